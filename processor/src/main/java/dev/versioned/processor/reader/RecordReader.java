@@ -1,0 +1,345 @@
+package dev.versioned.processor.reader;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import dev.versioned.processor.Names;
+import dev.versioned.processor.vo.ColumnMapping;
+import dev.versioned.processor.vo.ComponentModel;
+import dev.versioned.processor.vo.ConverterInfo;
+import dev.versioned.processor.vo.RecordModel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Types;
+
+/**
+ * Reads a {@code @Versioned} record into a {@link RecordModel}. It reports nothing: it records what
+ * it finds (including what is wrong) for the validator to judge.
+ */
+public final class RecordReader {
+  /** The annotation types, by qualified name. */
+  public static final String VERSIONED = "dev.versioned.Versioned";
+
+  private static final String ID = "dev.versioned.Id";
+  private static final String VERSION = "dev.versioned.Version";
+  private static final String COUNTER = "dev.versioned.Counter";
+  private static final String COLUMN = "dev.versioned.Column";
+  private static final String CONVERT = "dev.versioned.Convert";
+  private static final String CONVERTER = "org.jooq.Converter";
+
+  private final Types types;
+
+  /**
+   * Creates a reader.
+   *
+   * @param types javac's type utilities
+   */
+  public RecordReader(Types types) {
+    this.types = types;
+  }
+
+  /**
+   * Reads a record.
+   *
+   * @param record a record type (the validator has checked the declaration)
+   * @return its model
+   * @throws Deferred when a type it uses is not resolved yet
+   */
+  public RecordModel read(TypeElement record) throws Deferred {
+    AnnotationMirror versioned = annotation(record, VERSIONED);
+    String table = stringValue(versioned, "table");
+    String schema = stringValue(versioned, "schema");
+    if (table == null || table.isEmpty()) {
+      table = Names.snakeCase(record.getSimpleName().toString());
+    }
+    if (schema == null) {
+      schema = "";
+    }
+
+    List<? extends RecordComponentElement> recordComponents = record.getRecordComponents();
+    boolean anyId = false;
+    boolean anyVersion = false;
+    for (RecordComponentElement rc : recordComponents) {
+      Element at = positionOf(record, rc);
+      anyId |= annotation(at, ID) != null || annotation(rc, ID) != null;
+      anyVersion |= annotation(at, VERSION) != null || annotation(rc, VERSION) != null;
+    }
+
+    List<ComponentModel> components = new ArrayList<>();
+    Set<String> constants = new HashSet<>();
+    constants.add("TABLE");
+    for (RecordComponentElement rc : recordComponents) {
+      components.add(readComponent(record, rc, anyId, anyVersion, constants));
+    }
+    ClassName recordName = ClassName.get(record);
+    return new RecordModel(
+        record,
+        versioned,
+        recordName,
+        repositoryName(recordName),
+        schema,
+        table,
+        List.copyOf(components));
+  }
+
+  private ComponentModel readComponent(
+      TypeElement record,
+      RecordComponentElement rc,
+      boolean anyId,
+      boolean anyVersion,
+      Set<String> constants)
+      throws Deferred {
+    String name = rc.getSimpleName().toString();
+    Element at = positionOf(record, rc);
+    TypeMirror type = rc.asType();
+    if (type.getKind() == TypeKind.ERROR) {
+      throw new Deferred(type.toString());
+    }
+    AnnotationMirror id = annotationOf(at, rc, ID);
+    AnnotationMirror version = annotationOf(at, rc, VERSION);
+    AnnotationMirror counter = annotationOf(at, rc, COUNTER);
+    AnnotationMirror column = annotationOf(at, rc, COLUMN);
+    AnnotationMirror convert = annotationOf(at, rc, CONVERT);
+
+    String columnName = column == null ? null : stringValue(column, "value");
+    if (columnName == null || columnName.isBlank()) {
+      columnName = Names.snakeCase(name);
+    }
+    String constant = Names.constantCase(name);
+    while (!constants.add(constant)) {
+      constant = constant + "_";
+    }
+
+    ConverterInfo converter = null;
+    ColumnMapping mapping;
+    TypeName typeName = TypeName.get(type);
+    TypeName boxed = type.getKind().isPrimitive() ? typeName.box() : typeName;
+    if (convert != null) {
+      converter = readConverter(convert, type);
+      mapping =
+          converter.isConverter()
+                  && converter.instantiable()
+                  && converter.userTypeMatches()
+                  && converter.databaseSqlType() != null
+              ? new ColumnMapping(
+                  ColumnMapping.Kind.CONVERTED,
+                  converter.databaseSqlType(),
+                  boxed,
+                  TypeName.get(classValue(convert)))
+              : null;
+    } else {
+      mapping = map(type);
+    }
+    boolean key = anyId ? id != null : name.equals("id");
+    boolean isVersion = anyVersion ? version != null : name.equals("lockVersion");
+    return new ComponentModel(
+        name,
+        at,
+        typeName,
+        type.toString(),
+        type.getKind().isPrimitive(),
+        columnName,
+        constant,
+        mapping,
+        converter,
+        key,
+        isVersion,
+        id,
+        version,
+        counter,
+        column);
+  }
+
+  /** The column mapping of a type without a converter, or null when it has none. */
+  private ColumnMapping map(TypeMirror type) {
+    TypeName typeName = TypeName.get(type);
+    String primitive = TypeMappings.primitive(type);
+    if (primitive != null) {
+      return new ColumnMapping(ColumnMapping.Kind.DIRECT, primitive, typeName.box(), null);
+    }
+    if (TypeMappings.isByteArray(type)) {
+      return new ColumnMapping(ColumnMapping.Kind.DIRECT, "VARBINARY", typeName, null);
+    }
+    if (type.getKind() == TypeKind.DECLARED) {
+      TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+      String sql = TypeMappings.declared(element.getQualifiedName().toString());
+      if (sql != null) {
+        return new ColumnMapping(ColumnMapping.Kind.DIRECT, sql, typeName, null);
+      }
+      if (element.getKind() == ElementKind.ENUM) {
+        return new ColumnMapping(ColumnMapping.Kind.ENUM, "VARCHAR", typeName, null);
+      }
+    }
+    return null;
+  }
+
+  private ConverterInfo readConverter(AnnotationMirror convert, TypeMirror componentType)
+      throws Deferred {
+    AnnotationValue value = annotationValue(convert, "value");
+    TypeMirror converterType = classValue(convert);
+    if (converterType == null || converterType.getKind() == TypeKind.ERROR) {
+      throw new Deferred(String.valueOf(converterType));
+    }
+    String converterName = converterType.toString();
+    DeclaredType supertype = findConverter(converterType);
+    if (supertype == null || supertype.getTypeArguments().size() != 2) {
+      return new ConverterInfo(convert, value, converterName, false, false, "?", "?", false, null);
+    }
+    TypeMirror databaseType = supertype.getTypeArguments().get(0);
+    TypeMirror userType = supertype.getTypeArguments().get(1);
+    TypeMirror boxedComponent =
+        componentType.getKind().isPrimitive()
+            ? types.boxedClass((javax.lang.model.type.PrimitiveType) componentType).asType()
+            : componentType;
+    boolean matches = types.isSameType(types.erasure(userType), types.erasure(boxedComponent));
+    ColumnMapping databaseMapping = map(databaseType);
+    String databaseSql =
+        databaseMapping != null && databaseMapping.kind() == ColumnMapping.Kind.DIRECT
+            ? databaseMapping.sqlDataType()
+            : null;
+    return new ConverterInfo(
+        convert,
+        value,
+        converterName,
+        true,
+        instantiable((TypeElement) types.asElement(converterType)),
+        databaseType.toString(),
+        userType.toString(),
+        matches,
+        databaseSql);
+  }
+
+  private DeclaredType findConverter(TypeMirror type) {
+    if (type.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    DeclaredType declared = (DeclaredType) type;
+    TypeElement element = (TypeElement) declared.asElement();
+    if (element.getQualifiedName().contentEquals(CONVERTER)) {
+      return declared;
+    }
+    for (TypeMirror supertype : types.directSupertypes(type)) {
+      DeclaredType found = findConverter(supertype);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  private static boolean instantiable(TypeElement converter) {
+    if (converter.getKind() != ElementKind.CLASS
+        || converter.getModifiers().contains(Modifier.ABSTRACT)
+        || !converter.getModifiers().contains(Modifier.PUBLIC)) {
+      return false;
+    }
+    if (converter.getNestingKind() == NestingKind.MEMBER
+        && !converter.getModifiers().contains(Modifier.STATIC)) {
+      return false;
+    }
+    for (Element e = converter; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      TypeElement t = (TypeElement) e;
+      if (!t.getModifiers().contains(Modifier.PUBLIC)
+          || t.getNestingKind() == NestingKind.LOCAL
+          || t.getNestingKind() == NestingKind.ANONYMOUS) {
+        return false;
+      }
+    }
+    for (ExecutableElement constructor :
+        ElementFilter.constructorsIn(converter.getEnclosedElements())) {
+      if (constructor.getParameters().isEmpty()
+          && constructor.getModifiers().contains(Modifier.PUBLIC)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The repository's name: {@code PostRepository}, or {@code Outer_PostRepository} when nested. */
+  private static ClassName repositoryName(ClassName record) {
+    String simple = String.join("_", record.simpleNames()) + "Repository";
+    return ClassName.get(record.packageName(), simple);
+  }
+
+  /**
+   * The record's private field of the component's name. javac positions it on the component's line
+   * on every JDK, where JDK 17 gives the component itself no position; annotations that target
+   * fields are copied onto it.
+   */
+  private static Element positionOf(TypeElement record, RecordComponentElement rc) {
+    for (VariableElement field : ElementFilter.fieldsIn(record.getEnclosedElements())) {
+      if (field.getSimpleName().contentEquals(rc.getSimpleName())
+          && !field.getModifiers().contains(Modifier.STATIC)) {
+        return field;
+      }
+    }
+    return rc;
+  }
+
+  private static AnnotationMirror annotationOf(Element at, Element component, String name) {
+    AnnotationMirror mirror = annotation(at, name);
+    return mirror != null ? mirror : annotation(component, name);
+  }
+
+  /**
+   * The annotation of the given type on an element.
+   *
+   * @param element the element
+   * @param qualifiedName the annotation type's qualified name
+   * @return the annotation, or null
+   */
+  public static AnnotationMirror annotation(Element element, String qualifiedName) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
+      if (type.getQualifiedName().contentEquals(qualifiedName)) {
+        return mirror;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * An annotation's explicitly written value.
+   *
+   * @param mirror the annotation
+   * @param name the member
+   * @return the value, or null when not written
+   */
+  public static AnnotationValue annotationValue(AnnotationMirror mirror, String name) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+        mirror.getElementValues().entrySet()) {
+      if (e.getKey().getSimpleName().contentEquals(name)) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  private static String stringValue(AnnotationMirror mirror, String name) {
+    AnnotationValue value = annotationValue(mirror, name);
+    return value == null || !(value.getValue() instanceof String) ? null : (String) value.getValue();
+  }
+
+  private static TypeMirror classValue(AnnotationMirror mirror) {
+    AnnotationValue value = annotationValue(mirror, "value");
+    return value == null || !(value.getValue() instanceof TypeMirror)
+        ? null
+        : (TypeMirror) value.getValue();
+  }
+}

@@ -1,0 +1,297 @@
+package dev.versioned.processor.validator;
+
+import dev.versioned.processor.Message;
+import dev.versioned.processor.Names;
+import dev.versioned.processor.Reporter;
+import dev.versioned.processor.reader.RecordReader;
+import dev.versioned.processor.reader.TypeMappings;
+import dev.versioned.processor.vo.ComponentModel;
+import dev.versioned.processor.vo.ConverterInfo;
+import dev.versioned.processor.vo.RecordModel;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.TypeParameterElement;
+
+/** Judges what the reader found and reports every mistake, each at the element it is about. */
+public final class RecordValidator {
+  private static final Set<String> VERSION_TYPES =
+      Set.of("short", "int", "long", "java.lang.Short", "java.lang.Integer", "java.lang.Long");
+  private static final Set<String> COUNTER_TYPES =
+      Set.of(
+          "short",
+          "int",
+          "long",
+          "float",
+          "double",
+          "java.lang.Short",
+          "java.lang.Integer",
+          "java.lang.Long",
+          "java.lang.Float",
+          "java.lang.Double",
+          "java.math.BigDecimal",
+          "java.math.BigInteger");
+
+  private final Reporter reporter;
+
+  /**
+   * Creates a validator.
+   *
+   * @param reporter where diagnostics go
+   */
+  public RecordValidator(Reporter reporter) {
+    this.reporter = reporter;
+  }
+
+  /**
+   * Checks the declaration before it is read: a record, not generic, reachable from its package.
+   *
+   * @param element the annotated type
+   * @return true when the record can be read
+   */
+  public boolean checkDeclaration(TypeElement element) {
+    AnnotationMirror versioned = RecordReader.annotation(element, RecordReader.VERSIONED);
+    String name = element.getSimpleName().toString();
+    if (element.getKind() != ElementKind.RECORD) {
+      reporter.report(
+          Message.NOT_A_RECORD, element, versioned, null, name, describe(element.getKind()), name);
+      return false;
+    }
+    boolean ok = true;
+    List<? extends TypeParameterElement> parameters = element.getTypeParameters();
+    if (!parameters.isEmpty()) {
+      reporter.report(
+          Message.GENERIC_RECORD,
+          element,
+          name,
+          parameters.stream()
+              .map(p -> p.getSimpleName().toString())
+              .collect(Collectors.joining(", ", "<", ">")));
+      ok = false;
+    }
+    String inaccessible = inaccessible(element);
+    if (inaccessible != null) {
+      reporter.report(Message.NOT_ACCESSIBLE, element, name, inaccessible);
+      ok = false;
+    }
+    return ok;
+  }
+
+  private static String inaccessible(TypeElement element) {
+    for (Element e = element; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      TypeElement t = (TypeElement) e;
+      if (t.getNestingKind() == NestingKind.LOCAL || t.getNestingKind() == NestingKind.ANONYMOUS) {
+        return t == element ? "local to a method" : "nested in a local class";
+      }
+      if (t.getModifiers().contains(Modifier.PRIVATE)) {
+        return t == element ? "private" : "nested in private " + t.getSimpleName();
+      }
+    }
+    return null;
+  }
+
+  private static String describe(ElementKind kind) {
+    switch (kind) {
+      case INTERFACE:
+        return "an interface";
+      case ENUM:
+        return "an enum";
+      case ANNOTATION_TYPE:
+        return "an annotation type";
+      default:
+        return "a class";
+    }
+  }
+
+  /**
+   * Checks a read record.
+   *
+   * @param model the record
+   */
+  public void validate(RecordModel model) {
+    String record = model.element().getSimpleName().toString();
+    AnnotationMirror versioned = model.annotation();
+
+    AnnotationValue table = RecordReader.annotationValue(versioned, "table");
+    if (table != null && table.getValue().toString().isBlank()) {
+      reporter.report(
+          Message.BLANK_TABLE,
+          model.element(),
+          versioned,
+          table,
+          table.getValue(),
+          record,
+          Names.snakeCase(record));
+    }
+    AnnotationValue schema = RecordReader.annotationValue(versioned, "schema");
+    if (schema != null && isBlankButNotEmpty(schema)) {
+      reporter.report(
+          Message.BLANK_SCHEMA, model.element(), versioned, schema, schema.getValue(), record);
+    }
+
+    List<ComponentModel> components = model.components();
+    if (components.stream().noneMatch(ComponentModel::key)) {
+      reporter.report(Message.NO_KEY, model.element(), versioned, null, record);
+    }
+    List<ComponentModel> versions =
+        components.stream().filter(ComponentModel::version).collect(Collectors.toList());
+    if (versions.isEmpty()) {
+      reporter.report(Message.NO_VERSION, model.element(), versioned, null, record);
+    }
+    for (int i = 1; i < versions.size(); i++) {
+      ComponentModel extra = versions.get(i);
+      reporter.report(
+          Message.MULTIPLE_VERSIONS,
+          extra.element(),
+          extra.versionAnnotation(),
+          null,
+          record,
+          versions.stream().map(ComponentModel::name).collect(Collectors.joining(", ")));
+    }
+
+    Map<String, ComponentModel> columns = new HashMap<>();
+    for (ComponentModel c : components) {
+      validateComponent(record, c);
+      String folded = c.column().toLowerCase(Locale.ROOT);
+      ComponentModel first = columns.putIfAbsent(folded, c);
+      if (first != null) {
+        reporter.report(
+            Message.DUPLICATE_COLUMN,
+            c.element(),
+            c.columnAnnotation(),
+            null,
+            record,
+            first.name(),
+            c.name(),
+            c.column());
+      }
+    }
+  }
+
+  private void validateComponent(String record, ComponentModel c) {
+    if (c.columnAnnotation() != null) {
+      AnnotationValue value = RecordReader.annotationValue(c.columnAnnotation(), "value");
+      if (value != null && value.getValue().toString().isBlank()) {
+        reporter.report(
+            Message.BLANK_COLUMN,
+            c.element(),
+            c.columnAnnotation(),
+            value,
+            value.getValue(),
+            record,
+            c.name(),
+            c.column());
+      }
+    }
+    if (c.key() && c.version()) {
+      reporter.report(Message.ID_AND_VERSION, c.element(), c.versionAnnotation(), null, record, c.name());
+    }
+    if (c.version() && !VERSION_TYPES.contains(c.typeText())) {
+      reporter.report(
+          Message.VERSION_TYPE,
+          c.element(),
+          c.versionAnnotation(),
+          null,
+          record,
+          c.name(),
+          c.typeText());
+    } else if (c.version() && c.typeText().equals("short")
+        || c.version() && c.typeText().equals("java.lang.Short")) {
+      reporter.report(Message.SHORT_VERSION, c.element(), record, c.name());
+    }
+    if (c.counter() != null) {
+      if (c.key()) {
+        reporter.report(Message.COUNTER_ON_KEY, c.element(), c.counter(), null, record, c.name());
+      } else if (c.version()) {
+        reporter.report(
+            Message.COUNTER_ON_VERSION, c.element(), c.counter(), null, record, c.name());
+      } else if (!COUNTER_TYPES.contains(c.typeText())) {
+        reporter.report(
+            Message.COUNTER_NOT_NUMERIC,
+            c.element(),
+            c.counter(),
+            null,
+            record,
+            c.name(),
+            c.typeText());
+      }
+    }
+    ConverterInfo converter = c.converter();
+    if (converter != null) {
+      validateConverter(record, c, converter);
+    } else if (c.mapping() == null) {
+      reporter.report(
+          Message.UNMAPPED_TYPE,
+          c.element(),
+          record,
+          c.name(),
+          c.typeText(),
+          TypeMappings.MAPPED_TYPES);
+    }
+  }
+
+  private void validateConverter(String record, ComponentModel c, ConverterInfo converter) {
+    String name = converter.converterName() + ".class";
+    if (!converter.isConverter()) {
+      reporter.report(
+          Message.CONVERTER_NOT_A_CONVERTER,
+          c.element(),
+          converter.annotation(),
+          converter.value(),
+          name,
+          record,
+          c.name(),
+          converter.converterName());
+      return;
+    }
+    if (!converter.instantiable()) {
+      reporter.report(
+          Message.CONVERTER_NO_CONSTRUCTOR,
+          c.element(),
+          converter.annotation(),
+          converter.value(),
+          name,
+          record,
+          c.name());
+    }
+    if (!converter.userTypeMatches()) {
+      reporter.report(
+          Message.CONVERTER_USER_TYPE,
+          c.element(),
+          converter.annotation(),
+          converter.value(),
+          name,
+          record,
+          c.name(),
+          converter.userTypeName(),
+          c.typeText());
+    }
+    if (converter.databaseSqlType() == null) {
+      reporter.report(
+          Message.CONVERTER_DATABASE_TYPE,
+          c.element(),
+          converter.annotation(),
+          converter.value(),
+          name,
+          record,
+          c.name(),
+          converter.databaseType(),
+          TypeMappings.MAPPED_TYPES);
+    }
+  }
+
+  private static boolean isBlankButNotEmpty(AnnotationValue value) {
+    String text = value.getValue().toString();
+    return !text.isEmpty() && text.isBlank();
+  }
+}

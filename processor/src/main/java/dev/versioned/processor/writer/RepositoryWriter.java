@@ -1,0 +1,1359 @@
+package dev.versioned.processor.writer;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import com.palantir.javapoet.WildcardTypeName;
+import dev.versioned.processor.Names;
+import dev.versioned.processor.vo.ColumnMapping;
+import dev.versioned.processor.vo.ComponentModel;
+import dev.versioned.processor.vo.RecordModel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Modifier;
+
+/** Writes the repository class of one validated record. */
+public final class RepositoryWriter {
+  private static final ClassName DSL = ClassName.get("org.jooq.impl", "DSL");
+  private static final ClassName SQL_DATA_TYPE = ClassName.get("org.jooq.impl", "SQLDataType");
+  private static final ClassName TABLE_IMPL = ClassName.get("org.jooq.impl", "TableImpl");
+  private static final ClassName RECORD = ClassName.get("org.jooq", "Record");
+  private static final ClassName TABLE = ClassName.get("org.jooq", "Table");
+  private static final ClassName FIELD = ClassName.get("org.jooq", "Field");
+  private static final ClassName DATA_TYPE = ClassName.get("org.jooq", "DataType");
+  private static final ClassName DSL_CONTEXT = ClassName.get("org.jooq", "DSLContext");
+  private static final ClassName CONDITION = ClassName.get("org.jooq", "Condition");
+  private static final ClassName QUERY = ClassName.get("org.jooq", "Query");
+  private static final ClassName CONVERTER = ClassName.get("org.jooq", "Converter");
+  private static final ClassName INSERT_STEP = ClassName.get("org.jooq", "InsertSetMoreStep");
+  private static final ClassName DATA_ACCESS =
+      ClassName.get("org.jooq.exception", "DataAccessException");
+  private static final ClassName RETRY_POLICY = ClassName.get("dev.versioned", "RetryPolicy");
+  private static final ClassName STALE = ClassName.get("dev.versioned", "StaleRecordException");
+  private static final ClassName OPERATION = STALE.nestedClass("Operation");
+  private static final ClassName STALE_BATCH = ClassName.get("dev.versioned", "StaleBatchException");
+  private static final ClassName OVERFLOW =
+      ClassName.get("dev.versioned", "VersionOverflowException");
+  private static final ClassName RETRY = ClassName.get("dev.versioned.support", "Retry");
+  private static final ClassName BATCHES = ClassName.get("dev.versioned.support", "Batches");
+  private static final ClassName ROWS = ClassName.get("dev.versioned.support", "Rows");
+  private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
+  private static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
+  private static final ClassName LIST = ClassName.get("java.util", "List");
+  private static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
+  private static final ClassName MAP = ClassName.get("java.util", "Map");
+  private static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");
+  private static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
+  private static final ClassName COLLECTION = ClassName.get("java.util", "Collection");
+  private static final ClassName UNARY_OPERATOR = ClassName.get("java.util.function", "UnaryOperator");
+
+  private static final String TABLE_CLASS = "RepositoryTable";
+  private static final String COLUMNS_CLASS = "Columns";
+
+  private final RecordModel model;
+  private final ClassName record;
+  private final ClassName self;
+  private final List<ComponentModel> keys;
+  private final ComponentModel version;
+  private final TypeName recordTable;
+  private final String recordText;
+
+  /**
+   * Prepares the writer.
+   *
+   * @param model a record the validator passed
+   */
+  public RepositoryWriter(RecordModel model) {
+    this.model = model;
+    this.record = model.recordName();
+    this.self = model.repositoryName();
+    this.keys = model.keys();
+    this.version = model.version();
+    this.recordTable = ParameterizedTypeName.get(TABLE, RECORD);
+    this.recordText = String.join(".", record.simpleNames());
+  }
+
+  /**
+   * Builds the repository type.
+   *
+   * @return the repository's type declaration
+   */
+  public TypeSpec write() {
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(self)
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addJavadoc(
+                "Optimistic-locking repository of {@link $T}, on table {@code $L}.\n\n"
+                    + "<p>Writes compare and increment the version column {@code $L}: a write"
+                    + " based on a stale copy\nthrows {@link $T} and changes nothing. Instances"
+                    + " are immutable and thread-safe; share one\nper {@link $T}.\n",
+                record,
+                model.qualifiedTable(),
+                version.column(),
+                STALE,
+                DSL_CONTEXT);
+    type.addField(
+        FieldSpec.builder(recordTable, "TABLE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The table {@code $L}; its fields are the column constants below.\n",
+                model.qualifiedTable())
+            .initializer("new $L()", TABLE_CLASS)
+            .build());
+    for (ComponentModel c : model.components()) {
+      type.addField(columnConstant(c));
+    }
+    type.addField(DSL_CONTEXT, "dsl", Modifier.PRIVATE, Modifier.FINAL);
+    type.addField(RETRY_POLICY, "retry", Modifier.PRIVATE, Modifier.FINAL);
+    type.addMethod(
+        MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc(
+                "Creates a repository that retries {@code modify} with {@link $T#DEFAULT}.\n\n"
+                    + "@param dsl the jOOQ context to run statements with\n",
+                RETRY_POLICY)
+            .addParameter(DSL_CONTEXT, "dsl")
+            .addStatement("this(dsl, $T.DEFAULT)", RETRY_POLICY)
+            .build());
+    type.addMethod(
+        MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc(
+                "Creates a repository.\n\n"
+                    + "@param dsl the jOOQ context to run statements with\n"
+                    + "@param retry how {@code modify} retries after a conflict\n")
+            .addParameter(DSL_CONTEXT, "dsl")
+            .addParameter(RETRY_POLICY, "retry")
+            .addStatement("this.dsl = $T.requireNonNull(dsl, $S)", OBJECTS, "dsl")
+            .addStatement("this.retry = $T.requireNonNull(retry, $S)", OBJECTS, "retry")
+            .build());
+
+    type.addMethod(insert());
+    type.addMethod(insertWith());
+    type.addMethod(insertAll());
+    type.addMethod(findById());
+    type.addMethod(find());
+    type.addMethod(findAll());
+    type.addMethod(findAllWhere());
+    type.addMethod(count());
+    type.addMethod(update());
+    type.addMethod(updateWith());
+    type.addMethod(updateQuery());
+    type.addMethod(updateChanged());
+    type.addMethod(updateChangedWith());
+    type.addMethod(overwrite());
+    type.addMethod(modify());
+    type.addMethod(modifyOnce());
+    type.addMethod(updateAll());
+    type.addMethod(delete());
+    type.addMethod(deleteQuery());
+    type.addMethod(deleteAll());
+    type.addMethod(deleteById());
+    for (ComponentModel c : model.components()) {
+      if (c.counter() != null) {
+        type.addMethod(increment(c));
+      }
+    }
+    type.addMethod(fromRecord());
+    type.addMethod(keyCondition());
+    type.addMethod(recordKey());
+    type.addMethod(versionCondition());
+    type.addMethod(nextVersionField());
+    type.addMethod(nextVersion());
+    type.addMethod(withVersion());
+    type.addMethod(keyValues());
+    type.addMethod(sameKey());
+    if (hasBoxedKey()) {
+      type.addMethod(checkKey());
+    }
+    type.addMethod(checkOverflow());
+    type.addMethod(stale());
+    type.addType(tableClass());
+    type.addType(columnsClass());
+    return type.build();
+  }
+
+  // ---------------------------------------------------------------- constants and nested types
+
+  private FieldSpec columnConstant(ComponentModel c) {
+    ColumnMapping m = c.mapping();
+    CodeBlock dataType;
+    switch (m.kind()) {
+      case ENUM:
+        dataType =
+            CodeBlock.of(
+                "$T.VARCHAR.asConvertedDataType($T.ofNullable($T.class, $T.class, $T::valueOf,"
+                    + " $T::name))",
+                SQL_DATA_TYPE,
+                CONVERTER,
+                String.class,
+                m.userType(),
+                m.userType(),
+                m.userType());
+        break;
+      case CONVERTED:
+        dataType =
+            CodeBlock.of(
+                "$T.$L.asConvertedDataType(new $T())", SQL_DATA_TYPE, m.sqlDataType(), m.converter());
+        break;
+      default:
+        dataType =
+            c.primitive()
+                ? CodeBlock.of("$T.$L.nullable(false)", SQL_DATA_TYPE, m.sqlDataType())
+                : CodeBlock.of("$T.$L", SQL_DATA_TYPE, m.sqlDataType());
+        break;
+    }
+    String role = c.key() ? "Key column" : c.version() ? "Version column" : "Column";
+    return FieldSpec.builder(
+            ParameterizedTypeName.get(FIELD, m.userType()),
+            c.constant(),
+            Modifier.PUBLIC,
+            Modifier.STATIC,
+            Modifier.FINAL)
+        .addJavadoc("$L {@code $L}, of component {@code $L.$L}.\n", role, c.column(), recordText,
+            c.name())
+        .initializer("$L.column(TABLE, $S, $L)", TABLE_CLASS, c.column(), dataType)
+        .build();
+  }
+
+  private TypeSpec tableClass() {
+    TypeVariableName t = TypeVariableName.get("T");
+    CodeBlock name =
+        model.schema().isEmpty()
+            ? CodeBlock.of("$T.name($S)", DSL, model.table())
+            : CodeBlock.of(
+                "$T.name($S), $T.schema($T.name($S))",
+                DSL,
+                model.table(),
+                DSL,
+                DSL,
+                model.schema());
+    return TypeSpec.classBuilder(TABLE_CLASS)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("The table, with one field per column.\n")
+        .superclass(ParameterizedTypeName.get(TABLE_IMPL, RECORD))
+        .addField(
+            FieldSpec.builder(long.class, "serialVersionUID", Modifier.PRIVATE, Modifier.STATIC,
+                    Modifier.FINAL)
+                .initializer("1L")
+                .build())
+        .addMethod(
+            MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PRIVATE)
+                .addStatement("super($L)", name)
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder("column")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addTypeVariable(t)
+                .returns(ParameterizedTypeName.get(FIELD, t))
+                .addParameter(recordTable, "table")
+                .addParameter(String.class, "name")
+                .addParameter(ParameterizedTypeName.get(DATA_TYPE, t), "type")
+                .addStatement("return createField($T.name(name), type, table, $S)", DSL, "")
+                .build())
+        .build();
+  }
+
+  private TypeSpec columnsClass() {
+    TypeName fieldList =
+        ParameterizedTypeName.get(
+            LIST, ParameterizedTypeName.get(FIELD, WildcardTypeName.subtypeOf(Object.class)));
+    TypeName stringList = ParameterizedTypeName.get(LIST, ClassName.get(String.class));
+    return TypeSpec.classBuilder(COLUMNS_CLASS)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("Column lists, initialized after the column constants.\n")
+        .addField(
+            FieldSpec.builder(fieldList, "ALL", Modifier.STATIC, Modifier.FINAL)
+                .initializer("$T.of($L)", LIST, join(model.components(), c -> CodeBlock.of("$N", c.constant())))
+                .build())
+        .addField(
+            FieldSpec.builder(stringList, "KEY", Modifier.STATIC, Modifier.FINAL)
+                .initializer("$T.of($L)", LIST, join(keys, c -> CodeBlock.of("$S", c.column())))
+                .build())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .build();
+  }
+
+  // ---------------------------------------------------------------- insert
+
+  private MethodSpec insert() {
+    return MethodSpec.methodBuilder("insert")
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc(
+            "Inserts the record as given; a null version is stored as 0.\n"
+                + (hasBoxedKey()
+                    ? "A null key component is left to the database, and the generated key is"
+                        + " returned.\n"
+                    : "")
+                + "\n@param record the record to insert\n"
+                + "@return the record as stored: its version, and any generated key, filled in\n"
+                + "@throws NullPointerException if {@code record} is null\n")
+        .returns(record)
+        .addParameter(record, "record")
+        .addStatement("$T.requireNonNull(record, $S)", OBJECTS, "record")
+        .addStatement("return insert(dsl, record)")
+        .build();
+  }
+
+  private MethodSpec insertWith() {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("insert")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(record)
+            .addParameter(DSL_CONTEXT, "ctx")
+            .addParameter(record, "record");
+    TypeName versionType = version.type();
+    if (version.primitive()) {
+      m.addStatement("$T version = record.$N()", versionType, version.accessor());
+    } else {
+      m.addStatement(
+          "$T version = record.$N() == null ? $L : record.$N()",
+          versionType,
+          version.accessor(),
+          literal(0),
+          version.accessor());
+    }
+    // Columns always written: every component but the version and null-able (boxed) keys.
+    CodeBlock.Builder chain = CodeBlock.builder().add("ctx.insertInto(TABLE)");
+    chain.add("\n.set($N, version)", version.constant());
+    for (ComponentModel c : model.components()) {
+      if (c.version() || (c.key() && !c.primitive())) {
+        continue;
+      }
+      chain.add("\n.set($N, record.$N())", c.constant(), c.accessor());
+    }
+    m.addStatement(
+        "$T insert = $L",
+        ParameterizedTypeName.get(INSERT_STEP, RECORD),
+        chain.build());
+    List<ComponentModel> boxedKeys =
+        keys.stream().filter(c -> !c.primitive()).collect(Collectors.toList());
+    for (ComponentModel c : boxedKeys) {
+      m.beginControlFlow("if (record.$N() != null)", c.accessor())
+          .addStatement("insert = insert.set($N, record.$N())", c.constant(), c.accessor())
+          .endControlFlow();
+    }
+    if (!boxedKeys.isEmpty()) {
+      m.beginControlFlow(
+          "if ($L)",
+          CodeBlock.join(
+              boxedKeys.stream()
+                  .map(c -> CodeBlock.of("record.$N() == null", c.accessor()))
+                  .collect(Collectors.toList()),
+              " || "));
+      m.addStatement(
+          "$T generated = insert.returningResult($L).fetchOne()",
+          RECORD,
+          join(boxedKeys, c -> CodeBlock.of("$N", c.constant())));
+      m.beginControlFlow("if (generated == null)")
+          .addStatement(
+              "throw new $T($S)",
+              DATA_ACCESS,
+              "the database returned no generated key for " + model.qualifiedTable())
+          .endControlFlow();
+      m.addStatement(
+          "return new $T($L)",
+          record,
+          join(
+              model.components(),
+              c -> {
+                if (c.version()) {
+                  return CodeBlock.of("version");
+                }
+                if (c.key() && !c.primitive()) {
+                  return CodeBlock.of(
+                      "record.$N() != null ? record.$N() : generated.get($N)",
+                      c.accessor(),
+                      c.accessor(),
+                      c.constant());
+                }
+                return CodeBlock.of("record.$N()", c.accessor());
+              }));
+      m.endControlFlow();
+    }
+    m.addStatement("insert.execute()");
+    m.addStatement("return withVersion(record, version)");
+    return m.build();
+  }
+
+  private MethodSpec insertAll() {
+    return MethodSpec.methodBuilder("insertAll")
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc(
+            "Inserts every record in one transaction: all or nothing.\n\n"
+                + "@param records the records to insert\n"
+                + "@return the records as stored, in the same order, with versions and generated"
+                + " keys filled in\n"
+                + "@throws NullPointerException if {@code records} or one of its elements is"
+                + " null\n")
+        .returns(ParameterizedTypeName.get(LIST, record))
+        .addParameter(ParameterizedTypeName.get(COLLECTION, record), "records")
+        .addStatement(
+            "$T input = $T.elements(records, $S)",
+            ParameterizedTypeName.get(LIST, record),
+            ROWS,
+            "records")
+        .beginControlFlow("if (input.isEmpty())")
+        .addStatement("return $T.of()", LIST)
+        .endControlFlow()
+        .addCode(
+            CodeBlock.builder()
+                .add("return dsl.transactionResult(configuration -> {\n$>")
+                .addStatement("$T tx = $T.using(configuration)", DSL_CONTEXT, DSL)
+                .addStatement(
+                    "$T stored = new $T<>(input.size())",
+                    ParameterizedTypeName.get(LIST, record),
+                    ARRAY_LIST)
+                .beginControlFlow("for ($T record : input)", record)
+                .addStatement("stored.add(insert(tx, record))")
+                .endControlFlow()
+                .addStatement("return $T.copyOf(stored)", LIST)
+                .add("$<});\n")
+                .build())
+        .build();
+  }
+
+  // ---------------------------------------------------------------- read
+
+  private MethodSpec findById() {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("findById")
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc("Reads the row with the given key.\n\n")
+            .addJavadoc(keyParamDocs())
+            .addJavadoc("@return the record, or empty when no row has that key\n")
+            .addJavadoc(keyNullDoc())
+            .returns(ParameterizedTypeName.get(OPTIONAL, record))
+            .addParameters(keyParams());
+    requireKeyParams(m);
+    return m.addStatement("return find(dsl, $L)", keyArgs()).build();
+  }
+
+  private MethodSpec find() {
+    return MethodSpec.methodBuilder("find")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(ParameterizedTypeName.get(OPTIONAL, record))
+        .addParameter(DSL_CONTEXT, "ctx")
+        .addParameters(keyParams())
+        .addStatement(
+            "return ctx.select($L.ALL)$Z.from(TABLE)$Z.where(keyCondition($L))"
+               + ".fetchOptional($T::fromRecord)",
+            COLUMNS_CLASS,
+            keyArgs(),
+            self)
+        .build();
+  }
+
+  private MethodSpec findAll() {
+    return MethodSpec.methodBuilder("findAll")
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc(
+            "Reads every row of the table.\n\n@return the records, in the database's order\n")
+        .returns(ParameterizedTypeName.get(LIST, record))
+        .addStatement("return dsl.select($L.ALL).from(TABLE).fetch($T::fromRecord)", COLUMNS_CLASS,
+            self)
+        .build();
+  }
+
+  private MethodSpec findAllWhere() {
+    return MethodSpec.methodBuilder("findAll")
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc(
+            "Reads the rows that match a condition, built from this class's column constants.\n\n"
+                + "@param where the condition, for example {@code $N.eq(...)}\n"
+                + "@return the matching records\n"
+                + "@throws NullPointerException if {@code where} is null\n",
+            model.components().get(0).constant())
+        .returns(ParameterizedTypeName.get(LIST, record))
+        .addParameter(CONDITION, "where")
+        .addStatement("$T.requireNonNull(where, $S)", OBJECTS, "where")
+        .addStatement(
+            "return dsl.select($L.ALL)$Z.from(TABLE)$Z.where(where)$Z.fetch($T::fromRecord)",
+            COLUMNS_CLASS,
+            self)
+        .build();
+  }
+
+  private MethodSpec count() {
+    return MethodSpec.methodBuilder("count")
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("Counts the rows of the table.\n\n@return the number of rows\n")
+        .returns(long.class)
+        .addStatement("return dsl.fetchCount(TABLE)")
+        .build();
+  }
+
+  // ---------------------------------------------------------------- update
+
+  private MethodSpec update() {
+    return MethodSpec.methodBuilder("update")
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc(
+            "Writes every column of the record if, and only if, the row still has the record's"
+                + " version,\nand increments the version: {@code UPDATE $L SET ..., $L = $L + 1"
+                + " WHERE <key> AND $L = ?}.\nThe argument is not changed.\n\n"
+                + "@param record the record, as read (with the version it was read at)\n"
+                + "@return a new record equal to {@code record} but with the incremented version\n"
+                + "@throws $T if the row was changed or deleted since; nothing is written\n"
+                + "@throws $T if the version is already the largest value of its type\n"
+                + "@throws NullPointerException if {@code record} or its key is null\n",
+            model.qualifiedTable(),
+            version.column(),
+            version.column(),
+            version.column(),
+            STALE,
+            OVERFLOW)
+        .returns(record)
+        .addParameter(record, "record")
+        .addStatement("$T.requireNonNull(record, $S)", OBJECTS, "record")
+        .addStatement("return update(dsl, record)")
+        .build();
+  }
+
+  private MethodSpec updateWith() {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("update")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(record)
+            .addParameter(DSL_CONTEXT, "ctx")
+            .addParameter(record, "record");
+    checkKeyCall(m, "record", "record");
+    m.addStatement("checkOverflow(record)");
+    m.beginControlFlow("if (!$T.one(updateQuery(ctx, record).execute(), TABLE))", ROWS)
+        .addStatement("throw stale(ctx, record, record.$N(), $T.UPDATE, -1)", version.accessor(),
+            OPERATION)
+        .endControlFlow();
+    m.addStatement("return withVersion(record, nextVersion(record.$N()))", version.accessor());
+    return m.build();
+  }
+
+  private MethodSpec updateQuery() {
+    CodeBlock.Builder chain = CodeBlock.builder().add("ctx.update(TABLE)");
+    for (ComponentModel c : model.values()) {
+      chain.add("\n.set($N, record.$N())", c.constant(), c.accessor());
+    }
+    chain.add("\n.set($N, nextVersionField(record.$N()))", version.constant(), version.accessor());
+    chain.add("\n.where(recordKey(record))");
+    chain.add("\n.and(versionCondition(record.$N()))", version.accessor());
+    return MethodSpec.methodBuilder("updateQuery")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(QUERY)
+        .addParameter(DSL_CONTEXT, "ctx")
+        .addParameter(record, "record")
+        .addStatement("return $L", chain.build())
+        .build();
+  }
+
+  private MethodSpec updateChanged() {
+    return MethodSpec.methodBuilder("updateChanged")
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc(
+            "Writes only the columns whose values differ between {@code original} and {@code"
+                + " changed}\n(arrays by content), if the row still has {@code original}'s version,"
+                + " and increments the version.\nThe version carried by {@code changed} is"
+                + " ignored. When no column differs, nothing is sent.\n\n"
+                + "@param original the record as read\n"
+                + "@param changed the record with the new values\n"
+                + "@return {@code changed} with the incremented version, or {@code original} when"
+                + " nothing differs\n"
+                + "@throws IllegalArgumentException if the two records have different keys\n"
+                + "@throws $T if the row was changed or deleted since {@code original} was read\n"
+                + "@throws $T if the version is already the largest value of its type\n"
+                + "@throws NullPointerException if an argument or its key is null\n",
+            STALE,
+            OVERFLOW)
+        .returns(record)
+        .addParameter(record, "original")
+        .addParameter(record, "changed")
+        .addStatement("$T.requireNonNull(original, $S)", OBJECTS, "original")
+        .addStatement("$T.requireNonNull(changed, $S)", OBJECTS, "changed")
+        .addStatement("return updateChanged(dsl, original, changed)")
+        .build();
+  }
+
+  private MethodSpec updateChangedWith() {
+    TypeName changesType =
+        ParameterizedTypeName.get(
+            MAP,
+            ParameterizedTypeName.get(FIELD, WildcardTypeName.subtypeOf(Object.class)),
+            ClassName.get(Object.class));
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("updateChanged")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(record)
+            .addParameter(DSL_CONTEXT, "ctx")
+            .addParameter(record, "original")
+            .addParameter(record, "changed");
+    checkKeyCall(m, "original", "original");
+    checkKeyCall(m, "changed", "changed");
+    m.beginControlFlow("if (!sameKey(original, changed))")
+        .addStatement(
+            "throw new $T($S$W+ keyValues(original)$W+ $S$W+ keyValues(changed))",
+            IllegalArgumentException.class,
+            "original and changed must have the same key, but have ",
+            " and ")
+        .endControlFlow();
+    m.addStatement("$T changes = new $T<>()", changesType, LINKED_HASH_MAP);
+    for (ComponentModel c : model.values()) {
+      m.beginControlFlow("if ($L)", differs(c, "original", "changed"))
+          .addStatement("changes.put($N, changed.$N())", c.constant(), c.accessor())
+          .endControlFlow();
+    }
+    m.beginControlFlow("if (changes.isEmpty())").addStatement("return original").endControlFlow();
+    m.addStatement("checkOverflow(original)");
+    m.addStatement(
+        "changes.put($N, nextVersionField(original.$N()))", version.constant(), version.accessor());
+    m.addStatement(
+        "int rows = ctx.update(TABLE)$Z.set(changes)$Z.where(recordKey(original))"
+           + ".and(versionCondition(original.$N()))$Z.execute()",
+        version.accessor());
+    m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
+        .addStatement("throw stale(ctx, changed, original.$N(), $T.UPDATE, -1)", version.accessor(),
+            OPERATION)
+        .endControlFlow();
+    m.addStatement("return withVersion(changed, nextVersion(original.$N()))", version.accessor());
+    return m.build();
+  }
+
+  private MethodSpec overwrite() {
+    CodeBlock.Builder chain = CodeBlock.builder().add("tx.update(TABLE)");
+    for (ComponentModel c : model.values()) {
+      chain.add("\n.set($N, record.$N())", c.constant(), c.accessor());
+    }
+    if (version.primitive()) {
+      chain.add("\n.set($N, $N.plus($T.inline(1)))", version.constant(), version.constant(), DSL);
+    } else {
+      chain.add(
+          "\n.set($N, $T.coalesce($N, $T.inline($L, $N)).plus($T.inline(1)))",
+          version.constant(),
+          DSL,
+          version.constant(),
+          DSL,
+          literal(0),
+          version.constant(),
+          DSL);
+    }
+    chain.add("\n.where(recordKey(record))");
+    CodeBlock belowMax = CodeBlock.of("$N.lt($T.inline($L, $N))", version.constant(), DSL,
+        maxValue(), version.constant());
+    if (version.primitive()) {
+      chain.add("\n.and($L)", belowMax);
+    } else {
+      chain.add("\n.and($N.isNull().or($L))", version.constant(), belowMax);
+    }
+    chain.add("\n.execute()");
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("overwrite")
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc(
+                "Writes every column with no version check (last write wins), still incrementing"
+                    + " the version,\nand reads the new version back, in one transaction.\n\n"
+                    + "@param record the values to store; its version is ignored\n"
+                    + "@return the record as stored, with the version now in the database\n"
+                    + "@throws $T if no row has the record's key\n"
+                    + "@throws $T if the stored version is already the largest value of its type\n"
+                    + "@throws NullPointerException if {@code record} or its key is null\n",
+                ClassName.get("org.jooq.exception", "NoDataFoundException"),
+                OVERFLOW)
+            .returns(record)
+            .addParameter(record, "record")
+            .addStatement("$T.requireNonNull(record, $S)", OBJECTS, "record");
+    checkKeyCall(m, "record", "record");
+    m.addCode(
+        CodeBlock.builder()
+            .add("return dsl.transactionResult(configuration -> {\n$>")
+            .addStatement("$T tx = $T.using(configuration)", DSL_CONTEXT, DSL)
+            .addStatement("int rows = $L", chain.build())
+            .beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
+            .addStatement(
+                "throw $T.missingOrOverflow(tx,$WTABLE,$WrecordKey(record),$W$N,$W$L,$W$L.KEY,"
+                   + " keyValues(record))",
+                ROWS,
+                version.constant(),
+                maxValue(),
+                COLUMNS_CLASS)
+            .endControlFlow()
+            .addStatement(
+                "return withVersion(record,$Wtx.select($N)$Z.from(TABLE)$Z.where(recordKey(record))"
+                   + ".fetchSingle()$Z.value1())",
+                version.constant())
+            .add("$<});\n")
+            .build());
+    return m.build();
+  }
+
+  private MethodSpec modify() {
+    Set<String> taken = keyNames();
+    String change = fresh("change", taken);
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("modify")
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc(
+                "Reads the row, applies {@code $N}, and writes the columns it changed with a"
+                    + " version check\n(see {@link #updateChanged}), each attempt in its own"
+                    + " transaction (a savepoint when nested).\nOn a conflict (a stale row, or"
+                    + " SQLSTATE 40001 or 40P01) it rereads and retries with jittered\nexponential"
+                    + " backoff, up to the {@link $T} this repository was created with, then"
+                    + " rethrows\nthe last failure. When {@code $N} returns an equal record,"
+                    + " nothing is written.\n\n",
+                change,
+                RETRY_POLICY,
+                change)
+            .addJavadoc(keyParamDocs())
+            .addJavadoc(
+                "@param $N the change; it may run more than once, so it should have no side"
+                    + " effects\n"
+                    + "@return the record as stored\n"
+                    + "@throws $T if no row has that key\n"
+                    + "@throws IllegalArgumentException if {@code $N} changes the key\n"
+                    + "@throws $T if every attempt met a conflict\n",
+                change,
+                ClassName.get("org.jooq.exception", "NoDataFoundException"),
+                change,
+                STALE)
+            .addJavadoc(keyNullDoc())
+            .returns(record)
+            .addParameters(keyParams())
+            .addParameter(ParameterizedTypeName.get(UNARY_OPERATOR, record), change);
+    requireKeyParams(m);
+    m.addStatement("$T.requireNonNull($N, $S)", OBJECTS, change, change);
+    String configuration = fresh("configuration", taken);
+    m.addStatement(
+        "return $T.run(retry,$W() -> dsl.transactionResult($N -> modify($T.using($N),$W$L,$W$N)))",
+        RETRY,
+        configuration,
+        DSL,
+        configuration,
+        keyArgs(),
+        change);
+    return m.build();
+  }
+
+  private MethodSpec modifyOnce() {
+    Set<String> taken = keyNames();
+    String change = fresh("change", taken);
+    String current = fresh("current", taken);
+    String changed = fresh("changed", taken);
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("modify")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(record)
+            .addParameter(DSL_CONTEXT, "ctx")
+            .addParameters(keyParams())
+            .addParameter(ParameterizedTypeName.get(UNARY_OPERATOR, record), change);
+    m.addStatement(
+        "$T $N = find(ctx,$W$L)$Z.orElseThrow(() -> $T.notFound(TABLE,$W$L.KEY,$W$T.<Object>asList($L)))",
+        record,
+        current,
+        keyArgs(),
+        ROWS,
+        COLUMNS_CLASS,
+        ARRAYS,
+        keyArgs());
+    m.addStatement("$T $N = $N.apply($N)", record, changed, change, current);
+    m.beginControlFlow("if ($N == null)", changed)
+        .addStatement(
+            "throw new $T($S + keyValues($N))",
+            NullPointerException.class,
+            "the change passed to modify returned null for key ",
+            current)
+        .endControlFlow();
+    m.beginControlFlow("if (!sameKey($N, $N))", current, changed)
+        .addStatement(
+            "throw new $T($S$W+ keyValues($N)$W+ $S$W+ keyValues($N))",
+            IllegalArgumentException.class,
+            "the change passed to modify must not change the key, but changed ",
+            current,
+            " to ",
+            changed)
+        .endControlFlow();
+    m.addStatement("return updateChanged(ctx, $N, $N)", current, changed);
+    return m.build();
+  }
+
+  private MethodSpec updateAll() {
+    return MethodSpec.methodBuilder("updateAll")
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc(
+            "Updates every record as {@link #update} does, as a JDBC batch in one transaction:"
+                + " all or nothing.\nIf any row is stale, nothing is written and the exception"
+                + " lists every stale row with its index.\n\n"
+                + "@param records the records, as read\n"
+                + "@return new records with incremented versions, in the same order\n"
+                + "@throws $T if any row was changed or deleted since it was read\n"
+                + "@throws $T if a version is already the largest value of its type\n"
+                + "@throws NullPointerException if {@code records}, an element or a key is null\n",
+            STALE_BATCH,
+            OVERFLOW)
+        .returns(ParameterizedTypeName.get(LIST, record))
+        .addParameter(ParameterizedTypeName.get(LIST, record), "records")
+        .addCode(batchBody("update", "updateQuery", true))
+        .build();
+  }
+
+  private CodeBlock batchBody(String what, String queryMethod, boolean returnsRecords) {
+    CodeBlock.Builder b = CodeBlock.builder();
+    b.addStatement(
+        "$T input = $T.elements(records, $S)",
+        ParameterizedTypeName.get(LIST, record),
+        ROWS,
+        "records");
+    b.beginControlFlow("for ($T record : input)", record);
+    if (hasBoxedKey()) {
+      b.addStatement("checkKey(record, $S)", "records");
+    }
+    if (returnsRecords) {
+      b.addStatement("checkOverflow(record)");
+    }
+    b.endControlFlow();
+    b.beginControlFlow("if (input.isEmpty())");
+    if (returnsRecords) {
+      b.addStatement("return $T.of()", LIST);
+    } else {
+      b.addStatement("return");
+    }
+    b.endControlFlow();
+    b.add(returnsRecords ? "return " : "").add("dsl.transaction$L(configuration -> {\n$>",
+        returnsRecords ? "Result" : "");
+    b.addStatement("$T tx = $T.using(configuration)", DSL_CONTEXT, DSL);
+    b.addStatement(
+        "$T queries = new $T<>(input.size())", ParameterizedTypeName.get(LIST, QUERY), ARRAY_LIST);
+    b.beginControlFlow("for ($T record : input)", record);
+    b.addStatement("queries.add($N(tx, record))", queryMethod);
+    b.endControlFlow();
+    b.addStatement("int[] rows = $T.execute(tx, queries)", BATCHES);
+    b.addStatement(
+        "$T conflicts = new $T<>()", ParameterizedTypeName.get(LIST, STALE), ARRAY_LIST);
+    if (returnsRecords) {
+      b.addStatement(
+          "$T written = new $T<>(input.size())", ParameterizedTypeName.get(LIST, record),
+          ARRAY_LIST);
+    }
+    b.beginControlFlow("for (int i = 0; i < rows.length; i++)");
+    b.addStatement("$T record = input.get(i)", record);
+    b.beginControlFlow("if (!$T.one(rows[i], TABLE))", ROWS);
+    b.addStatement("conflicts.add(stale(tx,$Wrecord,$Wrecord.$N(),$W$T.$L,$Wi))", version.accessor(),
+        OPERATION, what.toUpperCase(java.util.Locale.ROOT));
+    if (returnsRecords) {
+      b.nextControlFlow("else");
+      b.addStatement("written.add(withVersion(record, nextVersion(record.$N())))",
+          version.accessor());
+    }
+    b.endControlFlow();
+    b.endControlFlow();
+    b.beginControlFlow("if (!conflicts.isEmpty())");
+    b.addStatement("throw new $T(conflicts)", STALE_BATCH);
+    b.endControlFlow();
+    if (returnsRecords) {
+      b.addStatement("return $T.copyOf(written)", LIST);
+    }
+    b.add("$<});\n");
+    return b.build();
+  }
+
+  // ---------------------------------------------------------------- delete
+
+  private MethodSpec delete() {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("delete")
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc(
+                "Deletes the row if, and only if, it still has the record's version:\n"
+                    + "{@code DELETE FROM $L WHERE <key> AND $L = ?}.\n\n"
+                    + "@param record the record, as read\n"
+                    + "@throws $T if the row was changed or deleted since; nothing is deleted\n"
+                    + "@throws NullPointerException if {@code record} or its key is null\n",
+                model.qualifiedTable(),
+                version.column(),
+                STALE)
+            .addParameter(record, "record")
+            .addStatement("$T.requireNonNull(record, $S)", OBJECTS, "record");
+    checkKeyCall(m, "record", "record");
+    m.beginControlFlow("if (!$T.one(deleteQuery(dsl, record).execute(), TABLE))", ROWS)
+        .addStatement("throw stale(dsl, record, record.$N(), $T.DELETE, -1)", version.accessor(),
+            OPERATION)
+        .endControlFlow();
+    return m.build();
+  }
+
+  private MethodSpec deleteQuery() {
+    return MethodSpec.methodBuilder("deleteQuery")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(QUERY)
+        .addParameter(DSL_CONTEXT, "ctx")
+        .addParameter(record, "record")
+        .addStatement(
+            "return ctx.deleteFrom(TABLE).where(recordKey(record))"
+                + ".and(versionCondition(record.$N()))",
+            version.accessor())
+        .build();
+  }
+
+  private MethodSpec deleteAll() {
+    return MethodSpec.methodBuilder("deleteAll")
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc(
+            "Deletes every record as {@link #delete} does, as a JDBC batch in one transaction:"
+                + " all or nothing.\n\n"
+                + "@param records the records, as read\n"
+                + "@throws $T if any row was changed or deleted since it was read; nothing is"
+                + " deleted\n"
+                + "@throws NullPointerException if {@code records}, an element or a key is null\n",
+            STALE_BATCH)
+        .addParameter(ParameterizedTypeName.get(LIST, record), "records")
+        .addCode(batchBody("delete", "deleteQuery", false))
+        .build();
+  }
+
+  private MethodSpec deleteById() {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("deleteById")
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc(
+                "Deletes the row with the given key <em>unconditionally</em>: there is no version"
+                    + " check,\nso a change made since the caller read the row is deleted too. Use"
+                    + " {@link #delete} to\ndelete only the version the caller saw.\n\n")
+            .addJavadoc(keyParamDocs())
+            .addJavadoc("@return true if a row was deleted\n")
+            .addJavadoc(keyNullDoc())
+            .returns(boolean.class)
+            .addParameters(keyParams());
+    requireKeyParams(m);
+    m.addStatement(
+        "return $T.one(dsl.deleteFrom(TABLE)$Z.where(keyCondition($L))$Z.execute(),$WTABLE)",
+        ROWS,
+        keyArgs());
+    return m.build();
+  }
+
+  // ---------------------------------------------------------------- counters
+
+  private MethodSpec increment(ComponentModel counter) {
+    Set<String> taken = keyNames();
+    String delta = fresh("delta", taken);
+    TypeName deltaType = counter.primitive() ? counter.type() : unboxedOrSelf(counter.type());
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("increment" + Names.capitalize(counter.name()))
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc(
+                "Adds {@code $N} to {@code $L} atomically and increments the version, with no"
+                    + " version check:\n{@code UPDATE $L SET $L = COALESCE($L, 0) + ?, $L = $L + 1"
+                    + " WHERE <key>}.\n\n",
+                delta,
+                counter.column(),
+                model.qualifiedTable(),
+                counter.column(),
+                counter.column(),
+                version.column(),
+                version.column())
+            .addJavadoc(keyParamDocs())
+            .addJavadoc(
+                "@param $N the amount to add (negative to subtract)\n"
+                    + "@return true if a row with that key was found\n",
+                delta)
+            .addJavadoc(keyNullDoc())
+            .returns(boolean.class)
+            .addParameters(keyParams())
+            .addParameter(deltaType, delta);
+    requireKeyParams(m);
+    if (!deltaType.isPrimitive()) {
+      m.addStatement("$T.requireNonNull($N, $S)", OBJECTS, delta, delta);
+    }
+    CodeBlock bump =
+        version.primitive()
+            ? CodeBlock.of("$N.plus($T.inline(1))", version.constant(), DSL)
+            : CodeBlock.of(
+                "$T.coalesce($N, $T.inline($L, $N)).plus($T.inline(1))",
+                DSL,
+                version.constant(),
+                DSL,
+                literal(0),
+                version.constant(),
+                DSL);
+    m.addStatement(
+        "int rows = dsl.update(TABLE)\n.set($N, $T.coalesce($N, $T.inline(0, $N)).plus($N))"
+            + "\n.set($N, $L)\n.where(keyCondition($L))\n.execute()",
+        counter.constant(),
+        DSL,
+        counter.constant(),
+        DSL,
+        counter.constant(),
+        delta,
+        version.constant(),
+        bump,
+        keyArgs());
+    m.addStatement("return $T.one(rows, TABLE)", ROWS);
+    return m.build();
+  }
+
+  // ---------------------------------------------------------------- mapping and helpers
+
+  private MethodSpec fromRecord() {
+    return MethodSpec.methodBuilder("fromRecord")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc(
+            "Builds a {@link $T} from a jOOQ record that holds this table's columns, by calling"
+                + " its\ncanonical constructor. The repository maps its own queries with it;"
+                + " custom queries can\ntoo, for example {@code"
+                + " dsl.select(...).from(TABLE).where(...).fetch($T::fromRecord)}.\n\n"
+                + "@param record a record with every column constant of this class\n"
+                + "@return the record\n"
+                + "@throws NullPointerException if {@code record} is null\n"
+                + "@throws $T if a column of a primitive component is NULL\n",
+            record,
+            self,
+            DATA_ACCESS)
+        .returns(record)
+        .addParameter(RECORD, "record")
+        .addStatement("$T.requireNonNull(record, $S)", OBJECTS, "record")
+        .addStatement(
+            "return new $T(\n$L)",
+            record,
+            CodeBlock.join(
+                model.components().stream()
+                    .map(
+                        c ->
+                            c.primitive()
+                                ? CodeBlock.of(
+                                    "$T.notNull(record.get($N), TABLE, $N)",
+                                    ROWS,
+                                    c.constant(),
+                                    c.constant())
+                                : CodeBlock.of("record.get($N)", c.constant()))
+                    .collect(Collectors.toList()),
+                ",\n"))
+        .build();
+  }
+
+  private MethodSpec keyCondition() {
+    CodeBlock condition =
+        CodeBlock.join(
+            keys.stream()
+                .map(c -> CodeBlock.of("$N.eq($N)", c.constant(), c.name()))
+                .collect(Collectors.toList()),
+            "\n.and(");
+    StringBuilder close = new StringBuilder();
+    for (int i = 1; i < keys.size(); i++) {
+      close.append(')');
+    }
+    return MethodSpec.methodBuilder("keyCondition")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(CONDITION)
+        .addParameters(keyParams())
+        .addStatement("return $L$L", condition, close.toString())
+        .build();
+  }
+
+  private MethodSpec recordKey() {
+    return MethodSpec.methodBuilder("recordKey")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(CONDITION)
+        .addParameter(record, "record")
+        .addStatement(
+            "return keyCondition($L)", join(keys, c -> CodeBlock.of("record.$N()", c.accessor())))
+        .build();
+  }
+
+  private MethodSpec versionCondition() {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("versionCondition")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(CONDITION)
+            .addParameter(version.type(), "expected");
+    if (version.primitive()) {
+      m.addStatement("return $N.eq(expected)", version.constant());
+    } else {
+      m.addStatement(
+          "return expected == null ? $N.isNull() : $N.eq(expected)",
+          version.constant(),
+          version.constant());
+    }
+    return m.build();
+  }
+
+  private MethodSpec nextVersionField() {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("nextVersionField")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(ParameterizedTypeName.get(FIELD, version.boxedType()))
+            .addParameter(version.type(), "expected");
+    if (version.primitive()) {
+      m.addStatement("return $N.plus($T.inline(1))", version.constant(), DSL);
+    } else {
+      m.addStatement(
+          "return expected == null ? $T.inline($L, $N) : $N.plus($T.inline(1))",
+          DSL,
+          literal(1),
+          version.constant(),
+          version.constant(),
+          DSL);
+    }
+    return m.build();
+  }
+
+  private MethodSpec nextVersion() {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("nextVersion")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(version.type())
+            .addParameter(version.type(), "expected");
+    String kind = versionKind();
+    if (version.primitive()) {
+      m.addStatement(kind.equals("short") ? "return (short) (expected + 1)" : "return expected + 1");
+    } else if (kind.equals("short")) {
+      m.addStatement("return (short) (expected == null ? 1 : expected + 1)");
+    } else {
+      m.addStatement("return expected == null ? $L : expected + 1", literal(1));
+    }
+    return m.build();
+  }
+
+  private MethodSpec withVersion() {
+    return MethodSpec.methodBuilder("withVersion")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(record)
+        .addParameter(record, "record")
+        .addParameter(version.type(), "version")
+        .addStatement(
+            "return new $T($L)",
+            record,
+            join(
+                model.components(),
+                c -> c.version() ? CodeBlock.of("version") : CodeBlock.of("record.$N()", c.accessor())))
+        .build();
+  }
+
+  private MethodSpec keyValues() {
+    return MethodSpec.methodBuilder("keyValues")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(ParameterizedTypeName.get(LIST, ClassName.get(Object.class)))
+        .addParameter(record, "record")
+        .addStatement(
+            "return $T.<Object>asList($L)",
+            ARRAYS,
+            join(keys, c -> CodeBlock.of("record.$N()", c.accessor())))
+        .build();
+  }
+
+  private MethodSpec sameKey() {
+    return MethodSpec.methodBuilder("sameKey")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(boolean.class)
+        .addParameter(record, "a")
+        .addParameter(record, "b")
+        .addStatement(
+            "return $L",
+            CodeBlock.join(
+                keys.stream().map(c -> same(c, "a", "b")).collect(Collectors.toList()),
+                "\n&& "))
+        .build();
+  }
+
+  private MethodSpec checkKey() {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("checkKey")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .addParameter(record, "record")
+            .addParameter(String.class, "parameter");
+    for (ComponentModel c : keys) {
+      if (!c.primitive()) {
+        m.beginControlFlow("if (record.$N() == null)", c.accessor())
+            .addStatement(
+                "throw new $T(parameter + $S)",
+                NullPointerException.class,
+                ": key component " + c.name() + " is null")
+            .endControlFlow();
+      }
+    }
+    return m.build();
+  }
+
+  private MethodSpec checkOverflow() {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("checkOverflow")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .addParameter(record, "record");
+    String condition =
+        version.primitive() ? "record.$N() >= $L" : "record.$N() != null && record.$N() >= $L";
+    CodeBlock test =
+        version.primitive()
+            ? CodeBlock.of(condition, version.accessor(), maxValue())
+            : CodeBlock.of(condition, version.accessor(), version.accessor(), maxValue());
+    m.beginControlFlow("if ($L)", test)
+        .addStatement(
+            "throw $T.overflow(TABLE, $N, record.$N(), keyValues(record))",
+            ROWS,
+            version.constant(),
+            version.accessor())
+        .endControlFlow();
+    return m.build();
+  }
+
+  private MethodSpec stale() {
+    return MethodSpec.methodBuilder("stale")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(STALE)
+        .addParameter(DSL_CONTEXT, "ctx")
+        .addParameter(record, "record")
+        .addParameter(version.boxedType(), "expected")
+        .addParameter(OPERATION, "operation")
+        .addParameter(int.class, "batchIndex")
+        .addStatement(
+            "return $T.stale(ctx,$WTABLE,$WrecordKey(record),$W$N,$Wrecord,$W$L.KEY,$WkeyValues(record),"
+               + " operation,$Wexpected,$WbatchIndex)",
+            ROWS,
+            version.constant(),
+            COLUMNS_CLASS)
+        .build();
+  }
+
+  // ---------------------------------------------------------------- small pieces
+
+  private CodeBlock same(ComponentModel c, String a, String b) {
+    if (c.isArray()) {
+      return CodeBlock.of("$T.equals($N.$N(), $N.$N())", ARRAYS, a, c.accessor(), b, c.accessor());
+    }
+    if (c.primitive()) {
+      return CodeBlock.of("$N.$N() == $N.$N()", a, c.accessor(), b, c.accessor());
+    }
+    return CodeBlock.of("$T.equals($N.$N(), $N.$N())", OBJECTS, a, c.accessor(), b, c.accessor());
+  }
+
+  private CodeBlock differs(ComponentModel c, String a, String b) {
+    if (c.isArray()) {
+      return CodeBlock.of("!$T.equals($N.$N(), $N.$N())", ARRAYS, a, c.accessor(), b, c.accessor());
+    }
+    if (c.primitive()) {
+      String kind = c.type().toString();
+      if (kind.equals("float")) {
+        return CodeBlock.of(
+            "$T.compare($N.$N(), $N.$N()) != 0", Float.class, a, c.accessor(), b, c.accessor());
+      }
+      if (kind.equals("double")) {
+        return CodeBlock.of(
+            "$T.compare($N.$N(), $N.$N()) != 0", Double.class, a, c.accessor(), b, c.accessor());
+      }
+      return CodeBlock.of("$N.$N() != $N.$N()", a, c.accessor(), b, c.accessor());
+    }
+    return CodeBlock.of("!$T.equals($N.$N(), $N.$N())", OBJECTS, a, c.accessor(), b, c.accessor());
+  }
+
+  private void checkKeyCall(MethodSpec.Builder m, String variable, String parameter) {
+    if (hasBoxedKey()) {
+      m.addStatement("checkKey($N, $S)", variable, parameter);
+    }
+  }
+
+  private boolean hasBoxedKey() {
+    return keys.stream().anyMatch(c -> !c.primitive());
+  }
+
+  private List<ParameterSpec> keyParams() {
+    List<ParameterSpec> params = new ArrayList<>();
+    for (ComponentModel c : keys) {
+      params.add(ParameterSpec.builder(c.type(), c.name()).build());
+    }
+    return params;
+  }
+
+  private Set<String> keyNames() {
+    Set<String> names = new HashSet<>();
+    for (ComponentModel c : keys) {
+      names.add(c.name());
+    }
+    names.add("dsl");
+    names.add("retry");
+    names.add("ctx");
+    return names;
+  }
+
+  private static String fresh(String base, Set<String> taken) {
+    String name = base;
+    while (!taken.add(name)) {
+      name = name + "_";
+    }
+    return name;
+  }
+
+  private CodeBlock keyParamDocs() {
+    CodeBlock.Builder b = CodeBlock.builder();
+    for (ComponentModel c : keys) {
+      b.add("@param $N the key component {@code $N}\n", c.name(), c.name());
+    }
+    return b.build();
+  }
+
+  private CodeBlock keyNullDoc() {
+    return hasBoxedKey()
+        ? CodeBlock.of("@throws NullPointerException if a key argument is null\n")
+        : CodeBlock.of("");
+  }
+
+  private void requireKeyParams(MethodSpec.Builder m) {
+    for (ComponentModel c : keys) {
+      if (!c.primitive()) {
+        m.addStatement("$T.requireNonNull($N, $S)", OBJECTS, c.name(), c.name());
+      }
+    }
+  }
+
+  private CodeBlock keyArgs() {
+    return join(keys, c -> CodeBlock.of("$N", c.name()));
+  }
+
+  private static CodeBlock join(List<ComponentModel> list, Function<ComponentModel, CodeBlock> f) {
+    return CodeBlock.join(list.stream().map(f).collect(Collectors.toList()), ",$W");
+  }
+
+  private String versionKind() {
+    switch (version.type().toString()) {
+      case "short":
+      case "java.lang.Short":
+        return "short";
+      case "int":
+      case "java.lang.Integer":
+        return "int";
+      default:
+        return "long";
+    }
+  }
+
+  private String maxValue() {
+    switch (versionKind()) {
+      case "short":
+        return "Short.MAX_VALUE";
+      case "int":
+        return "Integer.MAX_VALUE";
+      default:
+        return "Long.MAX_VALUE";
+    }
+  }
+
+  private String literal(int value) {
+    switch (versionKind()) {
+      case "short":
+        return "(short) " + value;
+      case "int":
+        return Integer.toString(value);
+      default:
+        return value + "L";
+    }
+  }
+
+  private static TypeName unboxedOrSelf(TypeName type) {
+    try {
+      return type.unbox();
+    } catch (UnsupportedOperationException notABox) {
+      return type;
+    }
+  }
+}

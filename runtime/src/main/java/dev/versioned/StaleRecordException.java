@@ -1,0 +1,211 @@
+package dev.versioned;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+import org.jooq.exception.DataChangedException;
+
+/**
+ * A version-checked write found no row with the expected key and version: someone else changed or
+ * deleted the row since the caller read it. Nothing was written, and the caller's record is
+ * unchanged; re-read the row and try again (or use the repository's {@code modify}, which does).
+ */
+public class StaleRecordException extends DataChangedException {
+  private static final long serialVersionUID = 1L;
+
+  /** The kind of write that was refused. */
+  public enum Operation {
+    /** An {@code update} or {@code updateChanged}. */
+    UPDATE,
+    /** A {@code delete}. */
+    DELETE
+  }
+
+  private final transient Object record;
+  private final String table;
+  private final transient List<Object> key;
+  private final List<String> keyColumns;
+  private final Operation operation;
+  private final String versionColumn;
+  private final boolean expectedPresent;
+  private final long expected;
+  private final boolean actualPresent;
+  private final long actual;
+  private final boolean rowDeleted;
+  private final int batchIndex;
+
+  /**
+   * Creates the exception. Generated repositories call this; the message is derived from the
+   * arguments.
+   *
+   * @param record the caller's record, unchanged
+   * @param table the table name as written in SQL ({@code schema.table} when a schema is set)
+   * @param keyColumns the key column names, in key order
+   * @param key the key values, in key order
+   * @param operation the refused write
+   * @param versionColumn the name of the version column
+   * @param expectedVersion the version the caller's record carries, empty when it is null
+   * @param actualVersion the version now in the database, empty when the row is gone or its version
+   *     is null
+   * @param rowDeleted whether the row no longer exists
+   * @param batchIndex the record's index within a batch, or -1 outside a batch
+   */
+  public StaleRecordException(
+      Object record,
+      String table,
+      List<String> keyColumns,
+      List<Object> key,
+      Operation operation,
+      String versionColumn,
+      OptionalLong expectedVersion,
+      OptionalLong actualVersion,
+      boolean rowDeleted,
+      int batchIndex) {
+    super(
+        message(
+            table,
+            keyColumns,
+            key,
+            Objects.requireNonNull(versionColumn, "versionColumn"),
+            expectedVersion,
+            actualVersion,
+            rowDeleted,
+            batchIndex));
+    this.record = Objects.requireNonNull(record, "record");
+    this.table = Objects.requireNonNull(table, "table");
+    this.keyColumns = List.copyOf(keyColumns);
+    this.key = Collections.unmodifiableList(new ArrayList<>(key));
+    this.operation = Objects.requireNonNull(operation, "operation");
+    this.versionColumn = versionColumn;
+    this.expectedPresent = expectedVersion.isPresent();
+    this.expected = expectedVersion.orElse(0);
+    this.actualPresent = actualVersion.isPresent();
+    this.actual = actualVersion.orElse(0);
+    this.rowDeleted = rowDeleted;
+    this.batchIndex = batchIndex;
+  }
+
+  private static String message(
+      String table,
+      List<String> keyColumns,
+      List<Object> key,
+      String versionColumn,
+      OptionalLong expected,
+      OptionalLong actual,
+      boolean rowDeleted,
+      int batchIndex) {
+    StringBuilder sb = new StringBuilder("stale ").append(table).append(' ');
+    for (int i = 0; i < key.size(); i++) {
+      if (i > 0) {
+        sb.append(", ");
+      }
+      sb.append(i < keyColumns.size() ? keyColumns.get(i) : "key" + i).append('=').append(key.get(i));
+    }
+    if (batchIndex >= 0) {
+      sb.append(" (batch index ").append(batchIndex).append(')');
+    }
+    sb.append(": expected ").append(versionColumn).append(' ');
+    sb.append(expected.isPresent() ? Long.toString(expected.getAsLong()) : "null");
+    if (rowDeleted) {
+      sb.append(", the row no longer exists");
+    } else {
+      sb.append(", database has ");
+      sb.append(actual.isPresent() ? Long.toString(actual.getAsLong()) : "null");
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Returns a copy of this exception that records its index within a batch.
+   *
+   * @param index the record's index in the batch's argument list
+   * @return a new exception with {@link #batchIndex()} set
+   */
+  public StaleRecordException withBatchIndex(int index) {
+    return new StaleRecordException(
+        record,
+        table,
+        keyColumns,
+        key,
+        operation,
+        versionColumn,
+        expectedVersion(),
+        actualVersion(),
+        rowDeleted,
+        index);
+  }
+
+  /**
+   * The caller's record, unchanged.
+   *
+   * @return the record whose write was refused
+   */
+  public Object record() {
+    return record;
+  }
+
+  /**
+   * The table, as written in SQL.
+   *
+   * @return the table name
+   */
+  public String table() {
+    return table;
+  }
+
+  /**
+   * The key values of the refused row, in key order.
+   *
+   * @return the key values
+   */
+  public List<Object> key() {
+    return key;
+  }
+
+  /**
+   * The refused write.
+   *
+   * @return {@link Operation#UPDATE} or {@link Operation#DELETE}
+   */
+  public Operation operation() {
+    return operation;
+  }
+
+  /**
+   * The version the caller's record carried.
+   *
+   * @return the expected version, empty when the caller's version was null
+   */
+  public OptionalLong expectedVersion() {
+    return expectedPresent ? OptionalLong.of(expected) : OptionalLong.empty();
+  }
+
+  /**
+   * The version found in the database right after the refused write.
+   *
+   * @return the current version, empty when the row no longer exists (or its version is null)
+   */
+  public OptionalLong actualVersion() {
+    return actualPresent ? OptionalLong.of(actual) : OptionalLong.empty();
+  }
+
+  /**
+   * Whether the row no longer exists.
+   *
+   * @return true when no row has the record's key
+   */
+  public boolean rowDeleted() {
+    return rowDeleted;
+  }
+
+  /**
+   * The record's index within a batch.
+   *
+   * @return the index, or -1 outside a batch
+   */
+  public int batchIndex() {
+    return batchIndex;
+  }
+}

@@ -1,0 +1,210 @@
+package dev.versioned.support;
+
+import dev.versioned.StaleRecordException;
+import dev.versioned.VersionOverflowException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
+import org.jooq.exception.NoDataFoundException;
+import org.jooq.exception.TooManyRowsException;
+
+/** Checks of row counts and values shared by every generated repository. */
+public final class Rows {
+  private Rows() {}
+
+  /**
+   * Interprets the row count of a keyed write.
+   *
+   * @param rows the row count the driver reported
+   * @param table the table written
+   * @return true for exactly one row, false for none
+   * @throws TooManyRowsException for more than one row: the key is not unique
+   */
+  public static boolean one(int rows, Table<?> table) {
+    if (rows == 1) {
+      return true;
+    }
+    if (rows == 0) {
+      return false;
+    }
+    throw new TooManyRowsException(
+        rows + " rows of " + name(table) + " matched one key: is the key the table's primary key?");
+  }
+
+  /**
+   * The table's name as shown in messages: {@code schema.table} or {@code table}, unquoted.
+   *
+   * @param table the table
+   * @return its name
+   */
+  public static String name(Table<?> table) {
+    return String.join(".", table.getQualifiedName().getName());
+  }
+
+  /**
+   * Returns a non-null column value for a primitive component.
+   *
+   * @param value the value read
+   * @param table the table read
+   * @param column the column read
+   * @param <T> the value type
+   * @return the value
+   * @throws DataAccessException when the value is null
+   */
+  public static <T> T notNull(T value, Table<?> table, Field<?> column) {
+    if (value == null) {
+      throw new DataAccessException(
+          "column "
+              + name(table)
+              + "."
+              + column.getName()
+              + " is NULL, but its record component is primitive: make the column NOT NULL,"
+              + " or the component a boxed type");
+    }
+    return value;
+  }
+
+  /**
+   * Copies a collection argument, refusing null elements by index.
+   *
+   * @param values the argument
+   * @param parameter the parameter's name, for messages
+   * @param <T> the element type
+   * @return an unmodifiable copy
+   * @throws NullPointerException if the argument or one of its elements is null
+   */
+  public static <T> List<T> elements(Collection<? extends T> values, String parameter) {
+    Objects.requireNonNull(values, parameter);
+    List<T> copy = new ArrayList<>(values.size());
+    for (T value : values) {
+      if (value == null) {
+        throw new NullPointerException(parameter + "[" + copy.size() + "] is null");
+      }
+      copy.add(value);
+    }
+    return Collections.unmodifiableList(copy);
+  }
+
+  /**
+   * The exception for a version that cannot be incremented within its Java type.
+   *
+   * @param table the table
+   * @param column the version column
+   * @param version the record's version
+   * @param key the record's key values
+   * @return the exception to throw
+   */
+  public static VersionOverflowException overflow(
+      Table<?> table, Field<?> column, Number version, List<Object> key) {
+    return new VersionOverflowException(
+        "version overflow on "
+            + name(table)
+            + " key "
+            + key
+            + ": "
+            + column.getName()
+            + " is "
+            + version
+            + ", the largest value of its type; widen the version component (and column) to long");
+  }
+
+  /**
+   * The exception for a keyed read or write that found no row.
+   *
+   * @param table the table
+   * @param keyColumns the key column names
+   * @param key the key values
+   * @return the exception to throw
+   */
+  public static NoDataFoundException notFound(
+      Table<?> table, List<String> keyColumns, List<Object> key) {
+    StringBuilder sb = new StringBuilder("no row of ").append(name(table)).append(" has ");
+    for (int i = 0; i < key.size(); i++) {
+      sb.append(i == 0 ? "" : ", ").append(keyColumns.get(i)).append('=').append(key.get(i));
+    }
+    return new NoDataFoundException(sb.toString());
+  }
+
+  /**
+   * Explains an unconditional write guarded only against version overflow that matched no row:
+   * either no row has the key, or its version is at the largest value of its type.
+   *
+   * @param ctx the transaction's context
+   * @param table the table
+   * @param keyCondition the key predicate
+   * @param version the version column
+   * @param max the largest value of the version's Java type
+   * @param keyColumns the key column names
+   * @param key the key values
+   * @return the exception to throw
+   */
+  public static RuntimeException missingOrOverflow(
+      DSLContext ctx,
+      Table<?> table,
+      Condition keyCondition,
+      Field<? extends Number> version,
+      long max,
+      List<String> keyColumns,
+      List<Object> key) {
+    Optional<? extends Record1<? extends Number>> current =
+        ctx.select(version).from(table).where(keyCondition).fetchOptional();
+    if (current.isEmpty()) {
+      return notFound(table, keyColumns, key);
+    }
+    Number actual = current.get().value1();
+    return overflow(table, version, actual == null ? max : actual, key);
+  }
+
+  /**
+   * Builds the exception for a refused keyed write, reading the row's current version to say what
+   * happened.
+   *
+   * @param ctx where to read the current version (the same transaction as the write)
+   * @param table the table
+   * @param keyCondition the key predicate
+   * @param version the version column
+   * @param record the caller's record
+   * @param keyColumns the key column names
+   * @param key the key values
+   * @param operation the refused write
+   * @param expected the caller's version, or null
+   * @param batchIndex the index in a batch, or -1
+   * @return the exception to throw
+   */
+  public static StaleRecordException stale(
+      DSLContext ctx,
+      Table<?> table,
+      Condition keyCondition,
+      Field<? extends Number> version,
+      Object record,
+      List<String> keyColumns,
+      List<Object> key,
+      StaleRecordException.Operation operation,
+      Number expected,
+      int batchIndex) {
+    Optional<? extends Record1<? extends Number>> current =
+        ctx.select(version).from(table).where(keyCondition).fetchOptional();
+    Number actual = current.map(Record1::value1).orElse(null);
+    return new StaleRecordException(
+        record,
+        name(table),
+        keyColumns,
+        key,
+        operation,
+        version.getName(),
+        expected == null ? OptionalLong.empty() : OptionalLong.of(expected.longValue()),
+        actual == null ? OptionalLong.empty() : OptionalLong.of(actual.longValue()),
+        current.isEmpty(),
+        batchIndex);
+  }
+}
