@@ -45,10 +45,19 @@ public final class Retry {
     }
   }
 
+  /** SQLite's primary result code SQLITE_BUSY, which sqlite-jdbc reports as the error code. */
+  private static final int SQLITE_BUSY = 5;
+
   /**
    * Whether a failure is a conflict worth retrying: a {@link StaleRecordException}, or a database
-   * error whose SQLSTATE is {@code 40001} (serialization failure, also MariaDB's deadlock) or {@code
-   * 40P01} (PostgreSQL's deadlock), anywhere in the cause chain.
+   * error whose SQLSTATE is {@code 40001} (serialization failure, also MariaDB's, Derby's and
+   * HSQLDB's deadlock) or {@code 40P01} (PostgreSQL's deadlock), anywhere in the cause chain.
+   *
+   * <p>SQLite sets no SQLSTATE. Its serialization failure is {@code SQLITE_BUSY}: in WAL mode a
+   * transaction that read a row another connection has since written cannot write
+   * ({@code SQLITE_BUSY_SNAPSHOT}), and a reader that would have to wait for a writer to upgrade
+   * its lock is refused at once rather than deadlock. sqlite-jdbc reports both as an {@code
+   * org.sqlite.SQLiteException} with error code 5, which counts as a conflict too.
    *
    * @param failure the failure
    * @return true when another attempt may succeed
@@ -61,12 +70,19 @@ public final class Retry {
       if (t instanceof SQLException) {
         for (SQLException s = (SQLException) t; s != null; s = s.getNextException()) {
           String state = s.getSQLState();
-          if ("40001".equals(state) || "40P01".equals(state)) {
+          if ("40001".equals(state) || "40P01".equals(state) || isSqliteBusy(s)) {
             return true;
           }
         }
       }
     }
     return false;
+  }
+
+  private static boolean isSqliteBusy(SQLException e) {
+    // By class name: the runtime does not depend on the SQLite driver.
+    return e.getErrorCode() == SQLITE_BUSY
+        && e.getSQLState() == null
+        && e.getClass().getName().equals("org.sqlite.SQLiteException");
   }
 }
