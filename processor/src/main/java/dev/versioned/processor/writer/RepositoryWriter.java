@@ -205,10 +205,16 @@ public final class RepositoryWriter {
                 "$T.$L.asConvertedDataType(new $T())", SQL_DATA_TYPE, m.sqlDataType(), m.converter());
         break;
       default:
-        dataType =
-            c.primitive()
-                ? CodeBlock.of("$T.$L.nullable(false)", SQL_DATA_TYPE, m.sqlDataType())
-                : CodeBlock.of("$T.$L", SQL_DATA_TYPE, m.sqlDataType());
+        if (c == identityKey()) {
+          // jOOQ finds a table's identity by this flag. Where the dialect has no RETURNING and
+          // the driver returns only the identity's value (Derby), insert needs it to read back
+          // the generated key.
+          dataType = CodeBlock.of("$T.$L.identity(true)", SQL_DATA_TYPE, m.sqlDataType());
+        } else if (c.primitive()) {
+          dataType = CodeBlock.of("$T.$L.nullable(false)", SQL_DATA_TYPE, m.sqlDataType());
+        } else {
+          dataType = CodeBlock.of("$T.$L", SQL_DATA_TYPE, m.sqlDataType());
+        }
         break;
     }
     String role = c.key() ? "Key column" : c.version() ? "Version column" : "Column";
@@ -1250,6 +1256,31 @@ public final class RepositoryWriter {
   private void checkKeyCall(MethodSpec.Builder m, String variable, String parameter) {
     if (hasBoxedKey()) {
       m.addStatement("checkKey($N, $S)", variable, parameter);
+    }
+  }
+
+  /**
+   * The key component the database generates, if any: the only boxed key component, when it is an
+   * integer type mapped directly. It is declared as the table's identity.
+   */
+  private ComponentModel identityKey() {
+    List<ComponentModel> boxed =
+        keys.stream().filter(c -> !c.primitive()).collect(Collectors.toList());
+    if (boxed.size() != 1) {
+      return null;
+    }
+    ComponentModel key = boxed.get(0);
+    if (key.mapping().kind() != ColumnMapping.Kind.DIRECT) {
+      return null;
+    }
+    switch (key.type().toString()) {
+      case "java.lang.Short":
+      case "java.lang.Integer":
+      case "java.lang.Long":
+      case "java.math.BigInteger":
+        return key;
+      default:
+        return null;
     }
   }
 
