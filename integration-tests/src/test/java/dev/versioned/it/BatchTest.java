@@ -10,19 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jooq.exception.DataAccessException;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.BeforeEach;
 
-/** SPEC §4.9: batches are all or nothing and never trust SUCCESS_NO_INFO, on H2. */
+/** SPEC §4.9: batches are all or nothing and never trust SUCCESS_NO_INFO, on every database. */
 class BatchTest {
-  private H2Database db;
+  private Db db;
   private PostRepository posts;
 
-  private void open(boolean hideRowCounts) {
-    db =
-        hideRowCounts
-            ? new H2Database(new NoInfoDataSource(H2Database.dataSource()))
-            : new H2Database();
+  @BeforeEach
+  void setUp(Db db) {
+    this.db = db;
     posts = new PostRepository(db.dsl);
     List<Post> seed = new ArrayList<>();
     for (int i = 1; i <= 5; i++) {
@@ -43,20 +40,16 @@ class BatchTest {
         .collect(Collectors.toList());
   }
 
-  @ParameterizedTest(name = "SUCCESS_NO_INFO={0}")
-  @ValueSource(booleans = {false, true})
-  void updateAllWritesEveryRowAndReturnsNewVersions(boolean hideRowCounts) {
-    open(hideRowCounts);
+  @DatabaseTest(alsoHidingRowCounts = true)
+  void updateAllWritesEveryRowAndReturnsNewVersions() {
     List<Post> written = posts.updateAll(retitled(all(), "new"));
     assertEquals(5, written.size());
     assertTrue(written.stream().allMatch(p -> p.lockVersion() == 1));
     assertEquals(written, all());
   }
 
-  @ParameterizedTest(name = "SUCCESS_NO_INFO={0}")
-  @ValueSource(booleans = {false, true})
-  void aStaleThirdRowWritesNothingAndIsListed(boolean hideRowCounts) {
-    open(hideRowCounts);
+  @DatabaseTest(alsoHidingRowCounts = true)
+  void aStaleThirdRowWritesNothingAndIsListed() {
     List<Post> before = all();
     posts.update(before.get(2));
     posts.deleteById(5);
@@ -72,10 +65,8 @@ class BatchTest {
     assertEquals(afterConflicts, all());
   }
 
-  @ParameterizedTest(name = "SUCCESS_NO_INFO={0}")
-  @ValueSource(booleans = {false, true})
-  void deleteAllIsAllOrNothing(boolean hideRowCounts) {
-    open(hideRowCounts);
+  @DatabaseTest(alsoHidingRowCounts = true)
+  void deleteAllIsAllOrNothing() {
     List<Post> before = all();
     posts.update(before.get(2));
     List<Post> current = all();
@@ -88,20 +79,16 @@ class BatchTest {
     assertEquals(0, posts.count());
   }
 
-  @ParameterizedTest(name = "SUCCESS_NO_INFO={0}")
-  @ValueSource(booleans = {false, true})
-  void insertAllIsAllOrNothing(boolean hideRowCounts) {
-    open(hideRowCounts);
+  @DatabaseTest(alsoHidingRowCounts = true)
+  void insertAllIsAllOrNothing() {
     List<Post> batch = List.of(new Post(10, "ten", 0, 0), new Post(3, "duplicate key", 0, 0));
     assertThrows(DataAccessException.class, () -> posts.insertAll(batch));
     assertEquals(5, posts.count());
     assertTrue(posts.findById(10).isEmpty());
   }
 
-  @ParameterizedTest(name = "SUCCESS_NO_INFO={0}")
-  @ValueSource(booleans = {false, true})
-  void valuesAreBoundInBatches(boolean hideRowCounts) {
-    open(hideRowCounts);
+  @DatabaseTest(alsoHidingRowCounts = true)
+  void valuesAreBoundInBatches() {
     db.takeStatements();
     posts.updateAll(retitled(all(), "it's \"quoted\""));
     List<String> sql = db.takeStatements();
@@ -109,9 +96,8 @@ class BatchTest {
     assertEquals(all().get(0).title(), "it's \"quoted\" 1");
   }
 
-  @org.junit.jupiter.api.Test
+  @DatabaseTest
   void emptyBatchesSendNothing() {
-    open(false);
     db.takeStatements();
     assertEquals(List.of(), posts.updateAll(List.of()));
     posts.deleteAll(List.of());

@@ -1,0 +1,58 @@
+-- MariaDB: back-quoted lower-case names, InnoDB; DATETIME(6) keeps microseconds. There is no
+-- TIMESTAMP WITH TIME ZONE type, and jOOQ binds OffsetDateTime and Instant as text with an offset
+-- ("2024-02-29 12:30:15+02:00"), which DATETIME refuses: they live in VARCHAR columns.
+CREATE TABLE `post` (
+  `id` BIGINT PRIMARY KEY,
+  `title` VARCHAR(200),
+  `views` INT NOT NULL,
+  `lock_version` INT NOT NULL
+) ENGINE = InnoDB;
+CREATE TABLE `account` (
+  `id` BIGINT AUTO_INCREMENT PRIMARY KEY,
+  `owner` VARCHAR(100),
+  `balance` DECIMAL(19, 2),
+  `logins` BIGINT,
+  `version` BIGINT
+) ENGINE = InnoDB;
+CREATE TABLE `membership` (
+  `org_id` BIGINT NOT NULL,
+  `user_name` VARCHAR(100) NOT NULL,
+  `role` VARCHAR(50),
+  `lock_version` INT NOT NULL,
+  PRIMARY KEY (`org_id`, `user_name`)
+) ENGINE = InnoDB;
+CREATE TABLE `order` (
+  `id` BIGINT PRIMARY KEY,
+  `group` VARCHAR(50),
+  `user` VARCHAR(50),
+  `unit price` DECIMAL(19, 4),
+  `lock_version` INT NOT NULL
+) ENGINE = InnoDB;
+CREATE TABLE `everything` (
+  `id` BIGINT PRIMARY KEY,
+  `text` VARCHAR(200),
+  `flag` BOOLEAN NOT NULL,
+  `flag_box` BOOLEAN,
+  `small` SMALLINT NOT NULL,
+  `small_box` SMALLINT,
+  `number` INT NOT NULL,
+  `number_box` INT,
+  `big` BIGINT NOT NULL,
+  `big_box` BIGINT,
+  `real` FLOAT NOT NULL,
+  `real_box` FLOAT,
+  `dbl` DOUBLE NOT NULL,
+  `dbl_box` DOUBLE,
+  `decimal` DECIMAL(30, 10),
+  `integer` DECIMAL(40, 0),
+  `bytes` VARBINARY(1000),
+  `uuid` UUID,
+  `date` DATE,
+  `time` TIME,
+  `date_time` DATETIME(6),
+  `offset_date_time` VARCHAR(64),
+  `instant` VARCHAR(64),
+  `color` VARCHAR(10),
+  `price` BIGINT,
+  `lock_version` BIGINT NOT NULL
+) ENGINE = InnoDB;

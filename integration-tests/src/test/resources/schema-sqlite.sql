@@ -1,0 +1,58 @@
+-- SQLite: INTEGER PRIMARY KEY is the rowid, so a key left NULL is generated. Exact decimals live
+-- in TEXT columns: NUMERIC affinity would turn 10.00 into the integer 10, or round a 30-digit
+-- number to a double.
+CREATE TABLE "post" (
+  "id" INTEGER PRIMARY KEY,
+  "title" VARCHAR(200),
+  "views" INT NOT NULL,
+  "lock_version" INT NOT NULL
+);
+CREATE TABLE "account" (
+  "id" INTEGER PRIMARY KEY,
+  "owner" VARCHAR(100),
+  "balance" TEXT,
+  "logins" BIGINT,
+  "version" BIGINT
+);
+CREATE TABLE "membership" (
+  "org_id" BIGINT NOT NULL,
+  "user_name" VARCHAR(100) NOT NULL,
+  "role" VARCHAR(50),
+  "lock_version" INT NOT NULL,
+  PRIMARY KEY ("org_id", "user_name")
+);
+CREATE TABLE "order" (
+  "id" INTEGER PRIMARY KEY,
+  "group" VARCHAR(50),
+  "user" VARCHAR(50),
+  "unit price" TEXT,
+  "lock_version" INT NOT NULL
+);
+CREATE TABLE "everything" (
+  "id" INTEGER PRIMARY KEY,
+  "text" VARCHAR(200),
+  "flag" BOOLEAN NOT NULL,
+  "flag_box" BOOLEAN,
+  "small" SMALLINT NOT NULL,
+  "small_box" SMALLINT,
+  "number" INT NOT NULL,
+  "number_box" INT,
+  "big" BIGINT NOT NULL,
+  "big_box" BIGINT,
+  "real" REAL NOT NULL,
+  "real_box" REAL,
+  "dbl" DOUBLE NOT NULL,
+  "dbl_box" DOUBLE,
+  "decimal" TEXT,
+  "integer" TEXT,
+  "bytes" BLOB,
+  "uuid" TEXT,
+  "date" TEXT,
+  "time" TEXT,
+  "date_time" TEXT,
+  "offset_date_time" TEXT,
+  "instant" TEXT,
+  "color" VARCHAR(10),
+  "price" BIGINT,
+  "lock_version" BIGINT NOT NULL
+);
