@@ -13,6 +13,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
+import org.jooq.Record2;
 import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.exception.NoDataFoundException;
@@ -163,6 +164,59 @@ public final class Rows {
     }
     Number actual = current.get().value1();
     return overflow(table, version, actual == null ? max : actual, key);
+  }
+
+  /**
+   * Explains a counter increment that matched no row. The increment is guarded so that neither the
+   * version nor an integer counter leaves the range of its Java type (SQLite would store the wider
+   * value without a word); this reads the row to tell which guard refused it.
+   *
+   * @param ctx where to read the row
+   * @param table the table
+   * @param keyCondition the key predicate
+   * @param version the version column
+   * @param max the largest value of the version's Java type
+   * @param counter the counter column
+   * @param delta the amount that was to be added
+   * @param keyColumns the key column names
+   * @param key the key values
+   * @return false when no row has the key
+   * @throws VersionOverflowException when the version is at {@code max}
+   * @throws DataAccessException when the counter would overflow
+   */
+  public static boolean incrementRefused(
+      DSLContext ctx,
+      Table<?> table,
+      Condition keyCondition,
+      Field<? extends Number> version,
+      long max,
+      Field<? extends Number> counter,
+      Number delta,
+      List<String> keyColumns,
+      List<Object> key) {
+    Optional<? extends Record2<? extends Number, ? extends Number>> current =
+        ctx.select(version, counter).from(table).where(keyCondition).fetchOptional();
+    if (current.isEmpty()) {
+      return false;
+    }
+    Number actualVersion = current.get().value1();
+    if (actualVersion != null && actualVersion.longValue() >= max) {
+      throw overflow(table, version, actualVersion, key);
+    }
+    Number value = current.get().value2();
+    throw new DataAccessException(
+        "counter overflow on "
+            + name(table)
+            + " key "
+            + key
+            + ": "
+            + counter.getName()
+            + " is "
+            + (value == null ? 0 : value)
+            + ", and adding "
+            + delta
+            + " would leave the range of its type "
+            + counter.getType().getSimpleName());
   }
 
   /**

@@ -649,13 +649,7 @@ public final class RepositoryWriter {
           DSL);
     }
     chain.add("\n.where(recordKey(record))");
-    CodeBlock belowMax = CodeBlock.of("$N.lt($T.inline($L, $N))", version.constant(), DSL,
-        maxValue(), version.constant());
-    if (version.primitive()) {
-      chain.add("\n.and($L)", belowMax);
-    } else {
-      chain.add("\n.and($N.isNull().or($L))", version.constant(), belowMax);
-    }
+    chain.add("\n.and($L)", versionBelowMax());
     chain.add("\n.execute()");
     MethodSpec.Builder m =
         MethodSpec.methodBuilder("overwrite")
@@ -695,6 +689,19 @@ public final class RepositoryWriter {
             .add("$<});\n")
             .build());
     return m.build();
+  }
+
+  /**
+   * The condition that the stored version can still be incremented within its Java type, for the
+   * writes that have no version predicate. The database cannot be relied on to refuse the overflow:
+   * SQLite stores the wider value in an INT column, and reads it back truncated.
+   */
+  private CodeBlock versionBelowMax() {
+    CodeBlock belowMax = CodeBlock.of("$N.lt($T.inline($L, $N))", version.constant(), DSL,
+        maxValue(), version.constant());
+    return version.primitive()
+        ? belowMax
+        : CodeBlock.of("$N.isNull().or($L)", version.constant(), belowMax);
   }
 
   private MethodSpec modify() {
@@ -963,9 +970,16 @@ public final class RepositoryWriter {
                 version.column())
             .addJavadoc(keyParamDocs())
             .addJavadoc(
+                "<p>Nothing is written when the increment would take the version, or an integer"
+                    + " counter,\nbeyond the range of its Java type.\n\n")
+            .addJavadoc(
                 "@param $N the amount to add (negative to subtract)\n"
-                    + "@return true if a row with that key was found\n",
-                delta)
+                    + "@return true if a row with that key was found\n"
+                    + "@throws $T if the version is already the largest value of its type\n"
+                    + "@throws $T if the counter would leave the range of its type\n",
+                delta,
+                OVERFLOW,
+                DATA_ACCESS)
             .addJavadoc(keyNullDoc())
             .returns(boolean.class)
             .addParameters(keyParams())
@@ -985,20 +999,65 @@ public final class RepositoryWriter {
                 literal(0),
                 version.constant(),
                 DSL);
+    CodeBlock current =
+        CodeBlock.of("$T.coalesce($N, $T.inline(0, $N))", DSL, counter.constant(), DSL,
+            counter.constant());
+    CodeBlock.Builder update =
+        CodeBlock.builder()
+            .add("dsl.update(TABLE)\n.set($N, $L.plus($N))", counter.constant(), current, delta)
+            .add("\n.set($N, $L)", version.constant(), bump)
+            .add("\n.where(keyCondition($L))", keyArgs())
+            .add("\n.and($L)", versionBelowMax());
+    CodeBlock fits = counterFits(deltaType, current, delta);
+    if (fits != null) {
+      update.add("\n.and($L)", fits);
+    }
+    m.addStatement("int rows = $L\n.execute()", update.build());
+    m.beginControlFlow("if ($T.one(rows, TABLE))", ROWS)
+        .addStatement("return true")
+        .endControlFlow();
     m.addStatement(
-        "int rows = dsl.update(TABLE)\n.set($N, $T.coalesce($N, $T.inline(0, $N)).plus($N))"
-            + "\n.set($N, $L)\n.where(keyCondition($L))\n.execute()",
-        counter.constant(),
-        DSL,
-        counter.constant(),
-        DSL,
+        "return $T.incrementRefused(dsl,$WTABLE,$WkeyCondition($L),$W$N,$W$L,$W$N,$W$N,$W$L.KEY,"
+            + "$W$T.<Object>asList($L))",
+        ROWS,
+        keyArgs(),
+        version.constant(),
+        maxValue(),
         counter.constant(),
         delta,
-        version.constant(),
-        bump,
+        COLUMNS_CLASS,
+        ARRAYS,
         keyArgs());
-    m.addStatement("return $T.one(rows, TABLE)", ROWS);
     return m.build();
+  }
+
+  /**
+   * The condition that adding {@code delta} keeps an integer counter within its Java type, or null
+   * for floating-point counters. PostgreSQL and the others refuse such an overflow with an error;
+   * SQLite would store the wider value (or turn a BIGINT into a REAL), silently.
+   */
+  private static CodeBlock counterFits(TypeName deltaType, CodeBlock current, String delta) {
+    String box;
+    String cast;
+    switch (deltaType.toString()) {
+      case "short":
+        box = "Short";
+        cast = "(short) ";
+        break;
+      case "int":
+        box = "Integer";
+        cast = "";
+        break;
+      case "long":
+        box = "Long";
+        cast = "";
+        break;
+      default:
+        return null;
+    }
+    return CodeBlock.of(
+        "$N >= 0$>$>\n? $L.le($L($L.MAX_VALUE - $N))\n: $L.ge($L($L.MIN_VALUE - $N))$<$<",
+        delta, current, cast, box, delta, current, cast, box, delta);
   }
 
   // ---------------------------------------------------------------- mapping and helpers
