@@ -31,7 +31,7 @@ class ConcurrencyTest {
   /** Three JVMs, each with this many threads and calls per thread. */
   static final int PROCESSES = 3;
   static final int PROCESS_THREADS = 4;
-  static final int PROCESS_PER_THREAD = 250;
+  static final int PROCESS_PER_THREAD = 500;
 
   /** Calls per thread at PostgreSQL's stricter isolation levels. */
   static final int ISOLATION_PER_THREAD = 250;
@@ -96,6 +96,7 @@ class ConcurrencyTest {
                 java,
                 "-Xmx256m",
                 "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", // short-lived: C1 alone warms up sooner
                 "-Dversioned.it.schema=" + db.location.schema,
                 "-Dorg.jooq.no-logo=true",
                 "-Dorg.jooq.no-tips=true",
