@@ -220,8 +220,13 @@ enum TestDatabase {
     try (Connection c = location.connectWithoutSchema()) {
       return Optional.empty();
     } catch (SQLException e) {
-      return Optional.of(
-          db.label + " server at " + location.url + " does not answer: " + e.getMessage());
+      String reason =
+          db.label + " server at " + location.url + " does not answer: " + e.getMessage();
+      // Once on the console too: surefire shows only the count of skipped tests.
+      System.out.println("[versioned] " + reason
+          + (requireServers() ? "; its tests fail (VERSIONED_REQUIRE_SERVERS=true)"
+              : "; its tests are skipped"));
+      return Optional.of(reason);
     }
   }
 
