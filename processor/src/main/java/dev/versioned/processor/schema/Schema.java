@@ -24,6 +24,8 @@ import org.jooq.Queries;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.UniqueKey;
+import org.jooq.conf.InterpreterNameLookupCaseSensitivity;
+import org.jooq.conf.ParseNameCase;
 import org.jooq.conf.ParseUnknownFunctions;
 import org.jooq.conf.ParseWithMetaLookups;
 import org.jooq.conf.Settings;
@@ -130,6 +132,13 @@ public final class Schema {
             .withParseUnknownFunctions(ParseUnknownFunctions.IGNORE)
             .withParseWithMetaLookups(ParseWithMetaLookups.OFF)
             .withInterpreterDelayForeignKeyDeclarations(true);
+    if (dialect == SQLDialect.DEFAULT) {
+      // No database to imitate: keep unquoted names as written (jOOQ's DEFAULT would upper-case
+      // them), so messages show the names of the migration; lookups ignore case, leniently.
+      settings.setParseNameCase(ParseNameCase.AS_IS);
+      settings.setInterpreterNameLookupCaseSensitivity(
+          InterpreterNameLookupCaseSensitivity.NEVER);
+    }
     DSLContext dsl = DSL.using(dialect, settings);
     List<Step> steps = new ArrayList<>();
     for (MigrationFiles.Migration migration : migrations) {
@@ -318,11 +327,12 @@ public final class Schema {
   /**
    * Whether the database compares this dialect's names without regard to case even when quoted.
    *
-   * @return true for MySQL, MariaDB and SQLite
+   * @return true for MySQL, MariaDB and SQLite, and for the lenient DEFAULT
    */
   boolean caseInsensitive() {
     SQLDialect family = dialect.family();
-    return family == SQLDialect.MYSQL
+    return family == SQLDialect.DEFAULT
+        || family == SQLDialect.MYSQL
         || family == SQLDialect.MARIADB
         || family == SQLDialect.SQLITE;
   }
@@ -332,7 +342,7 @@ public final class Schema {
    * quotes its names, so an exact match always works. A match that ignores case is accepted when
    * the DDL did not quote the name (the database folded it: it then matches with jOOQ's
    * {@code RenderQuotedNames} setting, or on databases that ignore case), and on MySQL, MariaDB
-   * and SQLite, which compare names without regard to case.
+   * and SQLite, which compare names without regard to case, and with the DEFAULT dialect.
    *
    * @param ddlName the name as the database stores it
    * @param ddlQuoted whether the DDL quoted it

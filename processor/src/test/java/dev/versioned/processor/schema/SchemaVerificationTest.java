@@ -425,8 +425,18 @@ class SchemaVerificationTest {
     assertThat(compilation)
         .hadErrorContaining(
             Message.SCHEMA_INTERPRET.format(
-                "V2__alter_missing.sql", "alter table NOPE add X integer", "Table does not exist: NOPE"));
+                "V2__alter_missing.sql", "alter table nope add x integer", "Table does not exist: nope"));
     assertThat(errors(compilation)).isEqualTo(1);
+  }
+
+  @Test
+  void relativePathResolvesAgainstTheProjectDirectory() {
+    // In memory there is no class output on disk: the fallback is the working directory, which
+    // Surefire sets to this module's directory.
+    JavaFileObject nine =
+        source("Nine", "@Versioned", "public record Nine(long id, long lockVersion) {}");
+    assertThat(compile("src/test/resources/migrations/app", "POSTGRES", nine))
+        .succeededWithoutWarnings();
   }
 
   @Test
