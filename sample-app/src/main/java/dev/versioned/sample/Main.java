@@ -60,7 +60,7 @@ public final class Main implements Callable<Integer> {
       names = {"-o", "--orders"},
       paramLabel = "O",
       description = "Orders this process places, 1 to 3 units each (default: ${DEFAULT-VALUE}).",
-      defaultValue = "2000")
+      defaultValue = "1000")
   int orders;
 
   @Option(
@@ -74,7 +74,7 @@ public final class Main implements Callable<Integer> {
       names = "--stock",
       paramLabel = "N",
       description = "Units of each product, when seeding (default: ${DEFAULT-VALUE}).",
-      defaultValue = "700")
+      defaultValue = "350")
   int stock;
 
   @Option(
@@ -92,7 +92,7 @@ public final class Main implements Callable<Integer> {
       description =
           "Attempts modify makes for one order before it gives up on conflicts (default:"
               + " ${DEFAULT-VALUE}).",
-      defaultValue = "10")
+      defaultValue = "20")
   int maxAttempts;
 
   @Option(
@@ -280,21 +280,27 @@ public final class Main implements Callable<Integer> {
                   ? "updateAll, one batch; "
                       + (pc.attempts() == 1
                           ? "first attempt"
-                          : "attempt " + pc.attempts() + " after " + (pc.attempts() - 1)
-                              + " stale batch(es) rolled back")
+                          : "attempt " + pc.attempts() + ", after " + (pc.attempts() - 1)
+                              + " stale batches rolled back")
                   : "updateAll: GAVE UP after " + pc.attempts() + " stale batches";
       out.printf(
           Locale.ROOT,
-          "  price change         +%d%% on %d products mid-run (%s)%n",
+          "  price change            +%d%% on %d products mid-run (%s)%n",
           Workload.PRICE_RAISE_PERCENT,
           pc.products(),
           how);
     }
+    long deleted = r.discontinuedDeleted();
     out.printf(
         Locale.ROOT,
-        "  discontinued         %d product(s) deleted (%s)%n",
-        r.discontinuedDeleted(),
-        unsafe ? "plain DELETE" : "version-checked delete");
+        "  discontinued         %,7d product%s deleted (%s)%n",
+        deleted,
+        deleted == 1 ? "" : "s",
+        unsafe
+            ? "plain DELETE"
+            : deleted == 0
+                ? "another process deleted it first"
+                : "version-checked delete");
   }
 
   private void validate() {

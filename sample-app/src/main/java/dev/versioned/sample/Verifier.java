@@ -172,7 +172,7 @@ final class Verifier {
       Product p = r.product();
       out.printf(
           Locale.ROOT,
-          "  %3d  %-26s %7s  %7d  %5d  %5d  %6d  %7d  %6d%n",
+          "  %3d  %-26s %7s  %7d  %5d  %5d  %6d  %7d  %6s%n",
           p.id(),
           abbreviate(p.name(), 26),
           p.price().toPlainString(),
@@ -181,9 +181,12 @@ final class Verifier {
           p.unitsSold(),
           r.orders(),
           p.lockVersion(),
-          r.expectedVersion());
+          unsafe ? "-" : Long.toString(r.expectedVersion()));
     }
-    out.println("  (writes = 2 per order + price changes: what the version must count)");
+    out.println(
+        unsafe
+            ? "  (--unsafe leaves the versions alone: nothing counts the writes)"
+            : "  (writes = 2 per order + price changes: what the version must count)");
     out.println();
     long lost = v.lostUnits();
     out.printf(
