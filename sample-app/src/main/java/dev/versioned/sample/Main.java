@@ -126,7 +126,8 @@ public final class Main implements Callable<Integer> {
       names = "--unsafe",
       description =
           "Place the same orders with plain read-then-write UPDATEs, no version check, and"
-              + " count the updates lost.")
+              + " count the updates lost. With --verify alone: skip the version check, which"
+              + " --unsafe writes do not keep.")
   boolean unsafe;
 
   @Option(
@@ -154,9 +155,11 @@ public final class Main implements Callable<Integer> {
     return cli.execute(args);
   }
 
+  /** The failure's message, and its root cause's when that says something more. */
   private static String message(Throwable e) {
-    String m = e.getMessage();
-    return m == null ? e.toString() : m;
+    String m = e.getMessage() == null ? e.toString() : e.getMessage();
+    String root = Database.rootMessage(e);
+    return m.contains(root) ? m : m + ": " + root;
   }
 
   @Override

@@ -101,7 +101,9 @@ final class SafeShop implements Shop {
 
   @Override
   public PriceChange changePrices(int percent, Stats stats) {
-    int maxAttempts = 50;
+    // Orders keep changing these rows, so a batch over all of them is often refused; it is read
+    // again and resent until it goes through (quickly once fewer orders compete).
+    int maxAttempts = 500;
     for (int attempt = 1; ; attempt++) {
       List<Product> current = products.findAll(ProductRepository.DISCONTINUED.isFalse());
       List<Product> repriced = new ArrayList<>(current.size());
@@ -119,7 +121,7 @@ final class SafeShop implements Shop {
           return new PriceChange(repriced.size(), attempt, false);
         }
         stats.batchRetries.increment();
-        sleepUpTo(Math.min(50, 1L << Math.min(attempt, 6)));
+        sleepUpTo(Math.min(20, 1L << Math.min(attempt, 5)));
       }
     }
   }
