@@ -16,31 +16,34 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "versioned-sample",
     sortOptions = false,
+    sortSynopsis = false,
     usageHelpAutoWidth = true,
     description = {
-      "An inventory shop under load: W workers place O orders for P products at once. Each order",
-      "takes units off a product's stock with the generated repository's optimistic locking",
-      "(modify: read, change, write if the version is unchanged, else reread and retry), counts",
-      "them as sold (incrementUnitsSold) and records the order. Then it checks that no update was",
-      "lost. Runs on an in-memory H2 database unless --jdbc-url names another.",
+      "An inventory shop under load: W workers place O orders for P products at once. Each order"
+          + " takes units off a product's stock with the generated repository's optimistic locking"
+          + " (modify: read, change, write only if the version is unchanged, else reread and"
+          + " retry), counts them as sold (incrementUnitsSold) and records the order. Then the"
+          + " program checks that no update was lost. It runs on an in-memory H2 database unless"
+          + " --jdbc-url names another.",
       ""
     },
     footer = {
       "",
-      "With none of --seed, --work, --verify, it does all three in this process. To run workers in",
-      "several processes against one server: --seed once, --work in each process, --verify at the",
-      "end (all with the same --jdbc-url).",
+      "With none of --seed, --work, --verify, it does all three in this process. To run workers"
+          + " in several processes against one server: --seed once, --work in each process,"
+          + " --verify at the end, all with the same --jdbc-url.",
       "",
-      "Exit status: 0 every invariant holds; 1 an invariant is broken; 2 bad options;",
-      "3 the program could not run (database unreachable, not seeded, ...).",
+      "Exit status: 0 every invariant holds; 1 an invariant is broken; 2 bad options; 3 the"
+          + " program could not run (database unreachable, not seeded, ...).",
       "",
       "Examples:",
       "  java -jar versioned-sample-app.jar",
       "  java -jar versioned-sample-app.jar --unsafe",
-      "  java -jar versioned-sample-app.jar --jdbc-url jdbc:postgresql://127.0.0.1:5432/test "
-          + "--user postgres",
-      "  java -jar versioned-sample-app.jar --jdbc-url jdbc:mariadb://127.0.0.1:3306/test "
-          + "--user root"
+      "  java -jar versioned-sample-app.jar --workers 16 --products 3 --stock 2000",
+      "  java -jar versioned-sample-app.jar \\",
+      "      --jdbc-url jdbc:postgresql://127.0.0.1:5432/test --user postgres",
+      "  java -jar versioned-sample-app.jar \\",
+      "      --jdbc-url jdbc:mariadb://127.0.0.1:3306/test --user root"
     })
 public final class Main implements Callable<Integer> {
 
