@@ -238,12 +238,7 @@ public final class Main implements Callable<Integer> {
     }
     double seconds = r.elapsedNanos() / 1e9;
     long done = stats.done.sum();
-    out.printf(
-        Locale.ROOT,
-        "Done: %,d orders in %.2f s, %,.0f orders/s%n",
-        done,
-        seconds,
-        seconds > 0 ? done / seconds : 0.0);
+    out.printf(Locale.ROOT, "Done: %,d orders in %.2f s%n", done, seconds);
     out.printf(
         Locale.ROOT,
         "  placed               %,7d orders, %,d units%n",
