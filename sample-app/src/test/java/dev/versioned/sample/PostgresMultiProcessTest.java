@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,10 +21,15 @@ import org.junit.jupiter.api.Test;
 class PostgresMultiProcessTest {
   private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
   private static final String USER = "postgres";
-  /** A schema of its own, so the test neither sees nor disturbs other tables in the database. */
-  private static final String SCHEMA = "versioned_sample_it";
+  /**
+   * A schema of its own (per test JVM, so two builds at once don't meet), so the test neither sees
+   * nor disturbs other tables in the database.
+   */
+  private static final String SCHEMA = "versioned_sample_it_" + ProcessHandle.current().pid();
 
   private static final String URL = SERVER + "?currentSchema=" + SCHEMA;
+
+  private static boolean reachable;
 
   @BeforeAll
   static void freshSchema() {
@@ -32,12 +38,24 @@ class PostgresMultiProcessTest {
         Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
       s.execute("CREATE SCHEMA " + SCHEMA);
+      reachable = true;
     } catch (SQLException e) {
       String reason = "PostgreSQL at " + SERVER + " (user " + USER + ") does not answer: " + e.getMessage();
       if ("true".equalsIgnoreCase(System.getenv("VERSIONED_REQUIRE_SERVERS"))) {
         fail(reason + " (VERSIONED_REQUIRE_SERVERS=true)");
       }
       Assumptions.abort(reason);
+    }
+  }
+
+  @AfterAll
+  static void dropSchema() throws SQLException {
+    if (!reachable) {
+      return;
+    }
+    try (Connection c = DriverManager.getConnection(SERVER, USER, "");
+        Statement s = c.createStatement()) {
+      s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
     }
   }
 
