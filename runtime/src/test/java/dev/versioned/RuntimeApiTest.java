@@ -1,0 +1,109 @@
+package dev.versioned;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.versioned.support.Retry;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jooq.exception.DataAccessException;
+import org.jooq.exception.DataChangedException;
+import org.junit.jupiter.api.Test;
+
+class RuntimeApiTest {
+  @Test
+  void retryPolicyValidatesItsArguments() {
+    assertEquals(5, RetryPolicy.DEFAULT.maxAttempts());
+    assertEquals(1, RetryPolicy.NONE.maxAttempts());
+    IllegalArgumentException zero =
+        assertThrows(IllegalArgumentException.class, () -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO));
+    assertTrue(zero.getMessage().contains("maxAttempts"));
+    IllegalArgumentException initial =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new RetryPolicy(3, Duration.ofMillis(-1), Duration.ZERO));
+    assertTrue(initial.getMessage().contains("initialBackoff"));
+    IllegalArgumentException max =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new RetryPolicy(3, Duration.ZERO, Duration.ofMillis(-1)));
+    assertTrue(max.getMessage().contains("maxBackoff"));
+    assertThrows(NullPointerException.class, () -> new RetryPolicy(3, null, Duration.ZERO));
+  }
+
+  @Test
+  void backoffDoublesUpToTheCap() {
+    RetryPolicy p = new RetryPolicy(10, Duration.ofMillis(10), Duration.ofMillis(70));
+    assertEquals(Duration.ofMillis(10), p.backoffCap(1));
+    assertEquals(Duration.ofMillis(20), p.backoffCap(2));
+    assertEquals(Duration.ofMillis(40), p.backoffCap(3));
+    assertEquals(Duration.ofMillis(70), p.backoffCap(4));
+    assertEquals(Duration.ofMillis(70), p.backoffCap(100));
+  }
+
+  @Test
+  void conflictsAreStaleRowsAndSerializationFailuresOnly() {
+    assertTrue(Retry.isConflict(new DataAccessException("x", new SQLException("ser", "40001"))));
+    assertTrue(Retry.isConflict(new DataAccessException("x", new SQLException("deadlock", "40P01"))));
+    assertFalse(Retry.isConflict(new DataAccessException("x", new SQLException("dup", "23505"))));
+    assertFalse(Retry.isConflict(new IllegalStateException()));
+  }
+
+  @Test
+  void retryRunsUpToMaxAttemptsThenRethrowsTheLast() {
+    AtomicInteger calls = new AtomicInteger();
+    RetryPolicy three = new RetryPolicy(3, Duration.ZERO, Duration.ZERO);
+    DataAccessException last =
+        assertThrows(
+            DataAccessException.class,
+            () ->
+                Retry.run(
+                    three,
+                    () -> {
+                      throw new DataAccessException(
+                          "attempt " + calls.incrementAndGet(), new SQLException("s", "40001"));
+                    }));
+    assertEquals(3, calls.get());
+    assertEquals("attempt 3", last.getMessage());
+    calls.set(0);
+    assertThrows(IllegalStateException.class, () -> Retry.run(three, () -> {
+      calls.incrementAndGet();
+      throw new IllegalStateException();
+    }));
+    assertEquals(1, calls.get());
+    assertEquals("ok", Retry.run(three, () -> calls.incrementAndGet() < 3 ? fail40001() : "ok"));
+  }
+
+  private static String fail40001() {
+    throw new DataAccessException("retry me", new SQLException("s", "40001"));
+  }
+
+  @Test
+  void staleRecordExceptionDescribesTheConflict() {
+    Object record = new Object();
+    StaleRecordException e =
+        new StaleRecordException(record, "post", List.of("id"), List.of(7L),
+            StaleRecordException.Operation.UPDATE, "lock_version", OptionalLong.of(3),
+            OptionalLong.of(4), false, -1);
+    assertEquals("stale post id=7: expected lock_version 3, database has 4", e.getMessage());
+    assertTrue(e instanceof DataChangedException);
+    StaleRecordException gone =
+        new StaleRecordException(record, "post", List.of("id"), List.of(7L),
+            StaleRecordException.Operation.DELETE, "lock_version", OptionalLong.of(3),
+            OptionalLong.empty(), true, -1);
+    assertEquals("stale post id=7: expected lock_version 3, the row no longer exists", gone.getMessage());
+    StaleRecordException indexed = gone.withBatchIndex(2);
+    assertEquals(2, indexed.batchIndex());
+    assertEquals(record, indexed.record());
+    assertEquals(StaleRecordException.Operation.DELETE, indexed.operation());
+    StaleBatchException batch = new StaleBatchException(List.of(indexed));
+    assertEquals(List.of(indexed), batch.conflicts());
+    assertTrue(batch.getMessage().contains("batch index 2"), batch.getMessage());
+    assertTrue(new VersionOverflowException("x") instanceof DataAccessException);
+  }
+}
