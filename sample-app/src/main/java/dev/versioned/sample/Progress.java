@@ -58,6 +58,11 @@ final class Progress implements AutoCloseable {
   }
 
   private synchronized void print() {
+    // The outcomes before done, which workers increment first (see Workload).
+    long placed = stats.placed.sum();
+    long refused = stats.refused.sum();
+    long conflicts = stats.conflicts.sum();
+    long retries = stats.retries.sum();
     long done = stats.done.sum();
     double seconds = (System.nanoTime() - start) / 1e9;
     String line =
@@ -66,10 +71,10 @@ final class Progress implements AutoCloseable {
             "  %,d/%,d orders  placed %,d  refused %,d  conflicts %,d  retries %,d  %,.0f orders/s",
             done,
             total,
-            stats.placed.sum(),
-            stats.refused.sum(),
-            stats.conflicts.sum(),
-            stats.retries.sum(),
+            placed,
+            refused,
+            conflicts,
+            retries,
             seconds > 0 ? done / seconds : 0.0);
     if (terminal) {
       String pad = " ".repeat(Math.max(0, lastWidth - line.length()));

@@ -48,12 +48,15 @@ final class Workload {
                     long product = products.get(random.nextInt(products.size()));
                     int quantity = 1 + random.nextInt(3);
                     String customer = "customer-" + (1 + random.nextInt(1000));
-                    switch (shop.placeOrder(product, quantity, customer, stats)) {
+                    Shop.Outcome outcome = shop.placeOrder(product, quantity, customer, stats);
+                    // done first: the progress line reads the outcomes before done, so it never
+                    // shows more orders placed than done.
+                    stats.done.increment();
+                    switch (outcome) {
                       case PLACED -> stats.placed.increment();
                       case REFUSED -> stats.refused.increment();
                       case GAVE_UP -> stats.gaveUp.increment();
                     }
-                    stats.done.increment();
                   }
                   return null;
                 }));
