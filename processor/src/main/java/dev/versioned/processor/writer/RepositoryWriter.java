@@ -821,14 +821,17 @@ public final class RepositoryWriter {
         ParameterizedTypeName.get(LIST, record),
         ROWS,
         "records");
-    b.beginControlFlow("for ($T record : input)", record);
-    if (hasBoxedKey()) {
-      b.addStatement("checkKey(record, $S)", "records");
+    if (hasBoxedKey() || returnsRecords) {
+      // Every argument is checked before any SQL is sent.
+      b.beginControlFlow("for ($T record : input)", record);
+      if (hasBoxedKey()) {
+        b.addStatement("checkKey(record, $S)", "records");
+      }
+      if (returnsRecords) {
+        b.addStatement("checkOverflow(record)");
+      }
+      b.endControlFlow();
     }
-    if (returnsRecords) {
-      b.addStatement("checkOverflow(record)");
-    }
-    b.endControlFlow();
     b.beginControlFlow("if (input.isEmpty())");
     if (returnsRecords) {
       b.addStatement("return $T.of()", LIST);
