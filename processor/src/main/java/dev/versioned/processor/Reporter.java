@@ -63,6 +63,19 @@ public final class Reporter {
   }
 
   /**
+   * Reports a message that belongs to no element: a processor option, or a migration file.
+   *
+   * @param message the catalog entry
+   * @param args the values of the message's format
+   */
+  public void reportGlobal(Message message, Object... args) {
+    if (message.kind() == Diagnostic.Kind.ERROR) {
+      errors++;
+    }
+    messager.printMessage(message.kind(), message.format(args));
+  }
+
+  /**
    * The number of errors reported so far.
    *
    * @return the error count

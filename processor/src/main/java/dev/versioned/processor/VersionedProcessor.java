@@ -1,8 +1,10 @@
 package dev.versioned.processor;
 
 import com.google.auto.service.AutoService;
+import dev.versioned.processor.options.ProcessorOptions;
 import dev.versioned.processor.reader.Deferred;
 import dev.versioned.processor.reader.RecordReader;
+import dev.versioned.processor.schema.SchemaChecker;
 import dev.versioned.processor.validator.RecordValidator;
 import dev.versioned.processor.vo.RecordModel;
 import dev.versioned.processor.writer.RepositoryWriter;
@@ -36,6 +38,11 @@ public final class VersionedProcessor extends AbstractProcessor {
   private RecordReader reader;
   private RecordValidator validator;
   private SourceFileGenerator generator;
+  private ProcessorOptions options;
+  /** Loaded with the first record that needs it; null without {@code -Aversioned.schema}. */
+  private SchemaChecker schemaChecker;
+
+  private boolean schemaLoaded;
 
   /** Creates the processor; javac calls {@link #init} next. */
   public VersionedProcessor() {}
@@ -47,6 +54,29 @@ public final class VersionedProcessor extends AbstractProcessor {
     reader = new RecordReader(env.getTypeUtils());
     validator = new RecordValidator(reporter);
     generator = new SourceFileGenerator(env.getFiler());
+    options = ProcessorOptions.read(env.getOptions(), reporter);
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return ProcessorOptions.NAMES;
+  }
+
+  /** The schema checker, loaded once per compilation; null when there is no schema to check. */
+  private SchemaChecker schemaChecker() {
+    if (!schemaLoaded) {
+      schemaLoaded = true;
+      if (options.schema() != null) {
+        try {
+          schemaChecker =
+              SchemaChecker.load(
+                  options.schema(), options.dialect(), processingEnv.getFiler(), reporter);
+        } catch (Exception | Error e) {
+          reporter.reportGlobal(Message.SCHEMA_READ, options.schema(), e);
+        }
+      }
+    }
+    return schemaChecker;
   }
 
   @Override
@@ -71,6 +101,9 @@ public final class VersionedProcessor extends AbstractProcessor {
           todo.add((TypeElement) element);
         }
       }
+    }
+    if (!todo.isEmpty()) {
+      schemaChecker(); // before any record, so a schema error is no record's error
     }
     for (TypeElement element : todo) {
       processRecord(element);
@@ -106,8 +139,17 @@ public final class VersionedProcessor extends AbstractProcessor {
       if (reporter.errorCount() > errorsBefore) {
         return;
       }
+      SchemaChecker schema = schemaChecker();
+      if (schema != null) {
+        schema.check(model);
+        if (reporter.errorCount() > errorsBefore) {
+          return;
+        }
+      }
       generator.write(
-          model.repositoryName().packageName(), new RepositoryWriter(model).write(), element);
+          model.repositoryName().packageName(),
+          new RepositoryWriter(model, options.injection()).write(),
+          element);
     } catch (Exception | Error e) {
       // No stack trace reaches the user: one error at the record, naming the failure.
       reporter.report(Message.INTERNAL_ERROR, element, element.getSimpleName(), e);

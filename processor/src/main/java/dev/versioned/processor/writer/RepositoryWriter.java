@@ -67,6 +67,7 @@ public final class RepositoryWriter {
   private final ComponentModel version;
   private final TypeName recordTable;
   private final String recordText;
+  private final Injection injection;
 
   /**
    * Prepares the writer.
@@ -74,6 +75,17 @@ public final class RepositoryWriter {
    * @param model a record the validator passed
    */
   public RepositoryWriter(RecordModel model) {
+    this(model, Injection.NONE);
+  }
+
+  /**
+   * Prepares the writer of a repository that carries dependency-injection annotations.
+   *
+   * @param model a record the validator passed
+   * @param injection the annotations to add ({@code -Aversioned.inject})
+   */
+  public RepositoryWriter(RecordModel model, Injection injection) {
+    this.injection = injection;
     this.model = model;
     this.record = model.recordName();
     this.self = model.repositoryName();
@@ -102,6 +114,7 @@ public final class RepositoryWriter {
                 version.column(),
                 STALE,
                 DSL_CONTEXT);
+    injection.annotateType(type);
     type.addField(
         FieldSpec.builder(recordTable, "TABLE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("The table {@code $L}; its fields are the column constants below.\n",
@@ -113,7 +126,7 @@ public final class RepositoryWriter {
     }
     type.addField(DSL_CONTEXT, "dsl", Modifier.PRIVATE, Modifier.FINAL);
     type.addField(RETRY_POLICY, "retry", Modifier.PRIVATE, Modifier.FINAL);
-    type.addMethod(
+    MethodSpec.Builder injected =
         MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PUBLIC)
             .addJavadoc(
@@ -121,8 +134,9 @@ public final class RepositoryWriter {
                     + "@param dsl the jOOQ context to run statements with\n",
                 RETRY_POLICY)
             .addParameter(DSL_CONTEXT, "dsl")
-            .addStatement("this(dsl, $T.DEFAULT)", RETRY_POLICY)
-            .build());
+            .addStatement("this(dsl, $T.DEFAULT)", RETRY_POLICY);
+    injection.annotateConstructor(injected);
+    type.addMethod(injected.build());
     type.addMethod(
         MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PUBLIC)
@@ -820,14 +834,17 @@ public final class RepositoryWriter {
         ParameterizedTypeName.get(LIST, record),
         ROWS,
         "records");
-    b.beginControlFlow("for ($T record : input)", record);
-    if (hasBoxedKey()) {
-      b.addStatement("checkKey(record, $S)", "records");
+    if (hasBoxedKey() || returnsRecords) {
+      // Every argument is checked before any SQL is sent.
+      b.beginControlFlow("for ($T record : input)", record);
+      if (hasBoxedKey()) {
+        b.addStatement("checkKey(record, $S)", "records");
+      }
+      if (returnsRecords) {
+        b.addStatement("checkOverflow(record)");
+      }
+      b.endControlFlow();
     }
-    if (returnsRecords) {
-      b.addStatement("checkOverflow(record)");
-    }
-    b.endControlFlow();
     b.beginControlFlow("if (input.isEmpty())");
     if (returnsRecords) {
       b.addStatement("return $T.of()", LIST);
