@@ -60,11 +60,9 @@ public final class RecordValidator {
    * @return true when the record can be read
    */
   public boolean checkDeclaration(TypeElement element) {
-    AnnotationMirror versioned = RecordReader.annotation(element, RecordReader.VERSIONED);
     String name = element.getSimpleName().toString();
     if (element.getKind() != ElementKind.RECORD) {
-      reporter.report(
-          Message.NOT_A_RECORD, element, versioned, null, name, describe(element.getKind()), name);
+      reporter.report(Message.NOT_A_RECORD, element, name, describe(element.getKind()), name);
       return false;
     }
     boolean ok = true;
@@ -141,12 +139,12 @@ public final class RecordValidator {
 
     List<ComponentModel> components = model.components();
     if (components.stream().noneMatch(ComponentModel::key)) {
-      reporter.report(Message.NO_KEY, model.element(), versioned, null, record);
+      reporter.report(Message.NO_KEY, model.element(), record);
     }
     List<ComponentModel> versions =
         components.stream().filter(ComponentModel::version).collect(Collectors.toList());
     if (versions.isEmpty()) {
-      reporter.report(Message.NO_VERSION, model.element(), versioned, null, record);
+      reporter.report(Message.NO_VERSION, model.element(), record);
     }
     for (int i = 1; i < versions.size(); i++) {
       ComponentModel extra = versions.get(i);
