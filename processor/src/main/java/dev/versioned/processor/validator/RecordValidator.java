@@ -98,7 +98,13 @@ public final class RecordValidator {
     return null;
   }
 
-  private static String describe(ElementKind kind) {
+  /**
+   * How a message names a kind of type.
+   *
+   * @param kind a type's kind
+   * @return "a class", "an interface", ...
+   */
+  static String describe(ElementKind kind) {
     switch (kind) {
       case INTERFACE:
         return "an interface";
