@@ -51,7 +51,7 @@ public final class VersionedProcessor extends AbstractProcessor {
     super.init(env);
     reporter = new Reporter(env.getMessager());
     Trees trees = treesOf(env);
-    reader = new RecordReader(env.getTypeUtils());
+    reader = new RecordReader(env.getTypeUtils(), trees);
     validator = new RecordValidator(reporter);
     generator = new SourceFileGenerator(env.getFiler());
     localTypes = trees == null ? null : new LocalTypeScanner(trees, reporter);
@@ -59,7 +59,8 @@ public final class VersionedProcessor extends AbstractProcessor {
 
   /**
    * javac's tree API, or null when it is not available: another compiler, or an environment wrapped
-   * by a build tool (Gradle's incremental processing). Without it local records go unreported.
+   * by a build tool (Gradle's incremental processing). Without it local records go unreported and
+   * an unresolved {@code @Convert} class is described rather than named.
    */
   private static Trees treesOf(ProcessingEnvironment env) {
     try {

@@ -2,6 +2,8 @@ package dev.versioned.processor.reader;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.Trees;
 import dev.versioned.processor.Names;
 import dev.versioned.processor.vo.ColumnMapping;
 import dev.versioned.processor.vo.ComponentModel;
@@ -44,14 +46,18 @@ public final class RecordReader {
   private static final String CONVERTER = "org.jooq.Converter";
 
   private final Types types;
+  private final Trees trees;
 
   /**
    * Creates a reader.
    *
    * @param types javac's type utilities
+   * @param trees javac's tree utilities, or null when not available (only used to name a class
+   *     that does not resolve)
    */
-  public RecordReader(Types types) {
+  public RecordReader(Types types, Trees trees) {
     this.types = types;
+    this.trees = trees;
   }
 
   /**
@@ -131,7 +137,7 @@ public final class RecordReader {
     TypeName typeName = TypeName.get(type);
     TypeName boxed = type.getKind().isPrimitive() ? typeName.box() : typeName;
     if (convert != null) {
-      converter = readConverter(convert, type);
+      converter = readConverter(at, name, convert, type);
       mapping =
           converter.isConverter()
                   && converter.instantiable()
@@ -189,12 +195,18 @@ public final class RecordReader {
     return null;
   }
 
-  private ConverterInfo readConverter(AnnotationMirror convert, TypeMirror componentType)
+  private ConverterInfo readConverter(
+      Element at, String component, AnnotationMirror convert, TypeMirror componentType)
       throws Deferred {
     AnnotationValue value = annotationValue(convert, "value");
     TypeMirror converterType = classValue(convert);
-    if (converterType == null || converterType.getKind() == TypeKind.ERROR) {
-      throw new Deferred(String.valueOf(converterType));
+    if (converterType == null) {
+      // javac gives an unresolved class literal as an error value that has no name: take the
+      // class's name from the source.
+      throw new Deferred(unresolvedClassName(at, convert, value, component));
+    }
+    if (converterType.getKind() == TypeKind.ERROR) {
+      throw new Deferred(converterType.toString());
     }
     String converterName = converterType.toString();
     DeclaredType supertype = findConverter(converterType);
@@ -223,6 +235,22 @@ public final class RecordReader {
         userType.toString(),
         matches,
         databaseSql);
+  }
+
+  private String unresolvedClassName(
+      Element at, AnnotationMirror convert, AnnotationValue value, String component) {
+    if (trees != null && value != null) {
+      try {
+        Tree tree = trees.getTree(at, convert, value);
+        if (tree != null) {
+          String text = tree.toString();
+          return text.endsWith(".class") ? text.substring(0, text.length() - 6) : text;
+        }
+      } catch (RuntimeException notFound) {
+        // fall through to the description
+      }
+    }
+    return "of the @Convert class of " + component;
   }
 
   private DeclaredType findConverter(TypeMirror type) {
