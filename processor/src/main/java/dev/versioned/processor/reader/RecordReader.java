@@ -88,8 +88,7 @@ public final class RecordReader {
     }
 
     List<ComponentModel> components = new ArrayList<>();
-    Set<String> constants = new HashSet<>();
-    constants.add("TABLE");
+    Set<String> constants = reservedConstants(recordComponents);
     for (RecordComponentElement rc : recordComponents) {
       components.add(readComponent(record, rc, anyId, anyVersion, constants));
     }
@@ -170,6 +169,31 @@ public final class RecordReader {
         version,
         counter,
         column);
+  }
+
+  /**
+   * The names a column constant must not take, so a component whose constant would clash gets a
+   * {@code _} appended: {@code TABLE}, and the names of types the repository uses as expressions,
+   * which a field of the same name would shadow ({@code DSL.name(...)}, {@code Kind::valueOf}):
+   * jOOQ's {@code DSL}, and each enum component type with the types it is nested in.
+   */
+  private static Set<String> reservedConstants(
+      List<? extends RecordComponentElement> recordComponents) {
+    Set<String> reserved = new HashSet<>();
+    reserved.add("TABLE");
+    reserved.add("DSL");
+    for (RecordComponentElement rc : recordComponents) {
+      TypeMirror type = rc.asType();
+      if (type.getKind() == TypeKind.DECLARED) {
+        Element element = ((DeclaredType) type).asElement();
+        if (element.getKind() == ElementKind.ENUM) {
+          for (Element e = element; e instanceof TypeElement; e = e.getEnclosingElement()) {
+            reserved.add(e.getSimpleName().toString());
+          }
+        }
+      }
+    }
+    return reserved;
   }
 
   /** The column mapping of a type without a converter, or null when it has none. */
