@@ -169,6 +169,49 @@ class DiagnosticsTest {
   }
 
   @Test
+  void localRecordWithAQualifiedAnnotation() {
+    JavaFileObject file =
+        com.google.testing.compile.JavaFileObjects.forSourceLines(
+            "p.Service",
+            "package p;",
+            "public class Service {",
+            "  static {",
+            "    @dev.versioned.Versioned",
+            "    record Local(",
+            "        long id,",
+            "        long lockVersion) {}",
+            "  }",
+            "}");
+    Compilation compilation = compile(file);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(Message.NOT_ACCESSIBLE.format("Local", "local to a method"))
+        .inFile(file)
+        .onLineContaining("record Local(");
+  }
+
+  @Test
+  void localClassesWithoutVersionedAreLeftAlone() {
+    JavaFileObject file =
+        source(
+            "p.Service",
+            "public class Service {",
+            "  @Deprecated",
+            "  record Member(long id) {}",
+            "  Object run() {",
+            "    @SuppressWarnings(\"unused\")",
+            "    record Local(long id) {}",
+            "    return new Object() {",
+            "      @Override public String toString() { return \"x\"; }",
+            "    };",
+            "  }",
+            "}");
+    Compilation compilation = compile(file);
+    assertThat(compilation).succeededWithoutWarnings();
+    org.junit.jupiter.api.Assertions.assertTrue(compilation.generatedSourceFiles().isEmpty());
+  }
+
+  @Test
   void recordNestedInALocalClass() {
     JavaFileObject file =
         source(

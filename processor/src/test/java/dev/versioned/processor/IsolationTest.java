@@ -8,7 +8,6 @@ import static dev.versioned.processor.TestCompiler.source;
 
 import com.google.testing.compile.Compilation;
 import java.nio.file.Path;
-import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -219,20 +218,5 @@ class IsolationTest {
     // The record itself is fine, so its repository is written; only the method body is wrong.
     assertThat(onDisk.generatedSources()).containsExactly("p.DocRepository");
     assertThat(onDisk.errors()).hasSize(1);
-  }
-
-  @Test
-  void processorInstancesAreIndependent() {
-    // javac builds a new processor per compilation; a processor used twice must not carry state.
-    JavaFileObject bad =
-        source("p.Bad", "@Versioned", "public record Bad(", "    long id,", "    String title) {}");
-    JavaFileObject good =
-        source(
-            "p.Good", "@Versioned", "public record Good(", "    long id,", "    long lockVersion) {}");
-    assertThat(compile(bad)).failed();
-    Compilation second = compile(good);
-    assertThat(second).succeededWithoutWarnings();
-    assertThat(second).generatedSourceFile("p.GoodRepository");
-    assertThat(List.copyOf(second.generatedSourceFiles())).hasSize(1);
   }
 }
