@@ -243,7 +243,9 @@ public final class RecordReader {
         componentType.getKind().isPrimitive()
             ? types.boxedClass((javax.lang.model.type.PrimitiveType) componentType).asType()
             : componentType;
-    boolean matches = types.isSameType(types.erasure(userType), types.erasure(boxedComponent));
+    // The exact type, type arguments included: the generated Field<T> takes its T from the
+    // component, and a converter of List<String> cannot serve a List<Integer>.
+    boolean matches = types.isSameType(userType, boxedComponent);
     ColumnMapping databaseMapping = map(databaseType);
     String databaseSql =
         databaseMapping != null && databaseMapping.kind() == ColumnMapping.Kind.DIRECT
