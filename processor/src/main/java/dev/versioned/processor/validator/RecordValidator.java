@@ -290,7 +290,7 @@ public final class RecordValidator {
           record,
           c.name(),
           converter.databaseType(),
-          TypeMappings.MAPPED_TYPES);
+          TypeMappings.DATABASE_TYPES);
     }
   }
 
