@@ -633,7 +633,7 @@ class DiagnosticsTest {
    */
   private static final String CONVERTED = "    @Convert(MoneyConverter.class) Money price,";
 
-  private static JavaFileObject docWithConvertedPrice(String line) {
+  private static JavaFileObject docWithComponent(String line) {
     return source(
         "p.Doc",
         "@Versioned",
@@ -651,7 +651,7 @@ class DiagnosticsTest {
             moneyConverter(
                 "public class MoneyConverter",
                 "public MoneyConverter() { super(String.class, Money.class); }"),
-            docWithConvertedPrice(CONVERTED));
+            docWithComponent(CONVERTED));
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("p.DocRepository");
   }
@@ -672,7 +672,7 @@ class DiagnosticsTest {
             + " | public MoneyConverter() { super(String.class, Money.class); }"
       })
   void converterWithoutAPublicNoArgumentConstructor(String declaration, String constructor) {
-    JavaFileObject file = docWithConvertedPrice(CONVERTED);
+    JavaFileObject file = docWithComponent(CONVERTED);
     Compilation compilation = compile(MONEY, moneyConverter(declaration, constructor), file);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
@@ -713,7 +713,7 @@ class DiagnosticsTest {
   @Test
   void converterOfAnotherUserType() {
     String line = "    @Convert(MoneyConverter.class) Price price,";
-    JavaFileObject file = docWithConvertedPrice(line);
+    JavaFileObject file = docWithComponent(line);
     Compilation compilation =
         compile(
             MONEY,
@@ -735,7 +735,7 @@ class DiagnosticsTest {
   @Test
   void converterOfAnUnmappedDatabaseType() {
     String line = "    @Convert(DateMoneyConverter.class) Money price,";
-    JavaFileObject file = docWithConvertedPrice(line);
+    JavaFileObject file = docWithComponent(line);
     Compilation compilation =
         compile(
             MONEY,
@@ -756,7 +756,80 @@ class DiagnosticsTest {
                 "Doc",
                 "price",
                 "java.util.Date",
-                TypeMappings.MAPPED_TYPES))
+                TypeMappings.DATABASE_TYPES))
+        .inFile(file)
+        .onLine(lineOf(file, line))
+        .atColumn(columnOf(line, ".class"));
+  }
+
+  @Test
+  void converterOfTheSameClassWithOtherTypeArguments() {
+    String line = "    @Convert(TagsConverter.class) java.util.List<Integer> tags,";
+    JavaFileObject file = docWithComponent(line);
+    Compilation compilation = compile(tagsConverter("java.util.List<String>"), file);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            Message.CONVERTER_USER_TYPE.format(
+                "p.TagsConverter.class",
+                "Doc",
+                "tags",
+                "java.util.List<java.lang.String>",
+                "java.util.List<java.lang.Integer>"))
+        .inFile(file)
+        .onLine(lineOf(file, line))
+        .atColumn(columnOf(line, ".class"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"java.util.List<String>", "java.util.List<?>"})
+  void converterOfAParameterizedUserType(String type) {
+    Compilation compilation =
+        compile(
+            tagsConverter(type),
+            docWithComponent("    @Convert(TagsConverter.class) " + type + " tags,"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("p.DocRepository");
+  }
+
+  private static JavaFileObject tagsConverter(String userType) {
+    return source(
+        "p.TagsConverter",
+        "public class TagsConverter implements org.jooq.Converter<String, " + userType + "> {",
+        "  private static final long serialVersionUID = 1L;",
+        "  @Override public " + userType + " from(String text) { return null; }",
+        "  @Override public String to(" + userType + " tags) { return null; }",
+        "  @Override public Class<String> fromType() { return String.class; }",
+        "  @SuppressWarnings(\"unchecked\")",
+        "  @Override public Class<" + userType + "> toType() {",
+        "    return (Class<" + userType + ">) (Class<?>) java.util.List.class;",
+        "  }",
+        "}");
+  }
+
+  @Test
+  void converterOfAnEnumDatabaseType() {
+    String line = "    @Convert(ColorConverter.class) String color,";
+    JavaFileObject file = docWithComponent(line);
+    Compilation compilation =
+        compile(
+            source("p.Color", "public enum Color { RED }"),
+            source(
+                "p.ColorConverter",
+                "public class ColorConverter extends org.jooq.impl.AbstractConverter<Color, String> {",
+                "  private static final long serialVersionUID = 1L;",
+                "  public ColorConverter() { super(Color.class, String.class); }",
+                "  @Override public String from(Color c) { return c == null ? null : c.name(); }",
+                "  @Override public Color to(String s) { return s == null ? null : Color.valueOf(s); }",
+                "}"),
+            file);
+    // An enum component is mapped (by name), but a converter's database type must be a type jOOQ
+    // binds itself, and the message must not offer "any enum".
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            Message.CONVERTER_DATABASE_TYPE.format(
+                "p.ColorConverter.class", "Doc", "color", "p.Color", TypeMappings.DATABASE_TYPES))
         .inFile(file)
         .onLine(lineOf(file, line))
         .atColumn(columnOf(line, ".class"));
@@ -771,7 +844,7 @@ class DiagnosticsTest {
   @Test
   void convertOfANonConverterIsLeftToJavac() {
     String line = "    @Convert(String.class) String price,";
-    JavaFileObject file = docWithConvertedPrice(line);
+    JavaFileObject file = docWithComponent(line);
     Compilation compilation = compile(file);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining("String").inFile(file).onLineContaining(line);
@@ -822,7 +895,7 @@ class DiagnosticsTest {
 
   @Test
   void converterThatNeverResolves() {
-    JavaFileObject file = docWithConvertedPrice("    @Convert(MissingConverter.class) Money price,");
+    JavaFileObject file = docWithComponent("    @Convert(MissingConverter.class) Money price,");
     Compilation compilation = compile(MONEY, file);
     assertThat(compilation).hadErrorCount(2);
     assertThat(compilation)
