@@ -20,8 +20,13 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
 
 /** Judges what the reader found and reports every mistake, each at the element it is about. */
 public final class RecordValidator {
@@ -96,6 +101,59 @@ public final class RecordValidator {
       }
     }
     return null;
+  }
+
+  /**
+   * Why the generated repository, in package {@code packageName}, cannot name a type (the type, a
+   * type it is nested in, or one of its type arguments), or null when it can.
+   */
+  private static String inaccessibleFrom(TypeMirror type, String packageName) {
+    switch (type.getKind()) {
+      case ARRAY:
+        return inaccessibleFrom(((ArrayType) type).getComponentType(), packageName);
+      case WILDCARD:
+        WildcardType wildcard = (WildcardType) type;
+        TypeMirror bound =
+            wildcard.getExtendsBound() != null
+                ? wildcard.getExtendsBound()
+                : wildcard.getSuperBound();
+        return bound == null ? null : inaccessibleFrom(bound, packageName);
+      case DECLARED:
+        DeclaredType declared = (DeclaredType) type;
+        for (Element e = declared.asElement();
+            e instanceof TypeElement;
+            e = e.getEnclosingElement()) {
+          TypeElement t = (TypeElement) e;
+          Set<Modifier> modifiers = t.getModifiers();
+          String owner = packageOf(t);
+          if (modifiers.contains(Modifier.PRIVATE)) {
+            return t.getQualifiedName() + " is private";
+          }
+          if (!modifiers.contains(Modifier.PUBLIC) && !owner.equals(packageName)) {
+            return t.getQualifiedName()
+                + (modifiers.contains(Modifier.PROTECTED) ? " is protected" : " is package-private")
+                + " in package "
+                + owner;
+          }
+        }
+        for (TypeMirror argument : declared.getTypeArguments()) {
+          String inaccessible = inaccessibleFrom(argument, packageName);
+          if (inaccessible != null) {
+            return inaccessible;
+          }
+        }
+        return null;
+      default:
+        return null;
+    }
+  }
+
+  private static String packageOf(Element element) {
+    Element e = element;
+    while (e != null && e.getKind() != ElementKind.PACKAGE) {
+      e = e.getEnclosingElement();
+    }
+    return e == null ? "" : ((PackageElement) e).getQualifiedName().toString();
   }
 
   /**
@@ -231,6 +289,20 @@ public final class RecordValidator {
       }
     }
     ConverterInfo converter = c.converter();
+    if (converter != null || c.mapping() != null) {
+      String packageName = packageOf(c.element());
+      String inaccessible = inaccessibleFrom(c.element().asType(), packageName);
+      if (inaccessible != null) {
+        reporter.report(
+            Message.TYPE_NOT_ACCESSIBLE,
+            c.element(),
+            record,
+            c.name(),
+            c.typeText(),
+            packageName.isEmpty() ? "the unnamed package" : "package " + packageName,
+            inaccessible);
+      }
+    }
     if (converter != null) {
       validateConverter(record, c, converter);
     } else if (c.mapping() == null) {
