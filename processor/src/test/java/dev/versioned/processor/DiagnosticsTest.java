@@ -44,6 +44,7 @@ class DiagnosticsTest {
           Message.COUNTER_NOT_NUMERIC,
           Message.DUPLICATE_COLUMN,
           Message.UNMAPPED_TYPE,
+          Message.TYPE_NOT_ACCESSIBLE,
           Message.BLANK_TABLE,
           Message.BLANK_SCHEMA,
           Message.BLANK_COLUMN,
@@ -533,6 +534,59 @@ class DiagnosticsTest {
             Message.UNMAPPED_TYPE.format("Doc", "payload", typeText, TypeMappings.MAPPED_TYPES))
         .inFile(file)
         .onLineContaining(" payload,");
+  }
+
+  @Test
+  void componentOfAPrivateNestedType() {
+    JavaFileObject file =
+        source(
+            "p.Outer",
+            "public class Outer {",
+            "  private enum Secret { A, B }",
+            "",
+            "  @Versioned",
+            "  record Inner(",
+            "      long id,",
+            "      Secret secret,",
+            "      long lockVersion) {}",
+            "}");
+    Compilation compilation = compile(file);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            Message.TYPE_NOT_ACCESSIBLE.format(
+                "Inner", "secret", "p.Outer.Secret", "package p", "p.Outer.Secret is private"))
+        .inFile(file)
+        .onLineContaining("Secret secret,");
+  }
+
+  @Test
+  void componentOfAProtectedTypeFromAnotherPackage() {
+    JavaFileObject file =
+        source(
+            "p.Shop",
+            "public class Shop extends q.Base {",
+            "  @Versioned",
+            "  public record Item(",
+            "      long id,",
+            "      Kind kind,",
+            "      long lockVersion) {}",
+            "}");
+    // The record, nested in a subclass, may use Kind; the repository, a top-level class of p, not.
+    Compilation compilation =
+        compile(
+            source("q.Base", "public class Base {", "  protected enum Kind { A }", "}"), file);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            Message.TYPE_NOT_ACCESSIBLE.format(
+                "Item",
+                "kind",
+                "q.Base.Kind",
+                "package p",
+                "q.Base.Kind is protected in package q"))
+        .inFile(file)
+        .onLineContaining("Kind kind,");
   }
 
   // ------------------------------------------------------------------ blank names
