@@ -172,7 +172,7 @@ public final class OrderLineRepository {
     public Optional<OrderLine> findById(Long orderId, Integer lineNo) {
         Objects.requireNonNull(orderId, "orderId");
         Objects.requireNonNull(lineNo, "lineNo");
-        return find(dsl, orderId, lineNo);
+        return find(this.dsl, orderId, lineNo);
     }
 
     private static Optional<OrderLine> find(DSLContext ctx, Long orderId, Integer lineNo) {
@@ -347,8 +347,8 @@ public final class OrderLineRepository {
         Objects.requireNonNull(orderId, "orderId");
         Objects.requireNonNull(lineNo, "lineNo");
         Objects.requireNonNull(change, "change");
-        return Retry.run(retry,
-                () -> dsl.transactionResult(configuration -> modify(DSL.using(configuration),
+        return Retry.run(this.retry,
+                () -> this.dsl.transactionResult(configuration -> modify(DSL.using(configuration),
                 orderId, lineNo, change)));
     }
 
@@ -480,7 +480,7 @@ public final class OrderLineRepository {
     public boolean deleteById(Long orderId, Integer lineNo) {
         Objects.requireNonNull(orderId, "orderId");
         Objects.requireNonNull(lineNo, "lineNo");
-        return Rows.one(dsl.deleteFrom(TABLE).where(keyCondition(orderId, lineNo)).execute(),
+        return Rows.one(this.dsl.deleteFrom(TABLE).where(keyCondition(orderId, lineNo)).execute(),
                 TABLE);
     }
 
@@ -497,12 +497,11 @@ public final class OrderLineRepository {
     public boolean incrementQuantity(Long orderId, Integer lineNo, int delta) {
         Objects.requireNonNull(orderId, "orderId");
         Objects.requireNonNull(lineNo, "lineNo");
-        int rows = dsl.update(TABLE)
+        return Rows.one(this.dsl.update(TABLE)
                 .set(QUANTITY, DSL.coalesce(QUANTITY, DSL.inline(0, QUANTITY)).plus(delta))
                 .set(REVISION, DSL.coalesce(REVISION, DSL.inline(0L, REVISION)).plus(DSL.inline(1)))
                 .where(keyCondition(orderId, lineNo))
-                .execute();
-        return Rows.one(rows, TABLE);
+                .execute(), TABLE);
     }
 
     /**

@@ -149,7 +149,7 @@ public final class Outer_InnerRepository {
      * @return the record, or empty when no row has that key
      */
     public Optional<Outer.Inner> findById(long id) {
-        return find(dsl, id);
+        return find(this.dsl, id);
     }
 
     private static Optional<Outer.Inner> find(DSLContext ctx, long id) {
@@ -317,9 +317,9 @@ public final class Outer_InnerRepository {
      */
     public Outer.Inner modify(long id, UnaryOperator<Outer.Inner> change) {
         Objects.requireNonNull(change, "change");
-        return Retry.run(retry,
-                () -> dsl.transactionResult(configuration -> modify(DSL.using(configuration), id,
-                change)));
+        return Retry.run(this.retry,
+                () -> this.dsl.transactionResult(configuration -> modify(DSL.using(configuration),
+                id, change)));
     }
 
     private static Outer.Inner modify(DSLContext ctx, long id, UnaryOperator<Outer.Inner> change) {
@@ -407,8 +407,6 @@ public final class Outer_InnerRepository {
      */
     public void deleteAll(List<Outer.Inner> records) {
         List<Outer.Inner> input = Rows.elements(records, "records");
-        for (Outer.Inner record : input) {
-        }
         if (input.isEmpty()) {
             return;
         }
@@ -442,7 +440,7 @@ public final class Outer_InnerRepository {
      * @return true if a row was deleted
      */
     public boolean deleteById(long id) {
-        return Rows.one(dsl.deleteFrom(TABLE).where(keyCondition(id)).execute(), TABLE);
+        return Rows.one(this.dsl.deleteFrom(TABLE).where(keyCondition(id)).execute(), TABLE);
     }
 
     /**

@@ -141,7 +141,7 @@ public final class PostRepository {
      * @return the record, or empty when no row has that key
      */
     public Optional<Post> findById(long id) {
-        return find(dsl, id);
+        return find(this.dsl, id);
     }
 
     private static Optional<Post> find(DSLContext ctx, long id) {
@@ -302,9 +302,9 @@ public final class PostRepository {
      */
     public Post modify(long id, UnaryOperator<Post> change) {
         Objects.requireNonNull(change, "change");
-        return Retry.run(retry,
-                () -> dsl.transactionResult(configuration -> modify(DSL.using(configuration), id,
-                change)));
+        return Retry.run(this.retry,
+                () -> this.dsl.transactionResult(configuration -> modify(DSL.using(configuration),
+                id, change)));
     }
 
     private static Post modify(DSLContext ctx, long id, UnaryOperator<Post> change) {
@@ -392,8 +392,6 @@ public final class PostRepository {
      */
     public void deleteAll(List<Post> records) {
         List<Post> input = Rows.elements(records, "records");
-        for (Post record : input) {
-        }
         if (input.isEmpty()) {
             return;
         }
@@ -427,7 +425,7 @@ public final class PostRepository {
      * @return true if a row was deleted
      */
     public boolean deleteById(long id) {
-        return Rows.one(dsl.deleteFrom(TABLE).where(keyCondition(id)).execute(), TABLE);
+        return Rows.one(this.dsl.deleteFrom(TABLE).where(keyCondition(id)).execute(), TABLE);
     }
 
     /**
@@ -439,12 +437,11 @@ public final class PostRepository {
      * @return true if a row with that key was found
      */
     public boolean incrementViews(long id, int delta) {
-        int rows = dsl.update(TABLE)
+        return Rows.one(this.dsl.update(TABLE)
                 .set(VIEWS, DSL.coalesce(VIEWS, DSL.inline(0, VIEWS)).plus(delta))
                 .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
                 .where(keyCondition(id))
-                .execute();
-        return Rows.one(rows, TABLE);
+                .execute(), TABLE);
     }
 
     /**

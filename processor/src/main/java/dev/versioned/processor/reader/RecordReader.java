@@ -100,7 +100,42 @@ public final class RecordReader {
         repositoryName(recordName),
         schema,
         table,
-        List.copyOf(components));
+        List.copyOf(components),
+        usesDeprecated(record));
+  }
+
+  /**
+   * Whether the repository will name a deprecated type: the record (or a type it is nested in), a
+   * component's type, or a converter. javac would then warn in generated code the user cannot
+   * change.
+   */
+  private static boolean usesDeprecated(TypeElement record) {
+    if (deprecated(record)) {
+      return true;
+    }
+    for (RecordComponentElement rc : record.getRecordComponents()) {
+      if (rc.asType().getKind() == TypeKind.DECLARED
+          && deprecated(((DeclaredType) rc.asType()).asElement())) {
+        return true;
+      }
+      AnnotationMirror convert = annotation(rc, CONVERT);
+      TypeMirror converter = convert == null ? null : classValue(convert);
+      if (converter != null
+          && converter.getKind() == TypeKind.DECLARED
+          && deprecated(((DeclaredType) converter).asElement())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean deprecated(Element element) {
+    for (Element e = element; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      if (e.getAnnotation(Deprecated.class) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private ComponentModel readComponent(

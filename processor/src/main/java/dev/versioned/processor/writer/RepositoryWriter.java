@@ -1,5 +1,6 @@
 package dev.versioned.processor.writer;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -115,6 +116,14 @@ public final class RepositoryWriter {
                 STALE,
                 DSL_CONTEXT);
     injection.annotateType(type);
+    if (model.usesDeprecated()) {
+      // The record or a type it uses is deprecated; the user chose that, the generated code
+      // cannot avoid naming it.
+      type.addAnnotation(
+          AnnotationSpec.builder(SuppressWarnings.class)
+              .addMember("value", "{$S, $S}", "deprecation", "removal")
+              .build());
+    }
     type.addField(
         FieldSpec.builder(recordTable, "TABLE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("The table {@code $L}; its fields are the column constants below.\n",
@@ -449,18 +458,20 @@ public final class RepositoryWriter {
             .returns(ParameterizedTypeName.get(OPTIONAL, record))
             .addParameters(keyParams());
     requireKeyParams(m);
-    return m.addStatement("return find(dsl, $L)", keyArgs()).build();
+    return m.addStatement("return find(this.dsl, $L)", keyArgs()).build();
   }
 
   private MethodSpec find() {
+    String ctx = fresh("ctx", keyNames());
     return MethodSpec.methodBuilder("find")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(ParameterizedTypeName.get(OPTIONAL, record))
-        .addParameter(DSL_CONTEXT, "ctx")
+        .addParameter(DSL_CONTEXT, ctx)
         .addParameters(keyParams())
         .addStatement(
-            "return ctx.select($L.ALL)$Z.from(TABLE)$Z.where(keyCondition($L))"
+            "return $N.select($L.ALL)$Z.from(TABLE)$Z.where(keyCondition($L))"
                + ".fetchOptional($T::fromRecord)",
+            ctx,
             COLUMNS_CLASS,
             keyArgs(),
             self)
@@ -742,7 +753,7 @@ public final class RepositoryWriter {
     m.addStatement("$T.requireNonNull($N, $S)", OBJECTS, change, change);
     String configuration = fresh("configuration", taken);
     m.addStatement(
-        "return $T.run(retry,$W() -> dsl.transactionResult($N -> modify($T.using($N),$W$L,$W$N)))",
+        "return $T.run(this.retry,$W() -> this.dsl.transactionResult($N -> modify($T.using($N),$W$L,$W$N)))",
         RETRY,
         configuration,
         DSL,
@@ -757,17 +768,19 @@ public final class RepositoryWriter {
     String change = fresh("change", taken);
     String current = fresh("current", taken);
     String changed = fresh("changed", taken);
+    String ctx = fresh("ctx", taken);
     MethodSpec.Builder m =
         MethodSpec.methodBuilder("modify")
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
             .returns(record)
-            .addParameter(DSL_CONTEXT, "ctx")
+            .addParameter(DSL_CONTEXT, ctx)
             .addParameters(keyParams())
             .addParameter(ParameterizedTypeName.get(UNARY_OPERATOR, record), change);
     m.addStatement(
-        "$T $N = find(ctx,$W$L)$Z.orElseThrow(() -> $T.notFound(TABLE,$W$L.KEY,$W$T.<Object>asList($L)))",
+        "$T $N = find($N,$W$L)$Z.orElseThrow(() -> $T.notFound(TABLE,$W$L.KEY,$W$T.<Object>asList($L)))",
         record,
         current,
+        ctx,
         keyArgs(),
         ROWS,
         COLUMNS_CLASS,
@@ -790,7 +803,7 @@ public final class RepositoryWriter {
             " to ",
             changed)
         .endControlFlow();
-    m.addStatement("return updateChanged(ctx, $N, $N)", current, changed);
+    m.addStatement("return updateChanged($N, $N, $N)", ctx, current, changed);
     return m.build();
   }
 
@@ -946,7 +959,7 @@ public final class RepositoryWriter {
             .addParameters(keyParams());
     requireKeyParams(m);
     m.addStatement(
-        "return $T.one(dsl.deleteFrom(TABLE)$Z.where(keyCondition($L))$Z.execute(),$WTABLE)",
+        "return $T.one(this.dsl.deleteFrom(TABLE)$Z.where(keyCondition($L))$Z.execute(),$WTABLE)",
         ROWS,
         keyArgs());
     return m.build();
@@ -997,8 +1010,9 @@ public final class RepositoryWriter {
                 version.constant(),
                 DSL);
     m.addStatement(
-        "int rows = dsl.update(TABLE)\n.set($N, $T.coalesce($N, $T.inline(0, $N)).plus($N))"
-            + "\n.set($N, $L)\n.where(keyCondition($L))\n.execute()",
+        "return $T.one(this.dsl.update(TABLE)\n.set($N, $T.coalesce($N, $T.inline(0, $N)).plus($N))"
+            + "\n.set($N, $L)\n.where(keyCondition($L))\n.execute(),$WTABLE)",
+        ROWS,
         counter.constant(),
         DSL,
         counter.constant(),
@@ -1008,7 +1022,6 @@ public final class RepositoryWriter {
         version.constant(),
         bump,
         keyArgs());
-    m.addStatement("return $T.one(rows, TABLE)", ROWS);
     return m.build();
   }
 
@@ -1287,9 +1300,6 @@ public final class RepositoryWriter {
     for (ComponentModel c : keys) {
       names.add(c.name());
     }
-    names.add("dsl");
-    names.add("retry");
-    names.add("ctx");
     return names;
   }
 
