@@ -55,6 +55,10 @@ public enum Message {
       "UnmappedType",
       "component %s.%s has type %s, which has no column mapping: use one of %s, or map it with"
           + " @Convert(YourConverter.class)"),
+  TYPE_NOT_ACCESSIBLE(
+      "TypeNotAccessible",
+      "component %s.%s has type %s, which the repository generated in %s cannot use: %s; make it"
+          + " public, or package-private in the record's package"),
   BLANK_TABLE(
       "BlankTable",
       "@Versioned(table = \"%s\") on %s is blank: name the table, or remove `table` to use \"%s\""),

@@ -1,5 +1,6 @@
 package dev.versioned.processor.writer;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -30,6 +31,9 @@ public final class RepositoryWriter {
   private static final ClassName RECORD = ClassName.get("org.jooq", "Record");
   private static final ClassName TABLE = ClassName.get("org.jooq", "Table");
   private static final ClassName FIELD = ClassName.get("org.jooq", "Field");
+  private static final ClassName TABLE_FIELD = ClassName.get("org.jooq", "TableField");
+  private static final ClassName IDENTITY = ClassName.get("org.jooq", "Identity");
+  private static final ClassName INTERNAL = ClassName.get("org.jooq.impl", "Internal");
   private static final ClassName DATA_TYPE = ClassName.get("org.jooq", "DataType");
   private static final ClassName DSL_CONTEXT = ClassName.get("org.jooq", "DSLContext");
   private static final ClassName CONDITION = ClassName.get("org.jooq", "Condition");
@@ -58,6 +62,7 @@ public final class RepositoryWriter {
   private static final ClassName UNARY_OPERATOR = ClassName.get("java.util.function", "UnaryOperator");
 
   private static final String TABLE_CLASS = "RepositoryTable";
+  private static final String IDENTITY_FIELD = "identityKey";
   private static final String COLUMNS_CLASS = "Columns";
 
   private final RecordModel model;
@@ -115,6 +120,14 @@ public final class RepositoryWriter {
                 STALE,
                 DSL_CONTEXT);
     injection.annotateType(type);
+    if (model.usesDeprecated()) {
+      // The record or a type it uses is deprecated; the user chose that, the generated code
+      // cannot avoid naming it.
+      type.addAnnotation(
+          AnnotationSpec.builder(SuppressWarnings.class)
+              .addMember("value", "{$S, $S}", "deprecation", "removal")
+              .build());
+    }
     type.addField(
         FieldSpec.builder(recordTable, "TABLE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("The table {@code $L}; its fields are the column constants below.\n",
@@ -122,6 +135,9 @@ public final class RepositoryWriter {
             .initializer("new $L()", TABLE_CLASS)
             .build());
     for (ComponentModel c : model.components()) {
+      if (c == identityKey()) {
+        type.addField(identityField(c));
+      }
       type.addField(columnConstant(c));
     }
     type.addField(DSL_CONTEXT, "dsl", Modifier.PRIVATE, Modifier.FINAL);
@@ -219,12 +235,7 @@ public final class RepositoryWriter {
                 "$T.$L.asConvertedDataType(new $T())", SQL_DATA_TYPE, m.sqlDataType(), m.converter());
         break;
       default:
-        if (c == identityKey()) {
-          // jOOQ finds a table's identity by this flag. Where the dialect has no RETURNING and
-          // the driver returns only the identity's value (Derby), insert needs it to read back
-          // the generated key.
-          dataType = CodeBlock.of("$T.$L.identity(true)", SQL_DATA_TYPE, m.sqlDataType());
-        } else if (c.primitive()) {
+        if (c.primitive()) {
           dataType = CodeBlock.of("$T.$L.nullable(false)", SQL_DATA_TYPE, m.sqlDataType());
         } else {
           dataType = CodeBlock.of("$T.$L", SQL_DATA_TYPE, m.sqlDataType());
@@ -240,7 +251,30 @@ public final class RepositoryWriter {
             Modifier.FINAL)
         .addJavadoc("$L {@code $L}, of component {@code $L.$L}.\n", role, c.column(), recordText,
             c.name())
-        .initializer("$L.column(TABLE, $S, $L)", TABLE_CLASS, c.column(), dataType)
+        .initializer(
+            c == identityKey()
+                ? CodeBlock.of("$L", IDENTITY_FIELD)
+                : CodeBlock.of("$L.column(TABLE, $S, $L)", TABLE_CLASS, c.column(), dataType))
+        .build();
+  }
+
+  /**
+   * The identity key's column, typed as the {@code TableField} that jOOQ's {@code
+   * Internal.createIdentity} takes; the public constant is this same object. Declared before it.
+   */
+  private FieldSpec identityField(ComponentModel c) {
+    return FieldSpec.builder(
+            ParameterizedTypeName.get(TABLE_FIELD, RECORD, c.mapping().userType()),
+            IDENTITY_FIELD,
+            Modifier.PRIVATE,
+            Modifier.STATIC,
+            Modifier.FINAL)
+        .initializer(
+            "$L.column(TABLE, $S, $T.$L)",
+            TABLE_CLASS,
+            c.column(),
+            SQL_DATA_TYPE,
+            c.mapping().sqlDataType())
         .build();
   }
 
@@ -256,7 +290,7 @@ public final class RepositoryWriter {
                 DSL,
                 DSL,
                 model.schema());
-    return TypeSpec.classBuilder(TABLE_CLASS)
+    TypeSpec.Builder table = TypeSpec.classBuilder(TABLE_CLASS)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("The table, with one field per column.\n")
         .superclass(ParameterizedTypeName.get(TABLE_IMPL, RECORD))
@@ -274,13 +308,27 @@ public final class RepositoryWriter {
             MethodSpec.methodBuilder("column")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addTypeVariable(t)
-                .returns(ParameterizedTypeName.get(FIELD, t))
+                .returns(ParameterizedTypeName.get(TABLE_FIELD, RECORD, t))
                 .addParameter(recordTable, "table")
                 .addParameter(String.class, "name")
                 .addParameter(ParameterizedTypeName.get(DATA_TYPE, t), "type")
                 .addStatement("return createField($T.name(name), type, table, $S)", DSL, "")
-                .build())
-        .build();
+                .build());
+    if (identityKey() != null) {
+      // Where the dialect has no RETURNING and the driver returns only the identity's value
+      // (Derby's getGeneratedKeys), jOOQ can read a generated key back only for the column the
+      // table declares as its identity.
+      table.addMethod(
+          MethodSpec.methodBuilder("getIdentity")
+              .addAnnotation(Override.class)
+              .addModifiers(Modifier.PUBLIC)
+              .returns(
+                  ParameterizedTypeName.get(
+                      IDENTITY, RECORD, WildcardTypeName.subtypeOf(Object.class)))
+              .addStatement("return $T.createIdentity(this, $L)", INTERNAL, IDENTITY_FIELD)
+              .build());
+    }
+    return table.build();
   }
 
   private TypeSpec columnsClass() {
@@ -455,18 +503,20 @@ public final class RepositoryWriter {
             .returns(ParameterizedTypeName.get(OPTIONAL, record))
             .addParameters(keyParams());
     requireKeyParams(m);
-    return m.addStatement("return find(dsl, $L)", keyArgs()).build();
+    return m.addStatement("return find(this.dsl, $L)", keyArgs()).build();
   }
 
   private MethodSpec find() {
+    String ctx = fresh("ctx", keyNames());
     return MethodSpec.methodBuilder("find")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(ParameterizedTypeName.get(OPTIONAL, record))
-        .addParameter(DSL_CONTEXT, "ctx")
+        .addParameter(DSL_CONTEXT, ctx)
         .addParameters(keyParams())
         .addStatement(
-            "return ctx.select($L.ALL)$Z.from(TABLE)$Z.where(keyCondition($L))"
+            "return $N.select($L.ALL)$Z.from(TABLE)$Z.where(keyCondition($L))"
                + ".fetchOptional($T::fromRecord)",
+            ctx,
             COLUMNS_CLASS,
             keyArgs(),
             self)
@@ -755,7 +805,7 @@ public final class RepositoryWriter {
     m.addStatement("$T.requireNonNull($N, $S)", OBJECTS, change, change);
     String configuration = fresh("configuration", taken);
     m.addStatement(
-        "return $T.run(retry,$W() -> dsl.transactionResult($N -> modify($T.using($N),$W$L,$W$N)))",
+        "return $T.run(this.retry,$W() -> this.dsl.transactionResult($N -> modify($T.using($N),$W$L,$W$N)))",
         RETRY,
         configuration,
         DSL,
@@ -770,17 +820,19 @@ public final class RepositoryWriter {
     String change = fresh("change", taken);
     String current = fresh("current", taken);
     String changed = fresh("changed", taken);
+    String ctx = fresh("ctx", taken);
     MethodSpec.Builder m =
         MethodSpec.methodBuilder("modify")
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
             .returns(record)
-            .addParameter(DSL_CONTEXT, "ctx")
+            .addParameter(DSL_CONTEXT, ctx)
             .addParameters(keyParams())
             .addParameter(ParameterizedTypeName.get(UNARY_OPERATOR, record), change);
     m.addStatement(
-        "$T $N = find(ctx,$W$L)$Z.orElseThrow(() -> $T.notFound(TABLE,$W$L.KEY,$W$T.<Object>asList($L)))",
+        "$T $N = find($N,$W$L)$Z.orElseThrow(() -> $T.notFound(TABLE,$W$L.KEY,$W$T.<Object>asList($L)))",
         record,
         current,
+        ctx,
         keyArgs(),
         ROWS,
         COLUMNS_CLASS,
@@ -803,7 +855,7 @@ public final class RepositoryWriter {
             " to ",
             changed)
         .endControlFlow();
-    m.addStatement("return updateChanged(ctx, $N, $N)", current, changed);
+    m.addStatement("return updateChanged($N, $N, $N)", ctx, current, changed);
     return m.build();
   }
 
@@ -959,7 +1011,7 @@ public final class RepositoryWriter {
             .addParameters(keyParams());
     requireKeyParams(m);
     m.addStatement(
-        "return $T.one(dsl.deleteFrom(TABLE)$Z.where(keyCondition($L))$Z.execute(),$WTABLE)",
+        "return $T.one(this.dsl.deleteFrom(TABLE)$Z.where(keyCondition($L))$Z.execute(),$WTABLE)",
         ROWS,
         keyArgs());
     return m.build();
@@ -985,10 +1037,10 @@ public final class RepositoryWriter {
                 counter.column(),
                 version.column(),
                 version.column())
-            .addJavadoc(keyParamDocs())
             .addJavadoc(
                 "<p>Nothing is written when the increment would take the version, or an integer"
                     + " counter,\nbeyond the range of its Java type.\n\n")
+            .addJavadoc(keyParamDocs())
             .addJavadoc(
                 "@param $N the amount to add (negative to subtract)\n"
                     + "@return true if a row with that key was found\n"
@@ -1019,9 +1071,10 @@ public final class RepositoryWriter {
     CodeBlock current =
         CodeBlock.of("$T.coalesce($N, $T.inline(0, $N))", DSL, counter.constant(), DSL,
             counter.constant());
+    String rows = fresh("rows", taken);
     CodeBlock.Builder update =
         CodeBlock.builder()
-            .add("dsl.update(TABLE)\n.set($N, $L.plus($N))", counter.constant(), current, delta)
+            .add("this.dsl.update(TABLE)\n.set($N, $L.plus($N))", counter.constant(), current, delta)
             .add("\n.set($N, $L)", version.constant(), bump)
             .add("\n.where(keyCondition($L))", keyArgs())
             .add("\n.and($L)", versionBelowMax());
@@ -1029,12 +1082,12 @@ public final class RepositoryWriter {
     if (fits != null) {
       update.add("\n.and($L)", fits);
     }
-    m.addStatement("int rows = $L\n.execute()", update.build());
-    m.beginControlFlow("if ($T.one(rows, TABLE))", ROWS)
+    m.addStatement("int $N = $L\n.execute()", rows, update.build());
+    m.beginControlFlow("if ($T.one($N, TABLE))", ROWS, rows)
         .addStatement("return true")
         .endControlFlow();
     m.addStatement(
-        "return $T.incrementRefused(dsl,$WTABLE,$WkeyCondition($L),$W$N,$W$L,$W$N,$W$N,$W$L.KEY,"
+        "return $T.incrementRefused(this.dsl,$WTABLE,$WkeyCondition($L),$W$N,$W$L,$W$N,$W$N,$W$L.KEY,"
             + "$W$T.<Object>asList($L))",
         ROWS,
         keyArgs(),
@@ -1377,9 +1430,6 @@ public final class RepositoryWriter {
     for (ComponentModel c : keys) {
       names.add(c.name());
     }
-    names.add("dsl");
-    names.add("retry");
-    names.add("ctx");
     return names;
   }
 
