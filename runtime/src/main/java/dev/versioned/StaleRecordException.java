@@ -26,7 +26,7 @@ public class StaleRecordException extends DataChangedException {
   private final transient Object record;
   private final String table;
   private final transient List<Object> key;
-  private final List<String> keyColumns;
+  private final transient List<String> keyColumns;
   private final Operation operation;
   private final String versionColumn;
   private final boolean expectedPresent;

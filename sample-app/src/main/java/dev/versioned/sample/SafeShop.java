@@ -115,8 +115,15 @@ final class SafeShop implements Shop {
         // rows since findAll) none does.
         products.updateAll(repriced);
         return new PriceChange(repriced.size(), attempt, true);
-      } catch (StaleBatchException e) {
-        stats.batchConflicts.add(e.conflicts().size());
+      } catch (DataAccessException e) {
+        // A stale row refuses the batch; so may the database itself, under load, with a
+        // serialization failure or deadlock (SQLSTATE 40001, 40P01). Either way nothing was
+        // written: read again and resend.
+        if (e instanceof StaleBatchException) {
+          stats.batchConflicts.add(((StaleBatchException) e).conflicts().size());
+        } else if (!"40001".equals(e.sqlState()) && !"40P01".equals(e.sqlState())) {
+          throw e;
+        }
         if (attempt >= maxAttempts) {
           return new PriceChange(repriced.size(), attempt, false);
         }
