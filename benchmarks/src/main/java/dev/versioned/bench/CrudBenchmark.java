@@ -1,0 +1,161 @@
+package dev.versioned.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One operation of one implementation on one database per run. Scores are microseconds per
+ * operation; {@code benchmarks/run.sh} prints them as ratios to {@code jdbc}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true"})
+public class CrudBenchmark {
+  /** Rows read, updated and modified: keys 1 to 1000. */
+  static final int ROWS = 1000;
+
+  static final long FIRST = 1;
+  /** Rows inserted or deleted per invocation of {@link #insert} or {@link #delete}. */
+  static final int BATCH = 200;
+
+  static final long INSERTED = 1_000_000;
+  static final long DELETED = 2_000_000;
+
+  @Param({Db.H2, Db.POSTGRESQL})
+  public String db;
+
+  @Param({Impl.GENERATED, Impl.JDBC, Impl.JOOQ, Impl.UPDATABLE_RECORD, Impl.HIBERNATE})
+  public String impl;
+
+  Db database;
+  Impl target;
+  private int next;
+
+  /** Opens the database, fills the table, and lets the implementation read its rows. */
+  @Setup(Level.Trial)
+  public void open() {
+    database = Db.open(db);
+    database.seed(FIRST, ROWS);
+    target = Impl.create(impl, database);
+    target.load(FIRST, ROWS);
+  }
+
+  /** Closes the implementation and the database. */
+  @TearDown(Level.Trial)
+  public void close() {
+    target.close();
+    database.close();
+  }
+
+  private int nextIndex() {
+    int i = next++;
+    if (next == ROWS) {
+      next = 0;
+    }
+    return i;
+  }
+
+  /**
+   * Reads a row by key.
+   *
+   * @return what the caller gets
+   */
+  @Benchmark
+  public Object findById() {
+    return target.findById(FIRST + nextIndex());
+  }
+
+  /**
+   * Compare-and-increment update of every column.
+   *
+   * @return what the caller gets
+   */
+  @Benchmark
+  public Object update() {
+    return target.update(nextIndex());
+  }
+
+  /**
+   * Read, change one column, compare-and-increment update, in one transaction.
+   *
+   * @return what the caller gets
+   */
+  @Benchmark
+  public Object modify() {
+    return target.modify(FIRST + nextIndex());
+  }
+
+  /**
+   * Inserts {@link #BATCH} rows, one statement each.
+   *
+   * @param rows the emptied key range
+   */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void insert(Inserts rows) {
+    for (int i = 0; i < BATCH; i++) {
+      target.insert(INSERTED + i);
+    }
+  }
+
+  /**
+   * Deletes {@link #BATCH} rows with a version check, one statement each.
+   *
+   * @param rows the filled key range
+   */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void delete(Deletes rows) {
+    for (int i = 0; i < BATCH; i++) {
+      target.delete(i);
+    }
+  }
+
+  /** Empties the key range that {@link #insert} writes, before each invocation. */
+  @State(Scope.Thread)
+  public static class Inserts {
+    /**
+     * Deletes the rows inserted by the last invocation.
+     *
+     * @param b the benchmark
+     */
+    @Setup(Level.Invocation)
+    public void empty(CrudBenchmark b) {
+      b.database.deleteFrom(INSERTED);
+    }
+  }
+
+  /** Fills the key range that {@link #delete} deletes, before each invocation. */
+  @State(Scope.Thread)
+  public static class Deletes {
+    /**
+     * Inserts the rows to delete and hands them to the implementation.
+     *
+     * @param b the benchmark
+     */
+    @Setup(Level.Invocation)
+    public void fill(CrudBenchmark b) {
+      b.database.deleteFrom(DELETED);
+      b.database.seed(DELETED, BATCH);
+      b.target.prepareDeletes(DELETED, BATCH);
+    }
+  }
+}

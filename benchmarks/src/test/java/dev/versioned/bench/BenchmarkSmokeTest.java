@@ -1,0 +1,88 @@
+package dev.versioned.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs every benchmark method of every implementation a few times on H2, as JMH would, and checks
+ * that each did its work: the full benchmarks only run from {@code benchmarks/run.sh}.
+ */
+class BenchmarkSmokeTest {
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        Impl.GENERATED,
+        Impl.JDBC,
+        Impl.JOOQ,
+        Impl.UPDATABLE_RECORD,
+        Impl.HIBERNATE
+      })
+  void everyOperationRunsAndDoesItsWork(String impl) throws Exception {
+    CrudBenchmark b = new CrudBenchmark();
+    b.db = Db.H2;
+    b.impl = impl;
+    b.open();
+    try {
+      for (int i = 0; i < 3; i++) {
+        assertNotNull(b.findById());
+      }
+      // Two rounds over the first rows: the second must see the versions the first wrote.
+      for (int round = 0; round < 2; round++) {
+        for (int i = 0; i < CrudBenchmark.ROWS; i++) {
+          assertNotNull(b.update());
+        }
+      }
+      assertEquals(2, version(b, CrudBenchmark.FIRST));
+      for (int i = 0; i < 3; i++) {
+        assertNotNull(b.modify());
+      }
+      assertEquals(3, version(b, CrudBenchmark.FIRST + 3)); // findById advanced the index by 3
+      for (int i = 0; i < 2; i++) {
+        new CrudBenchmark.Inserts().empty(b);
+        b.insert(null);
+        assertEquals(CrudBenchmark.BATCH, count(b, CrudBenchmark.INSERTED));
+      }
+      for (int i = 0; i < 2; i++) {
+        new CrudBenchmark.Deletes().fill(b);
+        assertEquals(CrudBenchmark.BATCH, count(b, CrudBenchmark.DELETED));
+        b.delete(null);
+        assertEquals(0, count(b, CrudBenchmark.DELETED));
+      }
+    } finally {
+      b.close();
+    }
+  }
+
+  @Test
+  void processorScaleCompilesWithAndWithoutTheProcessor() throws Exception {
+    ProcessorScale.Result r = ProcessorScale.run(3, 0, 1);
+    assertTrue(r.withProcessorMillis() > 0 && r.withoutProcessorMillis() > 0, r.toString());
+    assertTrue(Main.table(java.util.List.of(), r, java.util.List.of()).contains("processor"));
+  }
+
+  private static long version(CrudBenchmark b, long id) throws Exception {
+    return query(b, "SELECT \"lock_version\" FROM \"bench_post\" WHERE \"id\" = " + id);
+  }
+
+  private static long count(CrudBenchmark b, long from) throws Exception {
+    return query(b, "SELECT COUNT(*) FROM \"bench_post\" WHERE \"id\" >= " + from);
+  }
+
+  private static long query(CrudBenchmark b, String sql) throws Exception {
+    try (Connection c = b.database.dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      assertTrue(rs.next());
+      return rs.getLong(1);
+    }
+  }
+}
