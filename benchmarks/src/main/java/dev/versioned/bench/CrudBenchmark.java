@@ -20,10 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * One operation of one implementation on one database per run. Scores are microseconds per
  * operation; {@code benchmarks/run.sh} prints them as ratios to {@code jdbc}.
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(
     value = 2,
@@ -39,93 +38,107 @@ public class CrudBenchmark {
   static final long INSERTED = 1_000_000;
   static final long DELETED = 2_000_000;
 
-  @Param({Db.H2, Db.POSTGRESQL})
-  public String db;
+  /**
+   * The database and the implementation under test. A state of its own, so that the benchmark
+   * methods and the per-invocation setups share one instance.
+   */
+  @State(Scope.Thread)
+  public static class Fixture {
+    /** The database. */
+    @Param({Db.H2, Db.POSTGRESQL})
+    public String db;
 
-  @Param({Impl.GENERATED, Impl.JDBC, Impl.JOOQ, Impl.UPDATABLE_RECORD, Impl.HIBERNATE})
-  public String impl;
+    /** The implementation. */
+    @Param({Impl.GENERATED, Impl.JDBC, Impl.JOOQ, Impl.UPDATABLE_RECORD, Impl.HIBERNATE})
+    public String impl;
 
-  Db database;
-  Impl target;
-  private int next;
+    Db database;
+    Impl target;
+    private int next;
 
-  /** Opens the database, fills the table, and lets the implementation read its rows. */
-  @Setup(Level.Trial)
-  public void open() {
-    database = Db.open(db);
-    database.seed(FIRST, ROWS);
-    target = Impl.create(impl, database);
-    target.load(FIRST, ROWS);
-  }
-
-  /** Closes the implementation and the database. */
-  @TearDown(Level.Trial)
-  public void close() {
-    target.close();
-    database.close();
-  }
-
-  private int nextIndex() {
-    int i = next++;
-    if (next == ROWS) {
-      next = 0;
+    /** Opens the database, fills the table, and lets the implementation read its rows. */
+    @Setup(Level.Trial)
+    public void open() {
+      database = Db.open(db);
+      database.seed(FIRST, ROWS);
+      target = Impl.create(impl, database);
+      target.load(FIRST, ROWS);
     }
-    return i;
+
+    /** Closes the implementation and the database. */
+    @TearDown(Level.Trial)
+    public void close() {
+      target.close();
+      database.close();
+    }
+
+    int nextIndex() {
+      int i = next++;
+      if (next == ROWS) {
+        next = 0;
+      }
+      return i;
+    }
   }
 
   /**
    * Reads a row by key.
    *
+   * @param f the fixture
    * @return what the caller gets
    */
   @Benchmark
-  public Object findById() {
-    return target.findById(FIRST + nextIndex());
+  public Object findById(Fixture f) {
+    return f.target.findById(FIRST + f.nextIndex());
   }
 
   /**
    * Compare-and-increment update of every column.
    *
+   * @param f the fixture
    * @return what the caller gets
    */
   @Benchmark
-  public Object update() {
-    return target.update(nextIndex());
+  public Object update(Fixture f) {
+    return f.target.update(f.nextIndex());
   }
 
   /**
    * Read, change one column, compare-and-increment update, in one transaction.
    *
+   * @param f the fixture
    * @return what the caller gets
    */
   @Benchmark
-  public Object modify() {
-    return target.modify(FIRST + nextIndex());
+  public Object modify(Fixture f) {
+    return f.target.modify(FIRST + f.nextIndex());
   }
 
   /**
    * Inserts {@link #BATCH} rows, one statement each.
    *
+   * @param f the fixture
    * @param rows the emptied key range
    */
   @Benchmark
   @OperationsPerInvocation(BATCH)
-  public void insert(Inserts rows) {
+  public void insert(Fixture f, Inserts rows) {
     for (int i = 0; i < BATCH; i++) {
-      target.insert(INSERTED + i);
+      f.target.insert(INSERTED + i);
     }
   }
 
   /**
    * Deletes {@link #BATCH} rows with a version check, one statement each.
    *
+   * @param f the fixture
    * @param rows the filled key range
    */
   @Benchmark
   @OperationsPerInvocation(BATCH)
-  public void delete(Deletes rows) {
+  public void delete(Fixture f, Deletes rows) {
     for (int i = 0; i < BATCH; i++) {
-      target.delete(i);
+      f.target.delete(i);
     }
   }
 
@@ -135,11 +148,11 @@ public class CrudBenchmark {
     /**
      * Deletes the rows inserted by the last invocation.
      *
-     * @param b the benchmark
+     * @param f the fixture
      */
     @Setup(Level.Invocation)
-    public void empty(CrudBenchmark b) {
-      b.database.deleteFrom(INSERTED);
+    public void empty(Fixture f) {
+      f.database.deleteFrom(INSERTED);
     }
   }
 
@@ -149,13 +162,13 @@ public class CrudBenchmark {
     /**
      * Inserts the rows to delete and hands them to the implementation.
      *
-     * @param b the benchmark
+     * @param f the fixture
      */
     @Setup(Level.Invocation)
-    public void fill(CrudBenchmark b) {
-      b.database.deleteFrom(DELETED);
-      b.database.seed(DELETED, BATCH);
-      b.target.prepareDeletes(DELETED, BATCH);
+    public void fill(Fixture f) {
+      f.database.deleteFrom(DELETED);
+      f.database.seed(DELETED, BATCH);
+      f.target.prepareDeletes(DELETED, BATCH);
     }
   }
 }

@@ -28,37 +28,40 @@ class BenchmarkSmokeTest {
       })
   void everyOperationRunsAndDoesItsWork(String impl) throws Exception {
     CrudBenchmark b = new CrudBenchmark();
-    b.db = Db.H2;
-    b.impl = impl;
-    b.open();
+    CrudBenchmark.Fixture f = new CrudBenchmark.Fixture();
+    f.db = Db.H2;
+    f.impl = impl;
+    f.open();
     try {
       for (int i = 0; i < 3; i++) {
-        assertNotNull(b.findById());
+        assertNotNull(b.findById(f));
       }
-      // Two rounds over the first rows: the second must see the versions the first wrote.
+      // Two rounds over the rows: the second must see the versions the first wrote.
       for (int round = 0; round < 2; round++) {
         for (int i = 0; i < CrudBenchmark.ROWS; i++) {
-          assertNotNull(b.update());
+          assertNotNull(b.update(f));
         }
       }
-      assertEquals(2, version(b, CrudBenchmark.FIRST));
+      assertEquals(2, version(f, CrudBenchmark.FIRST));
       for (int i = 0; i < 3; i++) {
-        assertNotNull(b.modify());
+        assertNotNull(b.modify(f));
       }
-      assertEquals(3, version(b, CrudBenchmark.FIRST + 3)); // findById advanced the index by 3
+      assertEquals(3, version(f, CrudBenchmark.FIRST + 3)); // findById advanced the index by 3
+      CrudBenchmark.Inserts inserts = new CrudBenchmark.Inserts();
       for (int i = 0; i < 2; i++) {
-        new CrudBenchmark.Inserts().empty(b);
-        b.insert(null);
-        assertEquals(CrudBenchmark.BATCH, count(b, CrudBenchmark.INSERTED));
+        inserts.empty(f);
+        b.insert(f, inserts);
+        assertEquals(CrudBenchmark.BATCH, count(f, CrudBenchmark.INSERTED));
       }
+      CrudBenchmark.Deletes deletes = new CrudBenchmark.Deletes();
       for (int i = 0; i < 2; i++) {
-        new CrudBenchmark.Deletes().fill(b);
-        assertEquals(CrudBenchmark.BATCH, count(b, CrudBenchmark.DELETED));
-        b.delete(null);
-        assertEquals(0, count(b, CrudBenchmark.DELETED));
+        deletes.fill(f);
+        assertEquals(CrudBenchmark.BATCH, count(f, CrudBenchmark.DELETED));
+        b.delete(f, deletes);
+        assertEquals(0, count(f, CrudBenchmark.DELETED));
       }
     } finally {
-      b.close();
+      f.close();
     }
   }
 
@@ -69,15 +72,15 @@ class BenchmarkSmokeTest {
     assertTrue(Main.table(java.util.List.of(), r, java.util.List.of()).contains("processor"));
   }
 
-  private static long version(CrudBenchmark b, long id) throws Exception {
+  private static long version(CrudBenchmark.Fixture b, long id) throws Exception {
     return query(b, "SELECT \"lock_version\" FROM \"bench_post\" WHERE \"id\" = " + id);
   }
 
-  private static long count(CrudBenchmark b, long from) throws Exception {
+  private static long count(CrudBenchmark.Fixture b, long from) throws Exception {
     return query(b, "SELECT COUNT(*) FROM \"bench_post\" WHERE \"id\" >= " + from);
   }
 
-  private static long query(CrudBenchmark b, String sql) throws Exception {
+  private static long query(CrudBenchmark.Fixture b, String sql) throws Exception {
     try (Connection c = b.database.dataSource.getConnection();
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
