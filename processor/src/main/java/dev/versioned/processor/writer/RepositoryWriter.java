@@ -47,6 +47,11 @@ public final class RepositoryWriter {
   private static final ClassName RETRY = ClassName.get("dev.versioned.support", "Retry");
   private static final ClassName BATCHES = ClassName.get("dev.versioned.support", "Batches");
   private static final ClassName ROWS = ClassName.get("dev.versioned.support", "Rows");
+  private static final ClassName CACHED =
+      ClassName.get("dev.versioned.support", "CachedStatement");
+  private static final ClassName JDBC = ClassName.get("dev.versioned.support", "Jdbc");
+  private static final ClassName RESULT_SET = ClassName.get("java.sql", "ResultSet");
+  private static final ClassName SQL_EXCEPTION = ClassName.get("java.sql", "SQLException");
   private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
   private static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
   private static final ClassName LIST = ClassName.get("java.util", "List");
@@ -59,6 +64,7 @@ public final class RepositoryWriter {
 
   private static final String TABLE_CLASS = "RepositoryTable";
   private static final String COLUMNS_CLASS = "Columns";
+  private static final String SQL_CLASS = "Sql";
 
   private final RecordModel model;
   private final ClassName record;
@@ -163,6 +169,9 @@ public final class RepositoryWriter {
       }
     }
     type.addMethod(fromRecord());
+    if (readsDirectly()) {
+      type.addMethod(readRow());
+    }
     type.addMethod(keyCondition());
     type.addMethod(recordKey());
     type.addMethod(versionCondition());
@@ -178,6 +187,7 @@ public final class RepositoryWriter {
     type.addMethod(stale());
     type.addType(tableClass());
     type.addType(columnsClass());
+    type.addType(sqlClass());
     return type.build();
   }
 
@@ -322,27 +332,10 @@ public final class RepositoryWriter {
           literal(0),
           version.accessor());
     }
-    // Columns always written: every component but the version and null-able (boxed) keys.
-    CodeBlock.Builder chain = CodeBlock.builder().add("ctx.insertInto(TABLE)");
-    chain.add("\n.set($N, version)", version.constant());
-    for (ComponentModel c : model.components()) {
-      if (c.version() || (c.key() && !c.primitive())) {
-        continue;
-      }
-      chain.add("\n.set($N, record.$N())", c.constant(), c.accessor());
-    }
-    m.addStatement(
-        "$T insert = $L",
-        ParameterizedTypeName.get(INSERT_STEP, RECORD),
-        chain.build());
     List<ComponentModel> boxedKeys =
         keys.stream().filter(c -> !c.primitive()).collect(Collectors.toList());
-    for (ComponentModel c : boxedKeys) {
-      m.beginControlFlow("if (record.$N() != null)", c.accessor())
-          .addStatement("insert = insert.set($N, record.$N())", c.constant(), c.accessor())
-          .endControlFlow();
-    }
     if (!boxedKeys.isEmpty()) {
+      // A null key is left to the database: an uncached insert that returns the generated key.
       m.beginControlFlow(
           "if ($L)",
           CodeBlock.join(
@@ -350,6 +343,23 @@ public final class RepositoryWriter {
                   .map(c -> CodeBlock.of("record.$N() == null", c.accessor()))
                   .collect(Collectors.toList()),
               " || "));
+      CodeBlock.Builder chain = CodeBlock.builder().add("ctx.insertInto(TABLE)");
+      chain.add("\n.set($N, version)", version.constant());
+      for (ComponentModel c : model.components()) {
+        if (c.version() || (c.key() && !c.primitive())) {
+          continue;
+        }
+        chain.add("\n.set($N, record.$N())", c.constant(), c.accessor());
+      }
+      m.addStatement(
+          "$T insert = $L",
+          ParameterizedTypeName.get(INSERT_STEP, RECORD),
+          chain.build());
+      for (ComponentModel c : boxedKeys) {
+        m.beginControlFlow("if (record.$N() != null)", c.accessor())
+            .addStatement("insert = insert.set($N, record.$N())", c.constant(), c.accessor())
+            .endControlFlow();
+      }
       m.addStatement(
           "$T generated = insert.returningResult($L).fetchOne()",
           RECORD,
@@ -380,7 +390,13 @@ public final class RepositoryWriter {
               }));
       m.endControlFlow();
     }
-    m.addStatement("insert.execute()");
+    CodeBlock.Builder values = CodeBlock.builder().add("$L", bind(version, CodeBlock.of("version")));
+    for (ComponentModel c : model.components()) {
+      if (!c.version()) {
+        values.add("$L", bind(c, CodeBlock.of("record.$N()", c.accessor())));
+      }
+    }
+    m.addStatement("$L.INSERT.execute(ctx, values -> values$L)", SQL_CLASS, values.build());
     m.addStatement("return withVersion(record, version)");
     return m.build();
   }
@@ -445,10 +461,10 @@ public final class RepositoryWriter {
         .addParameter(DSL_CONTEXT, "ctx")
         .addParameters(keyParams())
         .addStatement(
-            "return ctx.select($L.ALL)$Z.from(TABLE)$Z.where(keyCondition($L))"
-               + ".fetchOptional($T::fromRecord)",
-            COLUMNS_CLASS,
-            keyArgs(),
+            "return $L.FIND.fetchOptional(\nctx,\nvalues -> values$L,\n$L,\n$T::fromRecord)",
+            SQL_CLASS,
+            bindKeys(c -> CodeBlock.of("$N", c.name())),
+            readsDirectly() ? CodeBlock.of("$T::readRow", self) : CodeBlock.of("null"),
             self)
         .build();
   }
@@ -528,7 +544,24 @@ public final class RepositoryWriter {
             .addParameter(record, "record");
     checkKeyCall(m, "record", "record");
     m.addStatement("checkOverflow(record)");
-    m.beginControlFlow("if (!$T.one(updateQuery(ctx, record).execute(), TABLE))", ROWS)
+    CodeBlock.Builder values = CodeBlock.builder();
+    for (ComponentModel c : model.values()) {
+      values.add("$L", bind(c, CodeBlock.of("record.$N()", c.accessor())));
+    }
+    values.add("$L", bindKeys(c -> CodeBlock.of("record.$N()", c.accessor())));
+    values.add("$L", bind(version, CodeBlock.of("record.$N()", version.accessor())));
+    CodeBlock cached =
+        CodeBlock.of("$L.UPDATE.execute(ctx, values -> values$L)", SQL_CLASS, values.build());
+    if (version.primitive()) {
+      m.addStatement("int rows = $L", cached);
+    } else {
+      // A null version is matched with IS NULL: another statement, left uncached.
+      m.addStatement(
+          "int rows = record.$N() == null\n? updateQuery(ctx, record).execute()\n: $L",
+          version.accessor(),
+          cached);
+    }
+    m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
         .addStatement("throw stale(ctx, record, record.$N(), $T.UPDATE, -1)", version.accessor(),
             OPERATION)
         .endControlFlow();
@@ -878,7 +911,22 @@ public final class RepositoryWriter {
             .addParameter(record, "record")
             .addStatement("$T.requireNonNull(record, $S)", OBJECTS, "record");
     checkKeyCall(m, "record", "record");
-    m.beginControlFlow("if (!$T.one(deleteQuery(dsl, record).execute(), TABLE))", ROWS)
+    CodeBlock values =
+        CodeBlock.builder()
+            .add("$L", bindKeys(c -> CodeBlock.of("record.$N()", c.accessor())))
+            .add("$L", bind(version, CodeBlock.of("record.$N()", version.accessor())))
+            .build();
+    CodeBlock cached =
+        CodeBlock.of("$L.DELETE.execute(dsl, values -> values$L)", SQL_CLASS, values);
+    if (version.primitive()) {
+      m.addStatement("int rows = $L", cached);
+    } else {
+      m.addStatement(
+          "int rows = record.$N() == null\n? deleteQuery(dsl, record).execute()\n: $L",
+          version.accessor(),
+          cached);
+    }
+    m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
         .addStatement("throw stale(dsl, record, record.$N(), $T.DELETE, -1)", version.accessor(),
             OPERATION)
         .endControlFlow();
@@ -993,6 +1041,159 @@ public final class RepositoryWriter {
         keyArgs());
     m.addStatement("return $T.one(rows, TABLE)", ROWS);
     return m.build();
+  }
+
+  // ---------------------------------------------------------------- cached statements
+
+  /**
+   * The statements that run on every call, each rendered by jOOQ once per dialect and settings
+   * (see {@code CachedStatement}). A nested class, so they are built after the column constants.
+   */
+  private TypeSpec sqlClass() {
+    CodeBlock.Builder insert = CodeBlock.builder().add("ctx.insertInto(TABLE)");
+    insert.add("\n.set($N, p.of($N))", version.constant(), version.constant());
+    for (ComponentModel c : model.components()) {
+      if (!c.version()) {
+        insert.add("\n.set($N, p.of($N))", c.constant(), c.constant());
+      }
+    }
+    CodeBlock.Builder update = CodeBlock.builder().add("ctx.update(TABLE)");
+    for (ComponentModel c : model.values()) {
+      update.add("\n.set($N, p.of($N))", c.constant(), c.constant());
+    }
+    update.add(
+        "\n.set($N, $N.plus($T.inline(1)))$L\n.and($N.eq(p.of($N)))",
+        version.constant(),
+        version.constant(),
+        DSL,
+        placeholderKey(),
+        version.constant(),
+        version.constant());
+    CodeBlock find =
+        CodeBlock.of("ctx.select($L.ALL)\n.from(TABLE)$L", COLUMNS_CLASS, placeholderKey());
+    CodeBlock delete =
+        CodeBlock.of(
+            "ctx.deleteFrom(TABLE)$L\n.and($N.eq(p.of($N)))",
+            placeholderKey(),
+            version.constant(),
+            version.constant());
+    return TypeSpec.classBuilder(SQL_CLASS)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc(
+            "The statements run on every call, rendered by jOOQ once per dialect and settings.\n")
+        .addField(cachedStatement("INSERT", "Inserts every column.", insert.build()))
+        .addField(cachedStatement("FIND", "Reads the row with a key.", find))
+        .addField(
+            cachedStatement(
+                "UPDATE",
+                version.primitive()
+                    ? "Compare-and-increment of every column."
+                    : "Compare-and-increment of every column, for a non-null version.",
+                update.build()))
+        .addField(
+            cachedStatement(
+                "DELETE",
+                version.primitive()
+                    ? "Version-checked delete."
+                    : "Version-checked delete, for a non-null version.",
+                delete))
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .build();
+  }
+
+  private static FieldSpec cachedStatement(String name, String doc, CodeBlock query) {
+    return FieldSpec.builder(CACHED, name, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("$L\n", doc)
+        .initializer("$T.of((ctx, p) -> $L)", CACHED, query)
+        .build();
+  }
+
+  /** {@code .where(ID.eq(p.of(ID)))}, one {@code .and} per further key column. */
+  private CodeBlock placeholderKey() {
+    CodeBlock.Builder b = CodeBlock.builder();
+    for (int i = 0; i < keys.size(); i++) {
+      ComponentModel c = keys.get(i);
+      b.add("\n.$L($N.eq(p.of($N)))", i == 0 ? "where" : "and", c.constant(), c.constant());
+    }
+    return b.build();
+  }
+
+  /** The key's bind calls, in key order. */
+  private CodeBlock bindKeys(Function<ComponentModel, CodeBlock> value) {
+    CodeBlock.Builder b = CodeBlock.builder();
+    for (ComponentModel c : keys) {
+      b.add("$L", bind(c, value.apply(c)));
+    }
+    return b.build();
+  }
+
+  /**
+   * The {@code Values} call that binds one component's value: a plain JDBC setter for the types
+   * whose jOOQ binding is exactly that setter, the column's jOOQ binding for every other type.
+   */
+  private static CodeBlock bind(ComponentModel c, CodeBlock value) {
+    String jdbc = jdbcName(c);
+    if (jdbc == null) {
+      return CodeBlock.of("\n.set($N, $L)", c.constant(), value);
+    }
+    if (jdbc.equals("String") || !c.primitive()) {
+      return CodeBlock.of("\n.set$L($N, $L)", jdbc, c.constant(), value);
+    }
+    return CodeBlock.of("\n.set$L($L)", jdbc, value);
+  }
+
+  /**
+   * {@code Long}, {@code Int}, {@code Short} or {@code String} for the columns that jOOQ binds and
+   * reads with exactly JDBC's {@code setX}/{@code getX} on every dialect; null for the others.
+   */
+  private static String jdbcName(ComponentModel c) {
+    if (c.mapping().kind() != ColumnMapping.Kind.DIRECT) {
+      return null;
+    }
+    switch (c.mapping().sqlDataType()) {
+      case "BIGINT":
+        return "Long";
+      case "INTEGER":
+        return "Int";
+      case "SMALLINT":
+        return "Short";
+      case "VARCHAR":
+        return "String";
+      default:
+        return null;
+    }
+  }
+
+  /** Whether every column can be read with a plain JDBC getter (see {@link #jdbcName}). */
+  private boolean readsDirectly() {
+    return model.components().stream().allMatch(c -> jdbcName(c) != null);
+  }
+
+  private MethodSpec readRow() {
+    List<CodeBlock> args = new ArrayList<>();
+    int index = 1;
+    for (ComponentModel c : model.components()) {
+      String jdbc = jdbcName(c);
+      if (jdbc.equals("String")) {
+        args.add(CodeBlock.of("rs.getString($L)", index));
+      } else if (c.primitive()) {
+        args.add(CodeBlock.of("$T.get$L(rs, $L, TABLE, $N)", JDBC, jdbc, index, c.constant()));
+      } else {
+        args.add(CodeBlock.of("$T.get$LOrNull(rs, $L)", JDBC, jdbc, index));
+      }
+      index++;
+    }
+    return MethodSpec.methodBuilder("readRow")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc(
+            "Reads a row of {@code $L.FIND}: every column has a type that jOOQ reads with the plain"
+                + " JDBC getter.\n",
+            SQL_CLASS)
+        .returns(record)
+        .addParameter(RESULT_SET, "rs")
+        .addException(SQL_EXCEPTION)
+        .addStatement("return new $T(\n$L)", record, CodeBlock.join(args, ",\n"))
+        .build();
   }
 
   // ---------------------------------------------------------------- mapping and helpers
