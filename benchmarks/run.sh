@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 mvn -B -q -pl benchmarks -am package -DskipTests -Pbenchmarks
 
 # Defaults for a complete run; any option given on the command line overrides them.
-defaults=(-f 2 -wi 3 -w 1s -i 5 -r 1s)
+defaults=(-f 2 -wi 5 -w 1s -i 5 -r 1s)
 exec java ${JAVA_OPTS:-} -Xmx4g -Dorg.jooq.no-logo=true -Dorg.jooq.no-tips=true \
   -Dversioned.bench.scale="${SCALE_RECORDS:-1000}" \
   -jar benchmarks/target/benchmarks.jar "${defaults[@]}" "$@"
