@@ -109,7 +109,25 @@ class CachedStatementTest {
     Everything again = repo.findById(1).orElseThrow();
     assertEquals(full.uuid(), again.uuid());
     assertEquals(1L, again.lockVersion());
-    repo.delete(again);
+    // updateChanged: one cached statement per set of changed columns.
+    Everything fewer =
+        new Everything(1, "changed", again.flag(), null, again.small(), again.smallBox(),
+            again.number(), 5, again.big(), again.bigBox(), again.real(), again.realBox(),
+            again.dbl(), again.dblBox(), again.decimal(), again.integer(), again.bytes(),
+            UUID.fromString("00000000-0000-0000-0000-000000000001"), again.date(), again.time(),
+            again.dateTime(), again.offsetDateTime(), again.instant(), Color.BLUE, null, 99L);
+    Everything written = repo.updateChanged(again, fewer);
+    assertEquals(2L, written.lockVersion());
+    Everything reread = repo.findById(1).orElseThrow();
+    assertEquals("changed", reread.text());
+    assertNull(reread.flagBox());
+    assertEquals(5, reread.numberBox());
+    assertEquals(fewer.uuid(), reread.uuid());
+    assertEquals(Color.BLUE, reread.color());
+    assertNull(reread.price());
+    assertEquals(full.instant(), reread.instant());
+    assertThrows(StaleRecordException.class, () -> repo.updateChanged(again, fewer));
+    repo.delete(reread);
     assertTrue(repo.findById(1).isEmpty());
   }
 

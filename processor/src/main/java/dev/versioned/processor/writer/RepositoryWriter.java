@@ -49,6 +49,8 @@ public final class RepositoryWriter {
   private static final ClassName ROWS = ClassName.get("dev.versioned.support", "Rows");
   private static final ClassName CACHED =
       ClassName.get("dev.versioned.support", "CachedStatement");
+  private static final ClassName CACHED_FAMILY =
+      ClassName.get("dev.versioned.support", "CachedStatements");
   private static final ClassName JDBC = ClassName.get("dev.versioned.support", "Jdbc");
   private static final ClassName RESULT_SET = ClassName.get("java.sql", "ResultSet");
   private static final ClassName SQL_EXCEPTION = ClassName.get("java.sql", "SQLException");
@@ -635,6 +637,34 @@ public final class RepositoryWriter {
             "original and changed must have the same key, but have ",
             " and ")
         .endControlFlow();
+    if (cachesUpdateChanged()) {
+      // One cached statement per set of changed columns (bit i: the i-th non-key column).
+      List<ComponentModel> values = model.values();
+      m.addStatement("long changes = 0L");
+      for (int i = 0; i < values.size(); i++) {
+        m.beginControlFlow("if ($L)", differs(values.get(i), "original", "changed"))
+            .addStatement("changes |= 1L << $L", i)
+            .endControlFlow();
+      }
+      m.beginControlFlow("if (changes == 0L)").addStatement("return original").endControlFlow();
+      m.addStatement("checkOverflow(original)");
+      m.addStatement("long columns = changes");
+      CodeBlock.Builder bind = CodeBlock.builder();
+      for (int i = 0; i < values.size(); i++) {
+        ComponentModel c = values.get(i);
+        bind.beginControlFlow("if ((columns & 1L << $L) != 0L)", i)
+            .addStatement("values$L", bindCall(c, CodeBlock.of("changed.$N()", c.accessor())))
+            .endControlFlow();
+      }
+      bind.addStatement(
+          "values$L$L",
+          bindKeys(c -> CodeBlock.of("original.$N()", c.accessor())),
+          bind(version, CodeBlock.of("original.$N()", version.accessor())));
+      m.addCode(
+          "int rows = $L.UPDATE_CHANGED.forColumns(columns).execute(ctx, values -> {\n$>$L$<});\n",
+          SQL_CLASS,
+          bind.build());
+    } else {
     m.addStatement("$T changes = new $T<>()", changesType, LINKED_HASH_MAP);
     for (ComponentModel c : model.values()) {
       m.beginControlFlow("if ($L)", differs(c, "original", "changed"))
@@ -649,6 +679,7 @@ public final class RepositoryWriter {
         "int rows = ctx.update(TABLE)$Z.set(changes)$Z.where(recordKey(original))"
            + ".and(versionCondition(original.$N()))$Z.execute()",
         version.accessor());
+    }
     m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
         .addStatement("throw stale(ctx, changed, original.$N(), $T.UPDATE, -1)", version.accessor(),
             OPERATION)
@@ -1097,7 +1128,44 @@ public final class RepositoryWriter {
                     ? "Version-checked delete."
                     : "Version-checked delete, for a non-null version.",
                 delete))
+        .addFields(cachesUpdateChanged() ? List.of(updateChangedStatements()) : List.of())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .build();
+  }
+
+  /** Whether {@code updateChanged} runs cached statements: a primitive version, 1 to 63 values. */
+  private boolean cachesUpdateChanged() {
+    return version.primitive() && !model.values().isEmpty() && model.values().size() < 64;
+  }
+
+  private FieldSpec updateChangedStatements() {
+    TypeName setType =
+        ParameterizedTypeName.get(
+            MAP,
+            ParameterizedTypeName.get(FIELD, WildcardTypeName.subtypeOf(Object.class)),
+            ClassName.get(Object.class));
+    CodeBlock.Builder body = CodeBlock.builder();
+    body.addStatement("$T set = new $T<>()", setType, LINKED_HASH_MAP);
+    List<ComponentModel> values = model.values();
+    for (int i = 0; i < values.size(); i++) {
+      ComponentModel c = values.get(i);
+      body.beginControlFlow("if ((columns & 1L << $L) != 0L)", i)
+          .addStatement("set.put($N, p.of($N))", c.constant(), c.constant())
+          .endControlFlow();
+    }
+    body.addStatement(
+        "set.put($N, $N.plus($T.inline(1)))", version.constant(), version.constant(), DSL);
+    body.addStatement(
+        "return ctx.update(TABLE)\n.set(set)$L\n.and($N.eq(p.of($N)))",
+        placeholderKey(),
+        version.constant(),
+        version.constant());
+    return FieldSpec.builder(CACHED_FAMILY, "UPDATE_CHANGED", Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc(
+            "Compare-and-increment of the changed columns, one statement per set of columns (bit"
+                + " i: the i-th non-key column).\n")
+        .initializer(
+            "$T.of((ctx, p, columns) -> {\n$>$L$<})", CACHED_FAMILY, body.build())
         .build();
   }
 
@@ -1132,14 +1200,18 @@ public final class RepositoryWriter {
    * whose jOOQ binding is exactly that setter, the column's jOOQ binding for every other type.
    */
   private static CodeBlock bind(ComponentModel c, CodeBlock value) {
+    return CodeBlock.of("\n$L", bindCall(c, value));
+  }
+
+  private static CodeBlock bindCall(ComponentModel c, CodeBlock value) {
     String jdbc = jdbcName(c);
     if (jdbc == null) {
-      return CodeBlock.of("\n.set($N, $L)", c.constant(), value);
+      return CodeBlock.of(".set($N, $L)", c.constant(), value);
     }
     if (jdbc.equals("String") || !c.primitive()) {
-      return CodeBlock.of("\n.set$L($N, $L)", jdbc, c.constant(), value);
+      return CodeBlock.of(".set$L($N, $L)", jdbc, c.constant(), value);
     }
-    return CodeBlock.of("\n.set$L($L)", jdbc, value);
+    return CodeBlock.of(".set$L($L)", jdbc, value);
   }
 
   /**
