@@ -11,7 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-mvn -B -q -pl benchmarks -am package -DskipTests -Pbenchmarks
+# clean: the compiler plugin does not notice a rebuilt processor, and would keep stale repositories.
+mvn -B -q -pl benchmarks -am clean package -DskipTests -Pbenchmarks
 
 # Defaults for a complete run; any option given on the command line overrides them.
 defaults=(-f 2 -wi 5 -w 1s -i 5 -r 1s)
