@@ -117,12 +117,11 @@ public class CrudBenchmark {
   /**
    * Inserts {@link #BATCH} rows, one statement each.
    *
-   * @param f the fixture
-   * @param rows the emptied key range
+   * @param f the fixture, with the key range emptied
    */
   @Benchmark
   @OperationsPerInvocation(BATCH)
-  public void insert(Fixture f, Inserts rows) {
+  public void insert(Inserts f) {
     for (int i = 0; i < BATCH; i++) {
       f.target.insert(INSERTED + i);
     }
@@ -131,44 +130,37 @@ public class CrudBenchmark {
   /**
    * Deletes {@link #BATCH} rows with a version check, one statement each.
    *
-   * @param f the fixture
-   * @param rows the filled key range
+   * @param f the fixture, with the rows to delete in place
    */
   @Benchmark
   @OperationsPerInvocation(BATCH)
-  public void delete(Fixture f, Deletes rows) {
+  public void delete(Deletes f) {
     for (int i = 0; i < BATCH; i++) {
       f.target.delete(i);
     }
   }
 
-  /** Empties the key range that {@link #insert} writes, before each invocation. */
-  @State(Scope.Thread)
-  public static class Inserts {
-    /**
-     * Deletes the rows inserted by the last invocation.
-     *
-     * @param f the fixture
-     */
+  /**
+   * The fixture of {@link #insert}: empties the key range it writes before each invocation. A
+   * subclass rather than a second state, because JMH gives a state that a setup method takes as a
+   * parameter an instance of its own.
+   */
+  public static class Inserts extends Fixture {
+    /** Deletes the rows inserted by the last invocation. */
     @Setup(Level.Invocation)
-    public void empty(Fixture f) {
-      f.database.deleteFrom(INSERTED);
+    public void empty() {
+      database.deleteFrom(INSERTED);
     }
   }
 
-  /** Fills the key range that {@link #delete} deletes, before each invocation. */
-  @State(Scope.Thread)
-  public static class Deletes {
-    /**
-     * Inserts the rows to delete and hands them to the implementation.
-     *
-     * @param f the fixture
-     */
+  /** The fixture of {@link #delete}: fills the key range it deletes before each invocation. */
+  public static class Deletes extends Fixture {
+    /** Inserts the rows to delete and hands them to the implementation. */
     @Setup(Level.Invocation)
-    public void fill(Fixture f) {
-      f.database.deleteFrom(DELETED);
-      f.database.seed(DELETED, BATCH);
-      f.target.prepareDeletes(DELETED, BATCH);
+    public void fill() {
+      database.deleteFrom(DELETED);
+      database.seed(DELETED, BATCH);
+      target.prepareDeletes(DELETED, BATCH);
     }
   }
 }

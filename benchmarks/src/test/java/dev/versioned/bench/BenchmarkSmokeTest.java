@@ -28,10 +28,7 @@ class BenchmarkSmokeTest {
       })
   void everyOperationRunsAndDoesItsWork(String impl) throws Exception {
     CrudBenchmark b = new CrudBenchmark();
-    CrudBenchmark.Fixture f = new CrudBenchmark.Fixture();
-    f.db = Db.H2;
-    f.impl = impl;
-    f.open();
+    CrudBenchmark.Fixture f = open(new CrudBenchmark.Fixture(), impl);
     try {
       for (int i = 0; i < 3; i++) {
         assertNotNull(b.findById(f));
@@ -47,22 +44,37 @@ class BenchmarkSmokeTest {
         assertNotNull(b.modify(f));
       }
       assertEquals(3, version(f, CrudBenchmark.FIRST + 3)); // findById advanced the index by 3
-      CrudBenchmark.Inserts inserts = new CrudBenchmark.Inserts();
-      for (int i = 0; i < 2; i++) {
-        inserts.empty(f);
-        b.insert(f, inserts);
-        assertEquals(CrudBenchmark.BATCH, count(f, CrudBenchmark.INSERTED));
-      }
-      CrudBenchmark.Deletes deletes = new CrudBenchmark.Deletes();
-      for (int i = 0; i < 2; i++) {
-        deletes.fill(f);
-        assertEquals(CrudBenchmark.BATCH, count(f, CrudBenchmark.DELETED));
-        b.delete(f, deletes);
-        assertEquals(0, count(f, CrudBenchmark.DELETED));
-      }
     } finally {
       f.close();
     }
+    CrudBenchmark.Inserts inserts = open(new CrudBenchmark.Inserts(), impl);
+    try {
+      for (int i = 0; i < 2; i++) {
+        inserts.empty();
+        b.insert(inserts);
+        assertEquals(CrudBenchmark.BATCH, count(inserts, CrudBenchmark.INSERTED));
+      }
+    } finally {
+      inserts.close();
+    }
+    CrudBenchmark.Deletes deletes = open(new CrudBenchmark.Deletes(), impl);
+    try {
+      for (int i = 0; i < 2; i++) {
+        deletes.fill();
+        assertEquals(CrudBenchmark.BATCH, count(deletes, CrudBenchmark.DELETED));
+        b.delete(deletes);
+        assertEquals(0, count(deletes, CrudBenchmark.DELETED));
+      }
+    } finally {
+      deletes.close();
+    }
+  }
+
+  private static <F extends CrudBenchmark.Fixture> F open(F f, String impl) {
+    f.db = Db.H2;
+    f.impl = impl;
+    f.open();
+    return f;
   }
 
   @Test
