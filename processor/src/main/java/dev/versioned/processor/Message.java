@@ -55,6 +55,10 @@ public enum Message {
       "UnmappedType",
       "component %s.%s has type %s, which has no column mapping: use one of %s, or map it with"
           + " @Convert(YourConverter.class)"),
+  TYPE_NOT_ACCESSIBLE(
+      "TypeNotAccessible",
+      "component %s.%s has type %s, which the repository generated in %s cannot use: %s; make it"
+          + " public, or package-private in the record's package"),
   BLANK_TABLE(
       "BlankTable",
       "@Versioned(table = \"%s\") on %s is blank: name the table, or remove `table` to use \"%s\""),
@@ -89,7 +93,73 @@ public enum Message {
   INTERNAL_ERROR(
       "InternalError",
       "could not generate the repository of %s because of an internal error of the processor: %s;"
-          + " please report it with this record's declaration");
+          + " please report it with this record's declaration"),
+
+  // ------------------------------------------------ processor options and schema verification
+
+  OPTION_VALUE("Option", "-A%s=%s is not a valid value: use one of %s"),
+  SCHEMA_NOT_FOUND(
+      "SchemaNotFound",
+      "-Aversioned.schema=%s: no such file or folder (looked for %s); name a .sql file or a folder"
+          + " of them, absolute or relative to the project directory"),
+  SCHEMA_EMPTY(
+      "SchemaEmpty",
+      "-Aversioned.schema=%s: folder %s holds no .sql file; name the folder of the migrations"),
+  SCHEMA_READ("SchemaRead", "-Aversioned.schema: could not read %s: %s"),
+  SCHEMA_PARSE(
+      "SchemaParse",
+      "jOOQ cannot parse migration %s, line %d, column %d: %s, in statement `%s`; fix the"
+          + " statement, check -Aversioned.dialect (now %s), or make jOOQ skip it by enclosing it"
+          + " in the comments -- [jooq ignore start] and -- [jooq ignore stop]"),
+  SCHEMA_INTERPRET(
+      "SchemaInterpret",
+      "jOOQ cannot apply migration %s: statement `%s` fails: %s; fix the statement, or make jOOQ"
+          + " skip it by enclosing it in the comments -- [jooq ignore start] and -- [jooq ignore"
+          + " stop]"),
+  SCHEMA_MISSING_TABLE(
+      "SchemaMissingTable",
+      "record %s maps to table \"%s\", which the schema does not have%s: create the table in a"
+          + " migration, or name the existing table with @Versioned(table = \"...\")"),
+  SCHEMA_MISSING_COLUMN(
+      "SchemaMissingColumn",
+      "component %s.%s maps to column \"%s\", which table %s does not have (as of %s%s): add"
+          + " the column in a migration, or name the existing column with @Column(\"...\")"),
+  SCHEMA_VERSION_NOT_INTEGER(
+      "SchemaVersionNotInteger",
+      "version component %s.%s maps to column %s of type %s (%s), which is not an integer type:"
+          + " a version column must be SMALLINT, INTEGER or BIGINT"),
+  SCHEMA_VERSION_TOO_WIDE(
+      "SchemaVersionTooWide",
+      "version component %s.%s is %s, but column %s is %s (%s), whose values %s cannot hold:"
+          + " %s"),
+  SCHEMA_VERSION_NULLABLE(
+      "SchemaVersionNullable",
+      "version component %s.%s is a primitive %s, but column %s (%s, %s) allows NULL: declare"
+          + " the column NOT NULL, or make the component %s"),
+  SCHEMA_TYPE_MISMATCH(
+      "SchemaTypeMismatch",
+      "component %s.%s has type %s, but column %s is %s (%s); %s needs %s: change the"
+          + " component's type, map it with @Convert, or change the column"),
+  SCHEMA_ENUM_VALUES(
+      "SchemaEnumValues",
+      "component %s.%s is enum %s, but column %s (%s, %s) cannot hold %s: %s"),
+  SCHEMA_NO_PRIMARY_KEY(
+      "SchemaNoPrimaryKey",
+      "record %s uses %s as its key, but table %s (last changed by %s) has no primary key:"
+          + " declare PRIMARY KEY (%s) in a migration"),
+  SCHEMA_KEY_NOT_PRIMARY(
+      "SchemaKeyNotPrimary",
+      "key component %s.%s maps to column \"%s\", which is not part of the primary key (%s) of"
+          + " table %s (%s): make the @Id components match the primary key"),
+  SCHEMA_PRIMARY_NOT_KEY(
+      "SchemaPrimaryNotKey",
+      "the primary key (%s) of table %s (%s) includes column \"%s\", which no key component of"
+          + " %s maps to: %s"),
+  SCHEMA_NULLABLE_PRIMITIVE(
+      "SchemaNullablePrimitive",
+      Diagnostic.Kind.WARNING,
+      "component %s.%s is a primitive %s, but column %s (%s, %s) allows NULL, and reading a NULL"
+          + " into it fails: declare the column NOT NULL, or make the component %s");
 
   private final String tag;
   private final Diagnostic.Kind kind;

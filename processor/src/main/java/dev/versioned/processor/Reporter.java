@@ -1,5 +1,8 @@
 package dev.versioned.processor;
 
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.Trees;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -60,6 +63,37 @@ public final class Reporter {
     } else {
       messager.printMessage(message.kind(), text, element, annotation, value);
     }
+  }
+
+  /**
+   * Reports a message that belongs to no element: a processor option, or a migration file.
+   *
+   * @param message the catalog entry
+   * @param args the values of the message's format
+   */
+  public void reportGlobal(Message message, Object... args) {
+    if (message.kind() == Diagnostic.Kind.ERROR) {
+      errors++;
+    }
+    messager.printMessage(message.kind(), message.format(args));
+  }
+
+  /**
+   * Reports a message at a source tree, for a declaration javac has no element for yet (a local
+   * class, which annotation processing never sees as an element).
+   *
+   * @param message the catalog entry
+   * @param trees javac's tree utilities
+   * @param tree where it points
+   * @param unit the compilation unit that holds {@code tree}
+   * @param args the values of the message's format
+   */
+  public void report(
+      Message message, Trees trees, Tree tree, CompilationUnitTree unit, Object... args) {
+    if (message.kind() == Diagnostic.Kind.ERROR) {
+      errors++;
+    }
+    trees.printMessage(message.kind(), message.format(args), tree, unit);
   }
 
   /**

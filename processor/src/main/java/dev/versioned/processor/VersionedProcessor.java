@@ -1,13 +1,21 @@
 package dev.versioned.processor;
 
 import com.google.auto.service.AutoService;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import dev.versioned.processor.options.ProcessorOptions;
 import dev.versioned.processor.reader.Deferred;
 import dev.versioned.processor.reader.RecordReader;
+import dev.versioned.processor.schema.SchemaChecker;
+import dev.versioned.processor.validator.LocalTypeScanner;
 import dev.versioned.processor.validator.RecordValidator;
 import dev.versioned.processor.vo.RecordModel;
 import dev.versioned.processor.writer.RepositoryWriter;
 import dev.versioned.processor.writer.SourceFileGenerator;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +24,6 @@ import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
-import javax.annotation.processing.SupportedAnnotationTypes;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -27,7 +34,6 @@ import javax.lang.model.element.TypeElement;
  * uses a type not generated yet is read again in the next round. {@link #process} never throws.
  */
 @AutoService(Processor.class)
-@SupportedAnnotationTypes(RecordReader.VERSIONED)
 public final class VersionedProcessor extends AbstractProcessor {
   /** Records deferred to the next round, by qualified name, with the type they wait for. */
   private final Map<String, String> deferred = new LinkedHashMap<>();
@@ -36,6 +42,13 @@ public final class VersionedProcessor extends AbstractProcessor {
   private RecordReader reader;
   private RecordValidator validator;
   private SourceFileGenerator generator;
+  private ProcessorOptions options;
+  /** Loaded with the first record that needs it; null without {@code -Aversioned.schema}. */
+  private SchemaChecker schemaChecker;
+
+  private boolean schemaLoaded;
+  /** Finds local {@code @Versioned} classes; null without javac's tree API. */
+  private LocalTypeScanner localTypes;
 
   /** Creates the processor; javac calls {@link #init} next. */
   public VersionedProcessor() {}
@@ -44,9 +57,58 @@ public final class VersionedProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     reporter = new Reporter(env.getMessager());
-    reader = new RecordReader(env.getTypeUtils());
+    Trees trees = treesOf(env);
+    reader = new RecordReader(env.getTypeUtils(), trees);
     validator = new RecordValidator(reporter);
     generator = new SourceFileGenerator(env.getFiler());
+    options = ProcessorOptions.read(env.getOptions(), reporter);
+    localTypes = trees == null ? null : new LocalTypeScanner(trees, reporter);
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return ProcessorOptions.NAMES;
+  }
+
+  /** The schema checker, loaded once per compilation; null when there is no schema to check. */
+  private SchemaChecker schemaChecker() {
+    if (!schemaLoaded) {
+      schemaLoaded = true;
+      if (options.schema() != null) {
+        try {
+          schemaChecker =
+              SchemaChecker.load(
+                  options.schema(), options.dialect(), processingEnv.getFiler(), reporter);
+        } catch (Exception | Error e) {
+          reporter.reportGlobal(Message.SCHEMA_READ, options.schema(), e);
+        }
+      }
+    }
+    return schemaChecker;
+  }
+
+  /**
+   * javac's tree API, or null when it is not available: another compiler, or an environment wrapped
+   * by a build tool (Gradle's incremental processing). Without it local records go unreported and
+   * an unresolved {@code @Convert} class is described rather than named.
+   */
+  private static Trees treesOf(ProcessingEnvironment env) {
+    try {
+      return Trees.instance(env);
+    } catch (IllegalArgumentException | LinkageError notJavac) {
+      return null;
+    }
+  }
+
+  /**
+   * {@code dev.versioned.Versioned}, or {@code "*"} when local classes can be scanned: a local
+   * class is never an element of a round, so for a file whose only {@code @Versioned} sits on a
+   * local record javac would not call {@link #process} at all. The processor claims nothing either
+   * way ({@link #process} returns false).
+   */
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return localTypes == null ? Set.of(RecordReader.VERSIONED) : Set.of("*");
   }
 
   @Override
@@ -56,6 +118,7 @@ public final class VersionedProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    scanForLocalTypes(round);
     List<TypeElement> todo = new ArrayList<>();
     for (String name : deferred.keySet()) {
       TypeElement element = processingEnv.getElementUtils().getTypeElement(name);
@@ -72,6 +135,9 @@ public final class VersionedProcessor extends AbstractProcessor {
         }
       }
     }
+    if (!todo.isEmpty()) {
+      schemaChecker(); // before any record, so a schema error is no record's error
+    }
     for (TypeElement element : todo) {
       processRecord(element);
     }
@@ -87,6 +153,24 @@ public final class VersionedProcessor extends AbstractProcessor {
       deferred.clear();
     }
     return false;
+  }
+
+  /** Reports {@code @Versioned} local classes, which no round offers as elements. */
+  private void scanForLocalTypes(RoundEnvironment round) {
+    if (localTypes == null) {
+      return;
+    }
+    Set<CompilationUnitTree> scanned = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Element root : round.getRootElements()) {
+      try {
+        TreePath path = localTypes.pathOf(root);
+        if (path != null && scanned.add(path.getCompilationUnit())) {
+          localTypes.scan(path.getCompilationUnit());
+        }
+      } catch (RuntimeException e) {
+        reporter.report(Message.INTERNAL_ERROR, root, root.getSimpleName(), e);
+      }
+    }
   }
 
   private void processRecord(TypeElement element) {
@@ -106,8 +190,17 @@ public final class VersionedProcessor extends AbstractProcessor {
       if (reporter.errorCount() > errorsBefore) {
         return;
       }
+      SchemaChecker schema = schemaChecker();
+      if (schema != null) {
+        schema.check(model);
+        if (reporter.errorCount() > errorsBefore) {
+          return;
+        }
+      }
       generator.write(
-          model.repositoryName().packageName(), new RepositoryWriter(model).write(), element);
+          model.repositoryName().packageName(),
+          new RepositoryWriter(model, options.injection()).write(),
+          element);
     } catch (Exception | Error e) {
       // No stack trace reaches the user: one error at the record, naming the failure.
       reporter.report(Message.INTERNAL_ERROR, element, element.getSimpleName(), e);

@@ -2,6 +2,8 @@ package dev.versioned.processor.reader;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.Trees;
 import dev.versioned.processor.Names;
 import dev.versioned.processor.vo.ColumnMapping;
 import dev.versioned.processor.vo.ComponentModel;
@@ -44,14 +46,18 @@ public final class RecordReader {
   private static final String CONVERTER = "org.jooq.Converter";
 
   private final Types types;
+  private final Trees trees;
 
   /**
    * Creates a reader.
    *
    * @param types javac's type utilities
+   * @param trees javac's tree utilities, or null when not available (only used to name a class
+   *     that does not resolve)
    */
-  public RecordReader(Types types) {
+  public RecordReader(Types types, Trees trees) {
     this.types = types;
+    this.trees = trees;
   }
 
   /**
@@ -82,8 +88,7 @@ public final class RecordReader {
     }
 
     List<ComponentModel> components = new ArrayList<>();
-    Set<String> constants = new HashSet<>();
-    constants.add("TABLE");
+    Set<String> constants = reservedConstants(recordComponents);
     for (RecordComponentElement rc : recordComponents) {
       components.add(readComponent(record, rc, anyId, anyVersion, constants));
     }
@@ -95,7 +100,42 @@ public final class RecordReader {
         repositoryName(recordName),
         schema,
         table,
-        List.copyOf(components));
+        List.copyOf(components),
+        usesDeprecated(record));
+  }
+
+  /**
+   * Whether the repository will name a deprecated type: the record (or a type it is nested in), a
+   * component's type, or a converter. javac would then warn in generated code the user cannot
+   * change.
+   */
+  private static boolean usesDeprecated(TypeElement record) {
+    if (deprecated(record)) {
+      return true;
+    }
+    for (RecordComponentElement rc : record.getRecordComponents()) {
+      if (rc.asType().getKind() == TypeKind.DECLARED
+          && deprecated(((DeclaredType) rc.asType()).asElement())) {
+        return true;
+      }
+      AnnotationMirror convert = annotation(rc, CONVERT);
+      TypeMirror converter = convert == null ? null : classValue(convert);
+      if (converter != null
+          && converter.getKind() == TypeKind.DECLARED
+          && deprecated(((DeclaredType) converter).asElement())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean deprecated(Element element) {
+    for (Element e = element; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      if (e.getAnnotation(Deprecated.class) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private ComponentModel readComponent(
@@ -131,7 +171,7 @@ public final class RecordReader {
     TypeName typeName = TypeName.get(type);
     TypeName boxed = type.getKind().isPrimitive() ? typeName.box() : typeName;
     if (convert != null) {
-      converter = readConverter(convert, type);
+      converter = readConverter(at, name, convert, type);
       mapping =
           converter.isConverter()
                   && converter.instantiable()
@@ -166,6 +206,31 @@ public final class RecordReader {
         column);
   }
 
+  /**
+   * The names a column constant must not take, so a component whose constant would clash gets a
+   * {@code _} appended: {@code TABLE}, and the names of types the repository uses as expressions,
+   * which a field of the same name would shadow ({@code DSL.name(...)}, {@code Kind::valueOf}):
+   * jOOQ's {@code DSL}, and each enum component type with the types it is nested in.
+   */
+  private static Set<String> reservedConstants(
+      List<? extends RecordComponentElement> recordComponents) {
+    Set<String> reserved = new HashSet<>();
+    reserved.add("TABLE");
+    reserved.add("DSL");
+    for (RecordComponentElement rc : recordComponents) {
+      TypeMirror type = rc.asType();
+      if (type.getKind() == TypeKind.DECLARED) {
+        Element element = ((DeclaredType) type).asElement();
+        if (element.getKind() == ElementKind.ENUM) {
+          for (Element e = element; e instanceof TypeElement; e = e.getEnclosingElement()) {
+            reserved.add(e.getSimpleName().toString());
+          }
+        }
+      }
+    }
+    return reserved;
+  }
+
   /** The column mapping of a type without a converter, or null when it has none. */
   private ColumnMapping map(TypeMirror type) {
     TypeName typeName = TypeName.get(type);
@@ -189,12 +254,18 @@ public final class RecordReader {
     return null;
   }
 
-  private ConverterInfo readConverter(AnnotationMirror convert, TypeMirror componentType)
+  private ConverterInfo readConverter(
+      Element at, String component, AnnotationMirror convert, TypeMirror componentType)
       throws Deferred {
     AnnotationValue value = annotationValue(convert, "value");
     TypeMirror converterType = classValue(convert);
-    if (converterType == null || converterType.getKind() == TypeKind.ERROR) {
-      throw new Deferred(String.valueOf(converterType));
+    if (converterType == null) {
+      // javac gives an unresolved class literal as an error value that has no name: take the
+      // class's name from the source.
+      throw new Deferred(unresolvedClassName(at, convert, value, component));
+    }
+    if (converterType.getKind() == TypeKind.ERROR) {
+      throw new Deferred(converterType.toString());
     }
     String converterName = converterType.toString();
     DeclaredType supertype = findConverter(converterType);
@@ -207,7 +278,9 @@ public final class RecordReader {
         componentType.getKind().isPrimitive()
             ? types.boxedClass((javax.lang.model.type.PrimitiveType) componentType).asType()
             : componentType;
-    boolean matches = types.isSameType(types.erasure(userType), types.erasure(boxedComponent));
+    // The exact type, type arguments included: the generated Field<T> takes its T from the
+    // component, and a converter of List<String> cannot serve a List<Integer>.
+    boolean matches = types.isSameType(userType, boxedComponent);
     ColumnMapping databaseMapping = map(databaseType);
     String databaseSql =
         databaseMapping != null && databaseMapping.kind() == ColumnMapping.Kind.DIRECT
@@ -223,6 +296,22 @@ public final class RecordReader {
         userType.toString(),
         matches,
         databaseSql);
+  }
+
+  private String unresolvedClassName(
+      Element at, AnnotationMirror convert, AnnotationValue value, String component) {
+    if (trees != null && value != null) {
+      try {
+        Tree tree = trees.getTree(at, convert, value);
+        if (tree != null) {
+          String text = tree.toString();
+          return text.endsWith(".class") ? text.substring(0, text.length() - 6) : text;
+        }
+      } catch (RuntimeException notFound) {
+        // fall through to the description
+      }
+    }
+    return "of the @Convert class of " + component;
   }
 
   private DeclaredType findConverter(TypeMirror type) {

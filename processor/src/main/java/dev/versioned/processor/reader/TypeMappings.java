@@ -36,6 +36,14 @@ public final class TypeMappings {
           + " byte[], UUID, LocalDate, LocalTime, LocalDateTime, OffsetDateTime, Instant, any enum";
 
   /**
+   * The types a converter's database type may be, as a message lists them: the types jOOQ binds
+   * itself (type arguments, so boxes; no enums, which Versioned maps by name only as components).
+   */
+  public static final String DATABASE_TYPES =
+      "String, Boolean, Short, Integer, Long, Float, Double, BigDecimal, BigInteger, byte[], UUID,"
+          + " LocalDate, LocalTime, LocalDateTime, OffsetDateTime, Instant";
+
+  /**
    * The {@code SQLDataType} constant of a primitive type.
    *
    * @param type a type

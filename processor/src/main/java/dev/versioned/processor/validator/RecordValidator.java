@@ -20,8 +20,13 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
 
 /** Judges what the reader found and reports every mistake, each at the element it is about. */
 public final class RecordValidator {
@@ -60,11 +65,9 @@ public final class RecordValidator {
    * @return true when the record can be read
    */
   public boolean checkDeclaration(TypeElement element) {
-    AnnotationMirror versioned = RecordReader.annotation(element, RecordReader.VERSIONED);
     String name = element.getSimpleName().toString();
     if (element.getKind() != ElementKind.RECORD) {
-      reporter.report(
-          Message.NOT_A_RECORD, element, versioned, null, name, describe(element.getKind()), name);
+      reporter.report(Message.NOT_A_RECORD, element, name, describe(element.getKind()), name);
       return false;
     }
     boolean ok = true;
@@ -100,7 +103,66 @@ public final class RecordValidator {
     return null;
   }
 
-  private static String describe(ElementKind kind) {
+  /**
+   * Why the generated repository, in package {@code packageName}, cannot name a type (the type, a
+   * type it is nested in, or one of its type arguments), or null when it can.
+   */
+  private static String inaccessibleFrom(TypeMirror type, String packageName) {
+    switch (type.getKind()) {
+      case ARRAY:
+        return inaccessibleFrom(((ArrayType) type).getComponentType(), packageName);
+      case WILDCARD:
+        WildcardType wildcard = (WildcardType) type;
+        TypeMirror bound =
+            wildcard.getExtendsBound() != null
+                ? wildcard.getExtendsBound()
+                : wildcard.getSuperBound();
+        return bound == null ? null : inaccessibleFrom(bound, packageName);
+      case DECLARED:
+        DeclaredType declared = (DeclaredType) type;
+        for (Element e = declared.asElement();
+            e instanceof TypeElement;
+            e = e.getEnclosingElement()) {
+          TypeElement t = (TypeElement) e;
+          Set<Modifier> modifiers = t.getModifiers();
+          String owner = packageOf(t);
+          if (modifiers.contains(Modifier.PRIVATE)) {
+            return t.getQualifiedName() + " is private";
+          }
+          if (!modifiers.contains(Modifier.PUBLIC) && !owner.equals(packageName)) {
+            return t.getQualifiedName()
+                + (modifiers.contains(Modifier.PROTECTED) ? " is protected" : " is package-private")
+                + " in package "
+                + owner;
+          }
+        }
+        for (TypeMirror argument : declared.getTypeArguments()) {
+          String inaccessible = inaccessibleFrom(argument, packageName);
+          if (inaccessible != null) {
+            return inaccessible;
+          }
+        }
+        return null;
+      default:
+        return null;
+    }
+  }
+
+  private static String packageOf(Element element) {
+    Element e = element;
+    while (e != null && e.getKind() != ElementKind.PACKAGE) {
+      e = e.getEnclosingElement();
+    }
+    return e == null ? "" : ((PackageElement) e).getQualifiedName().toString();
+  }
+
+  /**
+   * How a message names a kind of type.
+   *
+   * @param kind a type's kind
+   * @return "a class", "an interface", ...
+   */
+  static String describe(ElementKind kind) {
     switch (kind) {
       case INTERFACE:
         return "an interface";
@@ -141,12 +203,12 @@ public final class RecordValidator {
 
     List<ComponentModel> components = model.components();
     if (components.stream().noneMatch(ComponentModel::key)) {
-      reporter.report(Message.NO_KEY, model.element(), versioned, null, record);
+      reporter.report(Message.NO_KEY, model.element(), record);
     }
     List<ComponentModel> versions =
         components.stream().filter(ComponentModel::version).collect(Collectors.toList());
     if (versions.isEmpty()) {
-      reporter.report(Message.NO_VERSION, model.element(), versioned, null, record);
+      reporter.report(Message.NO_VERSION, model.element(), record);
     }
     for (int i = 1; i < versions.size(); i++) {
       ComponentModel extra = versions.get(i);
@@ -227,6 +289,20 @@ public final class RecordValidator {
       }
     }
     ConverterInfo converter = c.converter();
+    if (converter != null || c.mapping() != null) {
+      String packageName = packageOf(c.element());
+      String inaccessible = inaccessibleFrom(c.element().asType(), packageName);
+      if (inaccessible != null) {
+        reporter.report(
+            Message.TYPE_NOT_ACCESSIBLE,
+            c.element(),
+            record,
+            c.name(),
+            c.typeText(),
+            packageName.isEmpty() ? "the unnamed package" : "package " + packageName,
+            inaccessible);
+      }
+    }
     if (converter != null) {
       validateConverter(record, c, converter);
     } else if (c.mapping() == null) {
@@ -286,7 +362,7 @@ public final class RecordValidator {
           record,
           c.name(),
           converter.databaseType(),
-          TypeMappings.MAPPED_TYPES);
+          TypeMappings.DATABASE_TYPES);
     }
   }
 

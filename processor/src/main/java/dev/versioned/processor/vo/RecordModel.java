@@ -16,6 +16,8 @@ import javax.lang.model.element.TypeElement;
  * @param schema the schema, or empty for none
  * @param table the table
  * @param components the components, in declaration order
+ * @param usesDeprecated whether the repository names a deprecated type (the record, a component
+ *     type or a converter), so its deprecation warnings must be suppressed
  */
 public record RecordModel(
     TypeElement element,
@@ -24,7 +26,8 @@ public record RecordModel(
     ClassName repositoryName,
     String schema,
     String table,
-    List<ComponentModel> components) {
+    List<ComponentModel> components,
+    boolean usesDeprecated) {
 
   /**
    * The key components, in declaration order.

@@ -1,5 +1,6 @@
 package dev.versioned.processor.writer;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -75,6 +76,7 @@ public final class RepositoryWriter {
   private final ComponentModel version;
   private final TypeName recordTable;
   private final String recordText;
+  private final Injection injection;
 
   /**
    * Prepares the writer.
@@ -82,6 +84,17 @@ public final class RepositoryWriter {
    * @param model a record the validator passed
    */
   public RepositoryWriter(RecordModel model) {
+    this(model, Injection.NONE);
+  }
+
+  /**
+   * Prepares the writer of a repository that carries dependency-injection annotations.
+   *
+   * @param model a record the validator passed
+   * @param injection the annotations to add ({@code -Aversioned.inject})
+   */
+  public RepositoryWriter(RecordModel model, Injection injection) {
+    this.injection = injection;
     this.model = model;
     this.record = model.recordName();
     this.self = model.repositoryName();
@@ -110,6 +123,15 @@ public final class RepositoryWriter {
                 version.column(),
                 STALE,
                 DSL_CONTEXT);
+    injection.annotateType(type);
+    if (model.usesDeprecated()) {
+      // The record or a type it uses is deprecated; the user chose that, the generated code
+      // cannot avoid naming it.
+      type.addAnnotation(
+          AnnotationSpec.builder(SuppressWarnings.class)
+              .addMember("value", "{$S, $S}", "deprecation", "removal")
+              .build());
+    }
     type.addField(
         FieldSpec.builder(recordTable, "TABLE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("The table {@code $L}; its fields are the column constants below.\n",
@@ -121,7 +143,7 @@ public final class RepositoryWriter {
     }
     type.addField(DSL_CONTEXT, "dsl", Modifier.PRIVATE, Modifier.FINAL);
     type.addField(RETRY_POLICY, "retry", Modifier.PRIVATE, Modifier.FINAL);
-    type.addMethod(
+    MethodSpec.Builder injected =
         MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PUBLIC)
             .addJavadoc(
@@ -129,8 +151,9 @@ public final class RepositoryWriter {
                     + "@param dsl the jOOQ context to run statements with\n",
                 RETRY_POLICY)
             .addParameter(DSL_CONTEXT, "dsl")
-            .addStatement("this(dsl, $T.DEFAULT)", RETRY_POLICY)
-            .build());
+            .addStatement("this(dsl, $T.DEFAULT)", RETRY_POLICY);
+    injection.annotateConstructor(injected);
+    type.addMethod(injected.build());
     type.addMethod(
         MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PUBLIC)
@@ -398,7 +421,7 @@ public final class RepositoryWriter {
         values.add("$L", bind(c, CodeBlock.of("record.$N()", c.accessor())));
       }
     }
-    m.addStatement("$L.INSERT.execute(ctx, values -> values$L)", SQL_CLASS, values.build());
+    m.addStatement("$L.insertRow.execute(ctx, values -> values$L)", SQL_CLASS, values.build());
     m.addStatement("return withVersion(record, version)");
     return m.build();
   }
@@ -453,18 +476,24 @@ public final class RepositoryWriter {
             .returns(ParameterizedTypeName.get(OPTIONAL, record))
             .addParameters(keyParams());
     requireKeyParams(m);
-    return m.addStatement("return find(dsl, $L)", keyArgs()).build();
+    return m.addStatement("return find(this.dsl, $L)", keyArgs()).build();
   }
 
   private MethodSpec find() {
+    Set<String> taken = keyNames();
+    String ctx = fresh("ctx", taken);
+    String values = fresh("values", taken);
     return MethodSpec.methodBuilder("find")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(ParameterizedTypeName.get(OPTIONAL, record))
-        .addParameter(DSL_CONTEXT, "ctx")
+        .addParameter(DSL_CONTEXT, ctx)
         .addParameters(keyParams())
         .addStatement(
-            "return $L.FIND.fetchOptional(\nctx,\nvalues -> values$L,\n$L,\n$T::fromRecord)",
+            "return $L.selectRow.fetchOptional(\n$N,\n$N -> $N$L,\n$L,\n$T::fromRecord)",
             SQL_CLASS,
+            ctx,
+            values,
+            values,
             bindKeys(c -> CodeBlock.of("$N", c.name())),
             readsDirectly() ? CodeBlock.of("$T::readRow", self) : CodeBlock.of("null"),
             self)
@@ -553,7 +582,7 @@ public final class RepositoryWriter {
     values.add("$L", bindKeys(c -> CodeBlock.of("record.$N()", c.accessor())));
     values.add("$L", bind(version, CodeBlock.of("record.$N()", version.accessor())));
     CodeBlock cached =
-        CodeBlock.of("$L.UPDATE.execute(ctx, values -> values$L)", SQL_CLASS, values.build());
+        CodeBlock.of("$L.updateRow.execute(ctx, values -> values$L)", SQL_CLASS, values.build());
     if (version.primitive()) {
       m.addStatement("int rows = $L", cached);
     } else {
@@ -661,7 +690,7 @@ public final class RepositoryWriter {
           bindKeys(c -> CodeBlock.of("original.$N()", c.accessor())),
           bind(version, CodeBlock.of("original.$N()", version.accessor())));
       m.addCode(
-          "int rows = $L.UPDATE_CHANGED.forColumns(columns).execute(ctx, values -> {\n$>$L$<});\n",
+          "int rows = $L.updateColumns.forColumns(columns).execute(ctx, values -> {\n$>$L$<});\n",
           SQL_CLASS,
           bind.build());
     } else {
@@ -792,7 +821,7 @@ public final class RepositoryWriter {
     m.addStatement("$T.requireNonNull($N, $S)", OBJECTS, change, change);
     String configuration = fresh("configuration", taken);
     m.addStatement(
-        "return $T.run(retry,$W() -> dsl.transactionResult($N -> modify($T.using($N),$W$L,$W$N)))",
+        "return $T.run(this.retry,$W() -> this.dsl.transactionResult($N -> modify($T.using($N),$W$L,$W$N)))",
         RETRY,
         configuration,
         DSL,
@@ -807,17 +836,19 @@ public final class RepositoryWriter {
     String change = fresh("change", taken);
     String current = fresh("current", taken);
     String changed = fresh("changed", taken);
+    String ctx = fresh("ctx", taken);
     MethodSpec.Builder m =
         MethodSpec.methodBuilder("modify")
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
             .returns(record)
-            .addParameter(DSL_CONTEXT, "ctx")
+            .addParameter(DSL_CONTEXT, ctx)
             .addParameters(keyParams())
             .addParameter(ParameterizedTypeName.get(UNARY_OPERATOR, record), change);
     m.addStatement(
-        "$T $N = find(ctx,$W$L)$Z.orElseThrow(() -> $T.notFound(TABLE,$W$L.KEY,$W$T.<Object>asList($L)))",
+        "$T $N = find($N,$W$L)$Z.orElseThrow(() -> $T.notFound(TABLE,$W$L.KEY,$W$T.<Object>asList($L)))",
         record,
         current,
+        ctx,
         keyArgs(),
         ROWS,
         COLUMNS_CLASS,
@@ -840,7 +871,7 @@ public final class RepositoryWriter {
             " to ",
             changed)
         .endControlFlow();
-    m.addStatement("return updateChanged(ctx, $N, $N)", current, changed);
+    m.addStatement("return updateChanged($N, $N, $N)", ctx, current, changed);
     return m.build();
   }
 
@@ -871,14 +902,17 @@ public final class RepositoryWriter {
         ParameterizedTypeName.get(LIST, record),
         ROWS,
         "records");
-    b.beginControlFlow("for ($T record : input)", record);
-    if (hasBoxedKey()) {
-      b.addStatement("checkKey(record, $S)", "records");
+    if (hasBoxedKey() || returnsRecords) {
+      // Every argument is checked before any SQL is sent.
+      b.beginControlFlow("for ($T record : input)", record);
+      if (hasBoxedKey()) {
+        b.addStatement("checkKey(record, $S)", "records");
+      }
+      if (returnsRecords) {
+        b.addStatement("checkOverflow(record)");
+      }
+      b.endControlFlow();
     }
-    if (returnsRecords) {
-      b.addStatement("checkOverflow(record)");
-    }
-    b.endControlFlow();
     b.beginControlFlow("if (input.isEmpty())");
     if (returnsRecords) {
       b.addStatement("return $T.of()", LIST);
@@ -948,12 +982,12 @@ public final class RepositoryWriter {
             .add("$L", bind(version, CodeBlock.of("record.$N()", version.accessor())))
             .build();
     CodeBlock cached =
-        CodeBlock.of("$L.DELETE.execute(dsl, values -> values$L)", SQL_CLASS, values);
+        CodeBlock.of("$L.deleteRow.execute(this.dsl, values -> values$L)", SQL_CLASS, values);
     if (version.primitive()) {
       m.addStatement("int rows = $L", cached);
     } else {
       m.addStatement(
-          "int rows = record.$N() == null\n? deleteQuery(dsl, record).execute()\n: $L",
+          "int rows = record.$N() == null\n? deleteQuery(this.dsl, record).execute()\n: $L",
           version.accessor(),
           cached);
     }
@@ -1008,7 +1042,7 @@ public final class RepositoryWriter {
             .addParameters(keyParams());
     requireKeyParams(m);
     m.addStatement(
-        "return $T.one(dsl.deleteFrom(TABLE)$Z.where(keyCondition($L))$Z.execute(),$WTABLE)",
+        "return $T.one(this.dsl.deleteFrom(TABLE)$Z.where(keyCondition($L))$Z.execute(),$WTABLE)",
         ROWS,
         keyArgs());
     return m.build();
@@ -1059,8 +1093,9 @@ public final class RepositoryWriter {
                 version.constant(),
                 DSL);
     m.addStatement(
-        "int rows = dsl.update(TABLE)\n.set($N, $T.coalesce($N, $T.inline(0, $N)).plus($N))"
-            + "\n.set($N, $L)\n.where(keyCondition($L))\n.execute()",
+        "return $T.one(this.dsl.update(TABLE)\n.set($N, $T.coalesce($N, $T.inline(0, $N)).plus($N))"
+            + "\n.set($N, $L)\n.where(keyCondition($L))\n.execute(),$WTABLE)",
+        ROWS,
         counter.constant(),
         DSL,
         counter.constant(),
@@ -1070,7 +1105,6 @@ public final class RepositoryWriter {
         version.constant(),
         bump,
         keyArgs());
-    m.addStatement("return $T.one(rows, TABLE)", ROWS);
     return m.build();
   }
 
@@ -1078,7 +1112,9 @@ public final class RepositoryWriter {
 
   /**
    * The statements that run on every call, each rendered by jOOQ once per dialect and settings
-   * (see {@code CachedStatement}). A nested class, so they are built after the column constants.
+   * (see {@code CachedStatement}). A nested class, so they are built after the column constants;
+   * lower-camel names (they are not constants: each holds a cache), so they never hide a column
+   * constant of the same name.
    */
   private TypeSpec sqlClass() {
     CodeBlock.Builder insert = CodeBlock.builder().add("ctx.insertInto(TABLE)");
@@ -1112,18 +1148,18 @@ public final class RepositoryWriter {
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc(
             "The statements run on every call, rendered by jOOQ once per dialect and settings.\n")
-        .addField(cachedStatement("INSERT", "Inserts every column.", insert.build()))
-        .addField(cachedStatement("FIND", "Reads the row with a key.", find))
+        .addField(cachedStatement("insertRow", "Inserts every column.", insert.build()))
+        .addField(cachedStatement("selectRow", "Reads the row with a key.", find))
         .addField(
             cachedStatement(
-                "UPDATE",
+                "updateRow",
                 version.primitive()
                     ? "Compare-and-increment of every column."
                     : "Compare-and-increment of every column, for a non-null version.",
                 update.build()))
         .addField(
             cachedStatement(
-                "DELETE",
+                "deleteRow",
                 version.primitive()
                     ? "Version-checked delete."
                     : "Version-checked delete, for a non-null version.",
@@ -1160,7 +1196,7 @@ public final class RepositoryWriter {
         placeholderKey(),
         version.constant(),
         version.constant());
-    return FieldSpec.builder(CACHED_FAMILY, "UPDATE_CHANGED", Modifier.STATIC, Modifier.FINAL)
+    return FieldSpec.builder(CACHED_FAMILY, "updateColumns", Modifier.STATIC, Modifier.FINAL)
         .addJavadoc(
             "Compare-and-increment of the changed columns, one statement per set of columns (bit"
                 + " i: the i-th non-key column).\n")
@@ -1258,7 +1294,7 @@ public final class RepositoryWriter {
     return MethodSpec.methodBuilder("readRow")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addJavadoc(
-            "Reads a row of {@code $L.FIND}: every column has a type that jOOQ reads with the plain"
+            "Reads a row of {@code $L.selectRow}: every column has a type that jOOQ reads with the plain"
                 + " JDBC getter.\n",
             SQL_CLASS)
         .returns(record)
@@ -1543,9 +1579,6 @@ public final class RepositoryWriter {
     for (ComponentModel c : keys) {
       names.add(c.name());
     }
-    names.add("dsl");
-    names.add("retry");
-    names.add("ctx");
     return names;
   }
 

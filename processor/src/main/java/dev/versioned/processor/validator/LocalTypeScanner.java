@@ -1,0 +1,166 @@
+package dev.versioned.processor.validator;
+
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeParameterTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.Trees;
+import dev.versioned.processor.Message;
+import dev.versioned.processor.Reporter;
+import dev.versioned.processor.reader.RecordReader;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+
+/**
+ * Finds {@code @Versioned} on local classes (declared in a method, initializer or lambda body, or
+ * nested in such a class, or in an anonymous class). Annotation processing never offers them as
+ * elements, so without this scan such a record would silently get no repository. Works on javac's
+ * source trees; the annotation is matched by name, since method bodies are not attributed yet.
+ */
+public final class LocalTypeScanner {
+  private static final String PACKAGE = "dev.versioned";
+
+  private final Trees trees;
+  private final Reporter reporter;
+
+  /**
+   * Creates a scanner.
+   *
+   * @param trees javac's tree utilities
+   * @param reporter where diagnostics go
+   */
+  public LocalTypeScanner(Trees trees, Reporter reporter) {
+    this.trees = trees;
+    this.reporter = reporter;
+  }
+
+  /**
+   * The source path of a root element.
+   *
+   * @param root a root element of a round
+   * @return its path, or null when it has no source
+   */
+  public TreePath pathOf(Element root) {
+    return trees.getPath(root);
+  }
+
+  /**
+   * Reports every {@code @Versioned} local class of a compilation unit.
+   *
+   * @param unit the compilation unit
+   */
+  public void scan(CompilationUnitTree unit) {
+    boolean simpleName = PACKAGE.equals(String.valueOf(unit.getPackageName()));
+    for (ImportTree i : unit.getImports()) {
+      String imported = i.getQualifiedIdentifier().toString();
+      if (!i.isStatic()
+          && (imported.equals(RecordReader.VERSIONED) || imported.equals(PACKAGE + ".*"))) {
+        simpleName = true;
+      }
+    }
+    new Scanner(unit, simpleName).scan(unit, null);
+  }
+
+  private final class Scanner extends TreePathScanner<Void, Void> {
+    private final CompilationUnitTree unit;
+    private final boolean simpleName;
+
+    /** How many local scopes (blocks, anonymous class bodies) enclose the current tree. */
+    private int local;
+
+    Scanner(CompilationUnitTree unit, boolean simpleName) {
+      this.unit = unit;
+      this.simpleName = simpleName;
+    }
+
+    @Override
+    public Void visitBlock(BlockTree node, Void unused) {
+      local++;
+      try {
+        return super.visitBlock(node, unused);
+      } finally {
+        local--;
+      }
+    }
+
+    @Override
+    public Void visitNewClass(NewClassTree node, Void unused) {
+      local++;
+      try {
+        return super.visitNewClass(node, unused);
+      } finally {
+        local--;
+      }
+    }
+
+    @Override
+    public Void visitClass(ClassTree node, Void unused) {
+      if (local > 0 && isVersioned(node)) {
+        report(node);
+      }
+      return super.visitClass(node, unused);
+    }
+
+    private boolean isVersioned(ClassTree node) {
+      for (AnnotationTree annotation : node.getModifiers().getAnnotations()) {
+        String name = annotation.getAnnotationType().toString();
+        if (name.equals(RecordReader.VERSIONED) || (simpleName && name.equals("Versioned"))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private void report(ClassTree node) {
+      String name = node.getSimpleName().toString();
+      ElementKind kind = kindOf(node.getKind());
+      if (kind != ElementKind.RECORD) {
+        reporter.report(
+            Message.NOT_A_RECORD, trees, node, unit, name, RecordValidator.describe(kind), name);
+        return;
+      }
+      if (!node.getTypeParameters().isEmpty()) {
+        reporter.report(
+            Message.GENERIC_RECORD,
+            trees,
+            node,
+            unit,
+            name,
+            node.getTypeParameters().stream()
+                .map(TypeParameterTree::getName)
+                .map(Object::toString)
+                .collect(Collectors.joining(", ", "<", ">")));
+      }
+      Tree parent = getCurrentPath().getParentPath().getLeaf();
+      reporter.report(
+          Message.NOT_ACCESSIBLE,
+          trees,
+          node,
+          unit,
+          name,
+          parent instanceof ClassTree ? "nested in a local class" : "local to a method");
+    }
+  }
+
+  private static ElementKind kindOf(Tree.Kind kind) {
+    switch (kind) {
+      case RECORD:
+        return ElementKind.RECORD;
+      case INTERFACE:
+        return ElementKind.INTERFACE;
+      case ENUM:
+        return ElementKind.ENUM;
+      case ANNOTATION_TYPE:
+        return ElementKind.ANNOTATION_TYPE;
+      default:
+        return ElementKind.CLASS;
+    }
+  }
+}

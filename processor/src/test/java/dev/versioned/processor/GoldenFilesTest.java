@@ -1,0 +1,133 @@
+package dev.versioned.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.versioned.processor.TestCompiler.compile;
+import static dev.versioned.processor.TestCompiler.source;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The exact text of generated repositories, compared with golden files in {@code
+ * src/test/resources/golden/}, so any change of the generated code, formatting included, shows in
+ * review.
+ *
+ * <p>After an intended change of the writer, rewrite the golden files and review their diff:
+ *
+ * <pre>
+ * mvn -pl processor -am verify -Dtest=GoldenFilesTest -Dsurefire.failIfNoSpecifiedTests=false -Dgolden.update=true
+ * </pre>
+ *
+ * With {@code golden.update} the test writes the generated text over the golden file (under the
+ * module's {@code src/test/resources/golden/}) instead of comparing.
+ */
+class GoldenFilesTest {
+  private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+
+  static Stream<Arguments> records() {
+    return Stream.of(
+        Arguments.of(
+            "p.PostRepository",
+            new JavaFileObject[] {
+              source(
+                  "p.Post",
+                  "@Versioned",
+                  "public record Post(",
+                  "    long id,",
+                  "    String title,",
+                  "    @Counter int views,",
+                  "    int lockVersion) {}")
+            }),
+        Arguments.of(
+            "p.OrderLineRepository",
+            new JavaFileObject[] {
+              source(
+                  "p.OrderLine",
+                  "@Versioned(table = \"order_line\", schema = \"shop\")",
+                  "public record OrderLine(",
+                  "    @Id Long orderId,",
+                  "    @Id Integer lineNo,",
+                  "    String product,",
+                  "    @Column(\"qty\") @Counter int quantity,",
+                  "    java.math.BigDecimal price,",
+                  "    @Version Long revision) {}")
+            }),
+        Arguments.of(
+            "p.Outer_InnerRepository",
+            new JavaFileObject[] {
+              source(
+                  "p.Outer",
+                  "public class Outer {",
+                  "  public enum Kind { SMALL, LARGE }",
+                  "",
+                  "  @Versioned",
+                  "  public record Inner(",
+                  "      long id,",
+                  "      Kind kind,",
+                  "      byte[] data,",
+                  "      java.time.Instant created,",
+                  "      Integer lockVersion) {}",
+                  "}")
+            }));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("records")
+  void generatedSourceIsTheGoldenFile(String repository, JavaFileObject[] sources)
+      throws IOException {
+    Compilation compilation = compile(sources);
+    assertThat(compilation).succeededWithoutWarnings();
+    String actual =
+        compilation
+            .generatedSourceFile(repository)
+            .orElseThrow(() -> new AssertionError(repository + " was not generated"))
+            .getCharContent(false)
+            .toString();
+    String fileName = repository.substring(repository.lastIndexOf('.') + 1) + ".java";
+
+    // Whatever the golden file says: @Generated names the processor and carries no date.
+    assertThat(actual).contains("\n@Generated(\"dev.versioned.processor.VersionedProcessor\")\n");
+    assertThat(actual).doesNotContain("date =");
+    assertThat(actual).contains("import javax.annotation.processing.Generated;");
+
+    if (UPDATE) {
+      Path golden = goldenDirectory().resolve(fileName);
+      Files.writeString(golden, actual, StandardCharsets.UTF_8);
+      System.out.println("golden.update: wrote " + golden);
+      return;
+    }
+    String expected;
+    try (InputStream in = GoldenFilesTest.class.getResourceAsStream("/golden/" + fileName)) {
+      assertWithMessage("golden file %s is missing; write it with -Dgolden.update=true", fileName)
+          .that(in)
+          .isNotNull();
+      expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertWithMessage(
+            "%s differs from golden/%s; if the change is intended, rerun with"
+                + " -Dgolden.update=true and review the diff",
+            repository,
+            fileName)
+        .that(actual)
+        .isEqualTo(expected);
+  }
+
+  /** The module's {@code src/test/resources/golden}; surefire sets {@code basedir}. */
+  private static Path goldenDirectory() throws IOException {
+    Path dir =
+        Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
+            .resolve("src/test/resources/golden");
+    return Files.createDirectories(dir);
+  }
+}

@@ -1,0 +1,1 @@
+CREATE TABLE seq (id BIGINT PRIMARY KEY, lock_version VARCHAR(5) NOT NULL);

@@ -1,0 +1,3 @@
+ALTER TABLE post RENAME COLUMN lock_version TO version;
+ALTER TABLE account ALTER COLUMN owner TYPE DATE;
+ALTER TABLE seq ADD COLUMN note VARCHAR(10);

@@ -1,0 +1,1 @@
+CREATE TABLE post (id BIGINT PRIMARY KEY, lock_version INT NOT NULL);

@@ -1,0 +1,3 @@
+-- A typo jOOQ cannot parse.
+ALTER TABLE post ADD COLUMN title VARCHAR(10);
+CREATE TABLE frob (id BIGINT PRIMARY KEY, x WIBBLE WOBBLE);
