@@ -5,7 +5,10 @@
 #   benchmarks/run.sh                      # the full run: H2, and PostgreSQL when it answers
 #   benchmarks/run.sh -p db=h2 update      # any JMH option: here, only H2 and the update benchmark
 #
-# Environment: SCALE_RECORDS (default 1000; 0 skips the processor measurement), JAVA_OPTS.
+# Then it runs the paired cross-check (all implementations interleaved in one JVM; PAIRED_ROUNDS,
+# default 100 on H2 and a fifth of that on PostgreSQL, 0 skips it) and the processor-scale
+# measurement (SCALE_RECORDS, default 1000; 0 skips it). JAVA_OPTS is passed to the JVM.
+# JMH's raw results: benchmarks/target/jmh.json.
 # PostgreSQL: -Dversioned.bench.postgresql.url=jdbc:postgresql://... in JAVA_OPTS
 # (default jdbc:postgresql://127.0.0.1:5432/test?user=postgres); not run when it does not answer.
 set -euo pipefail
@@ -15,7 +18,7 @@ cd "$(dirname "$0")/.."
 mvn -B -q -pl benchmarks -am clean package -DskipTests -Pbenchmarks
 
 # Defaults for a complete run; any option given on the command line overrides them.
-defaults=(-f 2 -wi 5 -w 1s -i 5 -r 1s)
+defaults=(-f 1 -wi 10 -w 1s -i 5 -r 1s -rf json -rff benchmarks/target/jmh.json)
 exec java ${JAVA_OPTS:-} -Xmx4g -Dorg.jooq.no-logo=true -Dorg.jooq.no-tips=true \
-  -Dversioned.bench.scale="${SCALE_RECORDS:-1000}" \
+  -Dversioned.bench.scale="${SCALE_RECORDS:-1000}" -Dversioned.bench.paired="${PAIRED_ROUNDS:-100}" \
   -jar benchmarks/target/benchmarks.jar "${defaults[@]}" "$@"

@@ -22,8 +22,11 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs the JMH benchmarks (any JMH command-line option may be given), then the processor-scale
- * measurement, and prints one table of ratios to hand-written JDBC. Set {@code
- * -Dversioned.bench.scale=0} to skip the processor measurement, or to another number of records.
+ * measurement, and prints one table of ratios to hand-written JDBC, then the paired cross-check
+ * ({@link PairedRun}). Set {@code -Dversioned.bench.scale=0} to skip the processor measurement, or
+ * to another number of records; {@code -Dversioned.bench.paired=0} to skip the paired rounds (else
+ * their number on H2; a fifth of it on PostgreSQL); {@code -Dversioned.bench.crud=none} to skip
+ * JMH.
  */
 public final class Main {
   private static final String[] OPERATIONS = {"insert", "findById", "update", "delete", "modify"};
@@ -59,13 +62,21 @@ public final class Main {
     if (!"none".equals(System.getProperty("versioned.bench.crud"))) {
       results = run(options);
     }
+    // Paired rounds: all implementations in one JVM, interleaved, robust to a drifting load.
+    int pairedRounds = Integer.getInteger("versioned.bench.paired", 100);
+    if (pairedRounds > 0) {
+      notes.add(PairedRun.run(Db.H2, pairedRounds));
+      if (postgresql == null) {
+        notes.add(PairedRun.run(Db.POSTGRESQL, Math.max(2, pairedRounds / 5)));
+      }
+    }
     int scaleRecords = Integer.getInteger("versioned.bench.scale", 1000);
     ProcessorScale.Result scale = null;
     if (scaleRecords > 0) {
       scale =
           ProcessorScale.run(
               scaleRecords,
-              Integer.getInteger("versioned.bench.scale.warmups", 2),
+              Integer.getInteger("versioned.bench.scale.warmups", 1),
               Integer.getInteger("versioned.bench.scale.runs", 3));
     }
     String table = table(results, scale, notes);

@@ -78,6 +78,12 @@ class BenchmarkSmokeTest {
   }
 
   @Test
+  void pairedRoundsPrintATable() {
+    String table = PairedRun.run(Db.H2, 2);
+    assertTrue(table.contains("| generated |") && table.contains("**"), table);
+  }
+
+  @Test
   void processorScaleCompilesWithAndWithoutTheProcessor() throws Exception {
     ProcessorScale.Result r = ProcessorScale.run(3, 0, 1);
     assertTrue(r.withProcessorMillis() > 0 && r.withoutProcessorMillis() > 0, r.toString());
