@@ -5,6 +5,7 @@ import dev.versioned.StaleBatchException;
 import dev.versioned.StaleRecordException;
 import dev.versioned.VersionOverflowException;
 import dev.versioned.support.Batches;
+import dev.versioned.support.CachedStatement;
 import dev.versioned.support.Retry;
 import dev.versioned.support.Rows;
 import java.math.BigDecimal;
@@ -116,18 +117,18 @@ public final class OrderLineRepository {
 
     private static OrderLine insert(DSLContext ctx, OrderLine record) {
         Long version = record.revision() == null ? 0L : record.revision();
-        InsertSetMoreStep<Record> insert = ctx.insertInto(TABLE)
-                .set(REVISION, version)
-                .set(PRODUCT, record.product())
-                .set(QUANTITY, record.quantity())
-                .set(PRICE, record.price());
-        if (record.orderId() != null) {
-            insert = insert.set(ORDER_ID, record.orderId());
-        }
-        if (record.lineNo() != null) {
-            insert = insert.set(LINE_NO, record.lineNo());
-        }
         if (record.orderId() == null || record.lineNo() == null) {
+            InsertSetMoreStep<Record> insert = ctx.insertInto(TABLE)
+                    .set(REVISION, version)
+                    .set(PRODUCT, record.product())
+                    .set(QUANTITY, record.quantity())
+                    .set(PRICE, record.price());
+            if (record.orderId() != null) {
+                insert = insert.set(ORDER_ID, record.orderId());
+            }
+            if (record.lineNo() != null) {
+                insert = insert.set(LINE_NO, record.lineNo());
+            }
             Record generated = insert.returningResult(ORDER_ID, LINE_NO).fetchOne();
             if (generated == null) {
                 throw new DataAccessException("the database returned no generated key for shop.order_line");
@@ -136,7 +137,13 @@ public final class OrderLineRepository {
                     record.lineNo() != null ? record.lineNo() : generated.get(LINE_NO),
                     record.product(), record.quantity(), record.price(), version);
         }
-        insert.execute();
+        Sql.insertRow.execute(ctx, values -> values
+                .setLong(REVISION, version)
+                .setLong(ORDER_ID, record.orderId())
+                .setInt(LINE_NO, record.lineNo())
+                .setString(PRODUCT, record.product())
+                .setInt(record.quantity())
+                .set(PRICE, record.price()));
         return withVersion(record, version);
     }
 
@@ -177,8 +184,13 @@ public final class OrderLineRepository {
     }
 
     private static Optional<OrderLine> find(DSLContext ctx, Long orderId, Integer lineNo) {
-        return ctx.select(Columns.ALL).from(TABLE).where(keyCondition(orderId,
-                lineNo)).fetchOptional(OrderLineRepository::fromRecord);
+        return Sql.selectRow.fetchOptional(
+                ctx,
+                values -> values
+                .setLong(ORDER_ID, orderId)
+                .setInt(LINE_NO, lineNo),
+                null,
+                OrderLineRepository::fromRecord);
     }
 
     /**
@@ -231,7 +243,16 @@ public final class OrderLineRepository {
     private static OrderLine update(DSLContext ctx, OrderLine record) {
         checkKey(record, "record");
         checkOverflow(record);
-        if (!Rows.one(updateQuery(ctx, record).execute(), TABLE)) {
+        int rows = record.revision() == null
+                ? updateQuery(ctx, record).execute()
+                : Sql.updateRow.execute(ctx, values -> values
+                .setString(PRODUCT, record.product())
+                .setInt(record.quantity())
+                .set(PRICE, record.price())
+                .setLong(ORDER_ID, record.orderId())
+                .setInt(LINE_NO, record.lineNo())
+                .setLong(REVISION, record.revision()));
+        if (!Rows.one(rows, TABLE)) {
             throw stale(ctx, record, record.revision(), StaleRecordException.Operation.UPDATE, -1);
         }
         return withVersion(record, nextVersion(record.revision()));
@@ -423,7 +444,13 @@ public final class OrderLineRepository {
     public void delete(OrderLine record) {
         Objects.requireNonNull(record, "record");
         checkKey(record, "record");
-        if (!Rows.one(deleteQuery(dsl, record).execute(), TABLE)) {
+        int rows = record.revision() == null
+                ? deleteQuery(this.dsl, record).execute()
+                : Sql.deleteRow.execute(this.dsl, values -> values
+                .setLong(ORDER_ID, record.orderId())
+                .setInt(LINE_NO, record.lineNo())
+                .setLong(REVISION, record.revision()));
+        if (!Rows.one(rows, TABLE)) {
             throw stale(dsl, record, record.revision(), StaleRecordException.Operation.DELETE, -1);
         }
     }
@@ -623,6 +650,53 @@ public final class OrderLineRepository {
         static final List<String> KEY = List.of("order_id", "line_no");
 
         private Columns() {
+        }
+    }
+
+    /**
+     * The statements run on every call, rendered by jOOQ once per dialect and settings.
+     */
+    private static final class Sql {
+        /**
+         * Inserts every column.
+         */
+        static final CachedStatement insertRow = CachedStatement.of((ctx, p) -> ctx.insertInto(TABLE)
+        .set(REVISION, p.of(REVISION))
+        .set(ORDER_ID, p.of(ORDER_ID))
+        .set(LINE_NO, p.of(LINE_NO))
+        .set(PRODUCT, p.of(PRODUCT))
+        .set(QUANTITY, p.of(QUANTITY))
+        .set(PRICE, p.of(PRICE)));
+
+        /**
+         * Reads the row with a key.
+         */
+        static final CachedStatement selectRow = CachedStatement.of((ctx, p) -> ctx.select(Columns.ALL)
+        .from(TABLE)
+        .where(ORDER_ID.eq(p.of(ORDER_ID)))
+        .and(LINE_NO.eq(p.of(LINE_NO))));
+
+        /**
+         * Compare-and-increment of every column, for a non-null version.
+         */
+        static final CachedStatement updateRow = CachedStatement.of((ctx, p) -> ctx.update(TABLE)
+        .set(PRODUCT, p.of(PRODUCT))
+        .set(QUANTITY, p.of(QUANTITY))
+        .set(PRICE, p.of(PRICE))
+        .set(REVISION, REVISION.plus(DSL.inline(1)))
+        .where(ORDER_ID.eq(p.of(ORDER_ID)))
+        .and(LINE_NO.eq(p.of(LINE_NO)))
+        .and(REVISION.eq(p.of(REVISION))));
+
+        /**
+         * Version-checked delete, for a non-null version.
+         */
+        static final CachedStatement deleteRow = CachedStatement.of((ctx, p) -> ctx.deleteFrom(TABLE)
+        .where(ORDER_ID.eq(p.of(ORDER_ID)))
+        .and(LINE_NO.eq(p.of(LINE_NO)))
+        .and(REVISION.eq(p.of(REVISION))));
+
+        private Sql() {
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.versioned.StaleBatchException;
 import dev.versioned.StaleRecordException;
 import dev.versioned.VersionOverflowException;
 import dev.versioned.support.Batches;
+import dev.versioned.support.CachedStatement;
 import dev.versioned.support.Retry;
 import dev.versioned.support.Rows;
 import java.time.Instant;
@@ -23,7 +24,6 @@ import org.jooq.Converter;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
-import org.jooq.InsertSetMoreStep;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Table;
@@ -111,13 +111,12 @@ public final class Outer_InnerRepository {
 
     private static Outer.Inner insert(DSLContext ctx, Outer.Inner record) {
         Integer version = record.lockVersion() == null ? 0 : record.lockVersion();
-        InsertSetMoreStep<Record> insert = ctx.insertInto(TABLE)
-                .set(LOCK_VERSION, version)
-                .set(ID, record.id())
+        Sql.insertRow.execute(ctx, values -> values
+                .setInt(LOCK_VERSION, version)
+                .setLong(record.id())
                 .set(KIND, record.kind())
                 .set(DATA, record.data())
-                .set(CREATED, record.created());
-        insert.execute();
+                .set(CREATED, record.created()));
         return withVersion(record, version);
     }
 
@@ -154,8 +153,12 @@ public final class Outer_InnerRepository {
     }
 
     private static Optional<Outer.Inner> find(DSLContext ctx, long id) {
-        return ctx.select(Columns.ALL).from(TABLE)
-                .where(keyCondition(id)).fetchOptional(Outer_InnerRepository::fromRecord);
+        return Sql.selectRow.fetchOptional(
+                ctx,
+                values -> values
+                .setLong(id),
+                null,
+                Outer_InnerRepository::fromRecord);
     }
 
     /**
@@ -207,7 +210,15 @@ public final class Outer_InnerRepository {
 
     private static Outer.Inner update(DSLContext ctx, Outer.Inner record) {
         checkOverflow(record);
-        if (!Rows.one(updateQuery(ctx, record).execute(), TABLE)) {
+        int rows = record.lockVersion() == null
+                ? updateQuery(ctx, record).execute()
+                : Sql.updateRow.execute(ctx, values -> values
+                .set(KIND, record.kind())
+                .set(DATA, record.data())
+                .set(CREATED, record.created())
+                .setLong(record.id())
+                .setInt(LOCK_VERSION, record.lockVersion()));
+        if (!Rows.one(rows, TABLE)) {
             throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
         }
         return withVersion(record, nextVersion(record.lockVersion()));
@@ -390,7 +401,12 @@ public final class Outer_InnerRepository {
      */
     public void delete(Outer.Inner record) {
         Objects.requireNonNull(record, "record");
-        if (!Rows.one(deleteQuery(dsl, record).execute(), TABLE)) {
+        int rows = record.lockVersion() == null
+                ? deleteQuery(this.dsl, record).execute()
+                : Sql.deleteRow.execute(this.dsl, values -> values
+                .setLong(record.id())
+                .setInt(LOCK_VERSION, record.lockVersion()));
+        if (!Rows.one(rows, TABLE)) {
             throw stale(dsl, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
         }
     }
@@ -534,6 +550,49 @@ public final class Outer_InnerRepository {
         static final List<String> KEY = List.of("id");
 
         private Columns() {
+        }
+    }
+
+    /**
+     * The statements run on every call, rendered by jOOQ once per dialect and settings.
+     */
+    private static final class Sql {
+        /**
+         * Inserts every column.
+         */
+        static final CachedStatement insertRow = CachedStatement.of((ctx, p) -> ctx.insertInto(TABLE)
+        .set(LOCK_VERSION, p.of(LOCK_VERSION))
+        .set(ID, p.of(ID))
+        .set(KIND, p.of(KIND))
+        .set(DATA, p.of(DATA))
+        .set(CREATED, p.of(CREATED)));
+
+        /**
+         * Reads the row with a key.
+         */
+        static final CachedStatement selectRow = CachedStatement.of((ctx, p) -> ctx.select(Columns.ALL)
+        .from(TABLE)
+        .where(ID.eq(p.of(ID))));
+
+        /**
+         * Compare-and-increment of every column, for a non-null version.
+         */
+        static final CachedStatement updateRow = CachedStatement.of((ctx, p) -> ctx.update(TABLE)
+        .set(KIND, p.of(KIND))
+        .set(DATA, p.of(DATA))
+        .set(CREATED, p.of(CREATED))
+        .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
+        .where(ID.eq(p.of(ID)))
+        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
+
+        /**
+         * Version-checked delete, for a non-null version.
+         */
+        static final CachedStatement deleteRow = CachedStatement.of((ctx, p) -> ctx.deleteFrom(TABLE)
+        .where(ID.eq(p.of(ID)))
+        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
+
+        private Sql() {
         }
     }
 }

@@ -5,8 +5,13 @@ import dev.versioned.StaleBatchException;
 import dev.versioned.StaleRecordException;
 import dev.versioned.VersionOverflowException;
 import dev.versioned.support.Batches;
+import dev.versioned.support.CachedStatement;
+import dev.versioned.support.CachedStatements;
+import dev.versioned.support.Jdbc;
 import dev.versioned.support.Retry;
 import dev.versioned.support.Rows;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -21,7 +26,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
-import org.jooq.InsertSetMoreStep;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Table;
@@ -104,12 +108,11 @@ public final class PostRepository {
 
     private static Post insert(DSLContext ctx, Post record) {
         int version = record.lockVersion();
-        InsertSetMoreStep<Record> insert = ctx.insertInto(TABLE)
-                .set(LOCK_VERSION, version)
-                .set(ID, record.id())
-                .set(TITLE, record.title())
-                .set(VIEWS, record.views());
-        insert.execute();
+        Sql.insertRow.execute(ctx, values -> values
+                .setInt(version)
+                .setLong(record.id())
+                .setString(TITLE, record.title())
+                .setInt(record.views()));
         return withVersion(record, version);
     }
 
@@ -146,8 +149,12 @@ public final class PostRepository {
     }
 
     private static Optional<Post> find(DSLContext ctx, long id) {
-        return ctx.select(Columns.ALL).from(TABLE)
-                .where(keyCondition(id)).fetchOptional(PostRepository::fromRecord);
+        return Sql.selectRow.fetchOptional(
+                ctx,
+                values -> values
+                .setLong(id),
+                PostRepository::readRow,
+                PostRepository::fromRecord);
     }
 
     /**
@@ -198,7 +205,12 @@ public final class PostRepository {
 
     private static Post update(DSLContext ctx, Post record) {
         checkOverflow(record);
-        if (!Rows.one(updateQuery(ctx, record).execute(), TABLE)) {
+        int rows = Sql.updateRow.execute(ctx, values -> values
+                .setString(TITLE, record.title())
+                .setInt(record.views())
+                .setLong(record.id())
+                .setInt(record.lockVersion()));
+        if (!Rows.one(rows, TABLE)) {
             throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
         }
         return withVersion(record, nextVersion(record.lockVersion()));
@@ -237,20 +249,29 @@ public final class PostRepository {
             throw new IllegalArgumentException("original and changed must have the same key, but have "
                     + keyValues(original) + " and " + keyValues(changed));
         }
-        Map<Field<?>, Object> changes = new LinkedHashMap<>();
+        long changes = 0L;
         if (!Objects.equals(original.title(), changed.title())) {
-            changes.put(TITLE, changed.title());
+            changes |= 1L << 0;
         }
         if (original.views() != changed.views()) {
-            changes.put(VIEWS, changed.views());
+            changes |= 1L << 1;
         }
-        if (changes.isEmpty()) {
+        if (changes == 0L) {
             return original;
         }
         checkOverflow(original);
-        changes.put(LOCK_VERSION, nextVersionField(original.lockVersion()));
-        int rows = ctx.update(TABLE).set(changes)
-                .where(recordKey(original)).and(versionCondition(original.lockVersion())).execute();
+        long columns = changes;
+        int rows = Sql.updateColumns.forColumns(columns).execute(ctx, values -> {
+            if ((columns & 1L << 0) != 0L) {
+                values.setString(TITLE, changed.title());
+            }
+            if ((columns & 1L << 1) != 0L) {
+                values.setInt(changed.views());
+            }
+            values
+                    .setLong(original.id())
+                    .setInt(original.lockVersion());
+        });
         if (!Rows.one(rows, TABLE)) {
             throw stale(ctx, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
         }
@@ -375,7 +396,10 @@ public final class PostRepository {
      */
     public void delete(Post record) {
         Objects.requireNonNull(record, "record");
-        if (!Rows.one(deleteQuery(dsl, record).execute(), TABLE)) {
+        int rows = Sql.deleteRow.execute(this.dsl, values -> values
+                .setLong(record.id())
+                .setInt(record.lockVersion()));
+        if (!Rows.one(rows, TABLE)) {
             throw stale(dsl, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
         }
     }
@@ -478,6 +502,17 @@ public final class PostRepository {
                 Rows.notNull(record.get(LOCK_VERSION), TABLE, LOCK_VERSION));
     }
 
+    /**
+     * Reads a row of {@code Sql.selectRow}: every column has a type that jOOQ reads with the plain JDBC getter.
+     */
+    private static Post readRow(ResultSet rs) throws SQLException {
+        return new Post(
+                Jdbc.getLong(rs, 1, TABLE, ID),
+                rs.getString(2),
+                Jdbc.getInt(rs, 3, TABLE, VIEWS),
+                Jdbc.getInt(rs, 4, TABLE, LOCK_VERSION));
+    }
+
     private static Condition keyCondition(long id) {
         return ID.eq(id);
     }
@@ -547,6 +582,65 @@ public final class PostRepository {
         static final List<String> KEY = List.of("id");
 
         private Columns() {
+        }
+    }
+
+    /**
+     * The statements run on every call, rendered by jOOQ once per dialect and settings.
+     */
+    private static final class Sql {
+        /**
+         * Inserts every column.
+         */
+        static final CachedStatement insertRow = CachedStatement.of((ctx, p) -> ctx.insertInto(TABLE)
+        .set(LOCK_VERSION, p.of(LOCK_VERSION))
+        .set(ID, p.of(ID))
+        .set(TITLE, p.of(TITLE))
+        .set(VIEWS, p.of(VIEWS)));
+
+        /**
+         * Reads the row with a key.
+         */
+        static final CachedStatement selectRow = CachedStatement.of((ctx, p) -> ctx.select(Columns.ALL)
+        .from(TABLE)
+        .where(ID.eq(p.of(ID))));
+
+        /**
+         * Compare-and-increment of every column.
+         */
+        static final CachedStatement updateRow = CachedStatement.of((ctx, p) -> ctx.update(TABLE)
+        .set(TITLE, p.of(TITLE))
+        .set(VIEWS, p.of(VIEWS))
+        .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
+        .where(ID.eq(p.of(ID)))
+        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
+
+        /**
+         * Version-checked delete.
+         */
+        static final CachedStatement deleteRow = CachedStatement.of((ctx, p) -> ctx.deleteFrom(TABLE)
+        .where(ID.eq(p.of(ID)))
+        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
+
+        /**
+         * Compare-and-increment of the changed columns, one statement per set of columns (bit i: the i-th non-key column).
+         */
+        static final CachedStatements updateColumns = CachedStatements.of((ctx, p, columns) -> {
+            Map<Field<?>, Object> set = new LinkedHashMap<>();
+            if ((columns & 1L << 0) != 0L) {
+                set.put(TITLE, p.of(TITLE));
+            }
+            if ((columns & 1L << 1) != 0L) {
+                set.put(VIEWS, p.of(VIEWS));
+            }
+            set.put(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)));
+            return ctx.update(TABLE)
+                    .set(set)
+                    .where(ID.eq(p.of(ID)))
+                    .and(LOCK_VERSION.eq(p.of(LOCK_VERSION)));
+        });
+
+        private Sql() {
         }
     }
 }

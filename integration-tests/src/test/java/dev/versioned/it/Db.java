@@ -10,8 +10,6 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
-import org.jooq.ExecuteContext;
-import org.jooq.ExecuteListener;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DataSourceConnectionProvider;
 import org.jooq.impl.DefaultConfiguration;
@@ -47,26 +45,20 @@ final class Db implements AutoCloseable, ExtensionContext.Store.CloseableResourc
     this.location = location;
     HikariDataSource pool = pool(4, config -> {});
     this.dataSource = hideRowCounts ? new NoInfoDataSource(pool) : pool;
+    // Statements are recorded at the JDBC level rather than by an ExecuteListener: with a listener
+    // the repositories let jOOQ run every statement, and the cached statements they run by
+    // default would go untested on these databases.
+    DataSource logged =
+        new LoggingDataSource(
+            dataSource,
+            sql -> {
+              synchronized (statements) {
+                statements.add(sql);
+              }
+            });
     DefaultConfiguration configuration = new DefaultConfiguration();
     configuration.set(database.dialect);
-    configuration.set(new DataSourceConnectionProvider(dataSource));
-    configuration.set(
-        new ExecuteListener() {
-          private static final long serialVersionUID = 1L;
-
-          @Override
-          public void executeStart(ExecuteContext ctx) {
-            synchronized (statements) {
-              if (ctx.batchSQL().length > 1) {
-                for (String sql : ctx.batchSQL()) {
-                  statements.add(sql);
-                }
-              } else {
-                statements.add(ctx.sql());
-              }
-            }
-          }
-        });
+    configuration.set(new DataSourceConnectionProvider(logged));
     this.dsl = DSL.using(configuration);
   }
 

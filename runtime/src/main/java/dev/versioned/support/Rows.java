@@ -64,15 +64,26 @@ public final class Rows {
    */
   public static <T> T notNull(T value, Table<?> table, Field<?> column) {
     if (value == null) {
-      throw new DataAccessException(
-          "column "
-              + name(table)
-              + "."
-              + column.getName()
-              + " is NULL, but its record component is primitive: make the column NOT NULL,"
-              + " or the component a boxed type");
+      throw nullColumn(table, column);
     }
     return value;
+  }
+
+  /**
+   * The exception for a NULL read into a primitive component.
+   *
+   * @param table the table read
+   * @param column the column read
+   * @return the exception to throw
+   */
+  public static DataAccessException nullColumn(Table<?> table, Field<?> column) {
+    return new DataAccessException(
+        "column "
+            + name(table)
+            + "."
+            + column.getName()
+            + " is NULL, but its record component is primitive: make the column NOT NULL,"
+            + " or the component a boxed type");
   }
 
   /**

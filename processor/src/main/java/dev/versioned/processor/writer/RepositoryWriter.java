@@ -51,6 +51,13 @@ public final class RepositoryWriter {
   private static final ClassName RETRY = ClassName.get("dev.versioned.support", "Retry");
   private static final ClassName BATCHES = ClassName.get("dev.versioned.support", "Batches");
   private static final ClassName ROWS = ClassName.get("dev.versioned.support", "Rows");
+  private static final ClassName CACHED =
+      ClassName.get("dev.versioned.support", "CachedStatement");
+  private static final ClassName CACHED_FAMILY =
+      ClassName.get("dev.versioned.support", "CachedStatements");
+  private static final ClassName JDBC = ClassName.get("dev.versioned.support", "Jdbc");
+  private static final ClassName RESULT_SET = ClassName.get("java.sql", "ResultSet");
+  private static final ClassName SQL_EXCEPTION = ClassName.get("java.sql", "SQLException");
   private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
   private static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
   private static final ClassName LIST = ClassName.get("java.util", "List");
@@ -64,6 +71,7 @@ public final class RepositoryWriter {
   private static final String TABLE_CLASS = "RepositoryTable";
   private static final String IDENTITY_FIELD = "identityKey";
   private static final String COLUMNS_CLASS = "Columns";
+  private static final String SQL_CLASS = "Sql";
 
   private final RecordModel model;
   private final ClassName record;
@@ -193,6 +201,9 @@ public final class RepositoryWriter {
       }
     }
     type.addMethod(fromRecord());
+    if (readsDirectly()) {
+      type.addMethod(readRow());
+    }
     type.addMethod(keyCondition());
     type.addMethod(recordKey());
     type.addMethod(versionCondition());
@@ -208,6 +219,7 @@ public final class RepositoryWriter {
     type.addMethod(stale());
     type.addType(tableClass());
     type.addType(columnsClass());
+    type.addType(sqlClass());
     return type.build();
   }
 
@@ -390,27 +402,10 @@ public final class RepositoryWriter {
           literal(0),
           version.accessor());
     }
-    // Columns always written: every component but the version and null-able (boxed) keys.
-    CodeBlock.Builder chain = CodeBlock.builder().add("ctx.insertInto(TABLE)");
-    chain.add("\n.set($N, version)", version.constant());
-    for (ComponentModel c : model.components()) {
-      if (c.version() || (c.key() && !c.primitive())) {
-        continue;
-      }
-      chain.add("\n.set($N, record.$N())", c.constant(), c.accessor());
-    }
-    m.addStatement(
-        "$T insert = $L",
-        ParameterizedTypeName.get(INSERT_STEP, RECORD),
-        chain.build());
     List<ComponentModel> boxedKeys =
         keys.stream().filter(c -> !c.primitive()).collect(Collectors.toList());
-    for (ComponentModel c : boxedKeys) {
-      m.beginControlFlow("if (record.$N() != null)", c.accessor())
-          .addStatement("insert = insert.set($N, record.$N())", c.constant(), c.accessor())
-          .endControlFlow();
-    }
     if (!boxedKeys.isEmpty()) {
+      // A null key is left to the database: an uncached insert that returns the generated key.
       m.beginControlFlow(
           "if ($L)",
           CodeBlock.join(
@@ -418,6 +413,23 @@ public final class RepositoryWriter {
                   .map(c -> CodeBlock.of("record.$N() == null", c.accessor()))
                   .collect(Collectors.toList()),
               " || "));
+      CodeBlock.Builder chain = CodeBlock.builder().add("ctx.insertInto(TABLE)");
+      chain.add("\n.set($N, version)", version.constant());
+      for (ComponentModel c : model.components()) {
+        if (c.version() || (c.key() && !c.primitive())) {
+          continue;
+        }
+        chain.add("\n.set($N, record.$N())", c.constant(), c.accessor());
+      }
+      m.addStatement(
+          "$T insert = $L",
+          ParameterizedTypeName.get(INSERT_STEP, RECORD),
+          chain.build());
+      for (ComponentModel c : boxedKeys) {
+        m.beginControlFlow("if (record.$N() != null)", c.accessor())
+            .addStatement("insert = insert.set($N, record.$N())", c.constant(), c.accessor())
+            .endControlFlow();
+      }
       m.addStatement(
           "$T generated = insert.returningResult($L).fetchOne()",
           RECORD,
@@ -448,7 +460,13 @@ public final class RepositoryWriter {
               }));
       m.endControlFlow();
     }
-    m.addStatement("insert.execute()");
+    CodeBlock.Builder values = CodeBlock.builder().add("$L", bind(version, CodeBlock.of("version")));
+    for (ComponentModel c : model.components()) {
+      if (!c.version()) {
+        values.add("$L", bind(c, CodeBlock.of("record.$N()", c.accessor())));
+      }
+    }
+    m.addStatement("$L.insertRow.execute(ctx, values -> values$L)", SQL_CLASS, values.build());
     m.addStatement("return withVersion(record, version)");
     return m.build();
   }
@@ -507,18 +525,22 @@ public final class RepositoryWriter {
   }
 
   private MethodSpec find() {
-    String ctx = fresh("ctx", keyNames());
+    Set<String> taken = keyNames();
+    String ctx = fresh("ctx", taken);
+    String values = fresh("values", taken);
     return MethodSpec.methodBuilder("find")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(ParameterizedTypeName.get(OPTIONAL, record))
         .addParameter(DSL_CONTEXT, ctx)
         .addParameters(keyParams())
         .addStatement(
-            "return $N.select($L.ALL)$Z.from(TABLE)$Z.where(keyCondition($L))"
-               + ".fetchOptional($T::fromRecord)",
+            "return $L.selectRow.fetchOptional(\n$N,\n$N -> $N$L,\n$L,\n$T::fromRecord)",
+            SQL_CLASS,
             ctx,
-            COLUMNS_CLASS,
-            keyArgs(),
+            values,
+            values,
+            bindKeys(c -> CodeBlock.of("$N", c.name())),
+            readsDirectly() ? CodeBlock.of("$T::readRow", self) : CodeBlock.of("null"),
             self)
         .build();
   }
@@ -598,7 +620,24 @@ public final class RepositoryWriter {
             .addParameter(record, "record");
     checkKeyCall(m, "record", "record");
     m.addStatement("checkOverflow(record)");
-    m.beginControlFlow("if (!$T.one(updateQuery(ctx, record).execute(), TABLE))", ROWS)
+    CodeBlock.Builder values = CodeBlock.builder();
+    for (ComponentModel c : model.values()) {
+      values.add("$L", bind(c, CodeBlock.of("record.$N()", c.accessor())));
+    }
+    values.add("$L", bindKeys(c -> CodeBlock.of("record.$N()", c.accessor())));
+    values.add("$L", bind(version, CodeBlock.of("record.$N()", version.accessor())));
+    CodeBlock cached =
+        CodeBlock.of("$L.updateRow.execute(ctx, values -> values$L)", SQL_CLASS, values.build());
+    if (version.primitive()) {
+      m.addStatement("int rows = $L", cached);
+    } else {
+      // A null version is matched with IS NULL: another statement, left uncached.
+      m.addStatement(
+          "int rows = record.$N() == null\n? updateQuery(ctx, record).execute()\n: $L",
+          version.accessor(),
+          cached);
+    }
+    m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
         .addStatement("throw stale(ctx, record, record.$N(), $T.UPDATE, -1)", version.accessor(),
             OPERATION)
         .endControlFlow();
@@ -672,6 +711,34 @@ public final class RepositoryWriter {
             "original and changed must have the same key, but have ",
             " and ")
         .endControlFlow();
+    if (cachesUpdateChanged()) {
+      // One cached statement per set of changed columns (bit i: the i-th non-key column).
+      List<ComponentModel> values = model.values();
+      m.addStatement("long changes = 0L");
+      for (int i = 0; i < values.size(); i++) {
+        m.beginControlFlow("if ($L)", differs(values.get(i), "original", "changed"))
+            .addStatement("changes |= 1L << $L", i)
+            .endControlFlow();
+      }
+      m.beginControlFlow("if (changes == 0L)").addStatement("return original").endControlFlow();
+      m.addStatement("checkOverflow(original)");
+      m.addStatement("long columns = changes");
+      CodeBlock.Builder bind = CodeBlock.builder();
+      for (int i = 0; i < values.size(); i++) {
+        ComponentModel c = values.get(i);
+        bind.beginControlFlow("if ((columns & 1L << $L) != 0L)", i)
+            .addStatement("values$L", bindCall(c, CodeBlock.of("changed.$N()", c.accessor())))
+            .endControlFlow();
+      }
+      bind.addStatement(
+          "values$L$L",
+          bindKeys(c -> CodeBlock.of("original.$N()", c.accessor())),
+          bind(version, CodeBlock.of("original.$N()", version.accessor())));
+      m.addCode(
+          "int rows = $L.updateColumns.forColumns(columns).execute(ctx, values -> {\n$>$L$<});\n",
+          SQL_CLASS,
+          bind.build());
+    } else {
     m.addStatement("$T changes = new $T<>()", changesType, LINKED_HASH_MAP);
     for (ComponentModel c : model.values()) {
       m.beginControlFlow("if ($L)", differs(c, "original", "changed"))
@@ -686,6 +753,7 @@ public final class RepositoryWriter {
         "int rows = ctx.update(TABLE)$Z.set(changes)$Z.where(recordKey(original))"
            + ".and(versionCondition(original.$N()))$Z.execute()",
         version.accessor());
+    }
     m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
         .addStatement("throw stale(ctx, changed, original.$N(), $T.UPDATE, -1)", version.accessor(),
             OPERATION)
@@ -960,7 +1028,22 @@ public final class RepositoryWriter {
             .addParameter(record, "record")
             .addStatement("$T.requireNonNull(record, $S)", OBJECTS, "record");
     checkKeyCall(m, "record", "record");
-    m.beginControlFlow("if (!$T.one(deleteQuery(dsl, record).execute(), TABLE))", ROWS)
+    CodeBlock values =
+        CodeBlock.builder()
+            .add("$L", bindKeys(c -> CodeBlock.of("record.$N()", c.accessor())))
+            .add("$L", bind(version, CodeBlock.of("record.$N()", version.accessor())))
+            .build();
+    CodeBlock cached =
+        CodeBlock.of("$L.deleteRow.execute(this.dsl, values -> values$L)", SQL_CLASS, values);
+    if (version.primitive()) {
+      m.addStatement("int rows = $L", cached);
+    } else {
+      m.addStatement(
+          "int rows = record.$N() == null\n? deleteQuery(this.dsl, record).execute()\n: $L",
+          version.accessor(),
+          cached);
+    }
+    m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
         .addStatement("throw stale(dsl, record, record.$N(), $T.DELETE, -1)", version.accessor(),
             OPERATION)
         .endControlFlow();
@@ -1128,6 +1211,202 @@ public final class RepositoryWriter {
     return CodeBlock.of(
         "$N >= 0$>$>\n? $L.le($L($L.MAX_VALUE - $N))\n: $L.ge($L($L.MIN_VALUE - $N))$<$<",
         delta, current, cast, box, delta, current, cast, box, delta);
+  }
+
+  // ---------------------------------------------------------------- cached statements
+
+  /**
+   * The statements that run on every call, each rendered by jOOQ once per dialect and settings
+   * (see {@code CachedStatement}). A nested class, so they are built after the column constants;
+   * lower-camel names (they are not constants: each holds a cache), so they never hide a column
+   * constant of the same name.
+   */
+  private TypeSpec sqlClass() {
+    CodeBlock.Builder insert = CodeBlock.builder().add("ctx.insertInto(TABLE)");
+    insert.add("\n.set($N, p.of($N))", version.constant(), version.constant());
+    for (ComponentModel c : model.components()) {
+      if (!c.version()) {
+        insert.add("\n.set($N, p.of($N))", c.constant(), c.constant());
+      }
+    }
+    CodeBlock.Builder update = CodeBlock.builder().add("ctx.update(TABLE)");
+    for (ComponentModel c : model.values()) {
+      update.add("\n.set($N, p.of($N))", c.constant(), c.constant());
+    }
+    update.add(
+        "\n.set($N, $N.plus($T.inline(1)))$L\n.and($N.eq(p.of($N)))",
+        version.constant(),
+        version.constant(),
+        DSL,
+        placeholderKey(),
+        version.constant(),
+        version.constant());
+    CodeBlock find =
+        CodeBlock.of("ctx.select($L.ALL)\n.from(TABLE)$L", COLUMNS_CLASS, placeholderKey());
+    CodeBlock delete =
+        CodeBlock.of(
+            "ctx.deleteFrom(TABLE)$L\n.and($N.eq(p.of($N)))",
+            placeholderKey(),
+            version.constant(),
+            version.constant());
+    return TypeSpec.classBuilder(SQL_CLASS)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc(
+            "The statements run on every call, rendered by jOOQ once per dialect and settings.\n")
+        .addField(cachedStatement("insertRow", "Inserts every column.", insert.build()))
+        .addField(cachedStatement("selectRow", "Reads the row with a key.", find))
+        .addField(
+            cachedStatement(
+                "updateRow",
+                version.primitive()
+                    ? "Compare-and-increment of every column."
+                    : "Compare-and-increment of every column, for a non-null version.",
+                update.build()))
+        .addField(
+            cachedStatement(
+                "deleteRow",
+                version.primitive()
+                    ? "Version-checked delete."
+                    : "Version-checked delete, for a non-null version.",
+                delete))
+        .addFields(cachesUpdateChanged() ? List.of(updateChangedStatements()) : List.of())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .build();
+  }
+
+  /** Whether {@code updateChanged} runs cached statements: a primitive version, 1 to 63 values. */
+  private boolean cachesUpdateChanged() {
+    return version.primitive() && !model.values().isEmpty() && model.values().size() < 64;
+  }
+
+  private FieldSpec updateChangedStatements() {
+    TypeName setType =
+        ParameterizedTypeName.get(
+            MAP,
+            ParameterizedTypeName.get(FIELD, WildcardTypeName.subtypeOf(Object.class)),
+            ClassName.get(Object.class));
+    CodeBlock.Builder body = CodeBlock.builder();
+    body.addStatement("$T set = new $T<>()", setType, LINKED_HASH_MAP);
+    List<ComponentModel> values = model.values();
+    for (int i = 0; i < values.size(); i++) {
+      ComponentModel c = values.get(i);
+      body.beginControlFlow("if ((columns & 1L << $L) != 0L)", i)
+          .addStatement("set.put($N, p.of($N))", c.constant(), c.constant())
+          .endControlFlow();
+    }
+    body.addStatement(
+        "set.put($N, $N.plus($T.inline(1)))", version.constant(), version.constant(), DSL);
+    body.addStatement(
+        "return ctx.update(TABLE)\n.set(set)$L\n.and($N.eq(p.of($N)))",
+        placeholderKey(),
+        version.constant(),
+        version.constant());
+    return FieldSpec.builder(CACHED_FAMILY, "updateColumns", Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc(
+            "Compare-and-increment of the changed columns, one statement per set of columns (bit"
+                + " i: the i-th non-key column).\n")
+        .initializer(
+            "$T.of((ctx, p, columns) -> {\n$>$L$<})", CACHED_FAMILY, body.build())
+        .build();
+  }
+
+  private static FieldSpec cachedStatement(String name, String doc, CodeBlock query) {
+    return FieldSpec.builder(CACHED, name, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("$L\n", doc)
+        .initializer("$T.of((ctx, p) -> $L)", CACHED, query)
+        .build();
+  }
+
+  /** {@code .where(ID.eq(p.of(ID)))}, one {@code .and} per further key column. */
+  private CodeBlock placeholderKey() {
+    CodeBlock.Builder b = CodeBlock.builder();
+    for (int i = 0; i < keys.size(); i++) {
+      ComponentModel c = keys.get(i);
+      b.add("\n.$L($N.eq(p.of($N)))", i == 0 ? "where" : "and", c.constant(), c.constant());
+    }
+    return b.build();
+  }
+
+  /** The key's bind calls, in key order. */
+  private CodeBlock bindKeys(Function<ComponentModel, CodeBlock> value) {
+    CodeBlock.Builder b = CodeBlock.builder();
+    for (ComponentModel c : keys) {
+      b.add("$L", bind(c, value.apply(c)));
+    }
+    return b.build();
+  }
+
+  /**
+   * The {@code Values} call that binds one component's value: a plain JDBC setter for the types
+   * whose jOOQ binding is exactly that setter, the column's jOOQ binding for every other type.
+   */
+  private static CodeBlock bind(ComponentModel c, CodeBlock value) {
+    return CodeBlock.of("\n$L", bindCall(c, value));
+  }
+
+  private static CodeBlock bindCall(ComponentModel c, CodeBlock value) {
+    String jdbc = jdbcName(c);
+    if (jdbc == null) {
+      return CodeBlock.of(".set($N, $L)", c.constant(), value);
+    }
+    if (jdbc.equals("String") || !c.primitive()) {
+      return CodeBlock.of(".set$L($N, $L)", jdbc, c.constant(), value);
+    }
+    return CodeBlock.of(".set$L($L)", jdbc, value);
+  }
+
+  /**
+   * {@code Long}, {@code Int}, {@code Short} or {@code String} for the columns that jOOQ binds and
+   * reads with exactly JDBC's {@code setX}/{@code getX} on every dialect; null for the others.
+   */
+  private static String jdbcName(ComponentModel c) {
+    if (c.mapping().kind() != ColumnMapping.Kind.DIRECT) {
+      return null;
+    }
+    switch (c.mapping().sqlDataType()) {
+      case "BIGINT":
+        return "Long";
+      case "INTEGER":
+        return "Int";
+      case "SMALLINT":
+        return "Short";
+      case "VARCHAR":
+        return "String";
+      default:
+        return null;
+    }
+  }
+
+  /** Whether every column can be read with a plain JDBC getter (see {@link #jdbcName}). */
+  private boolean readsDirectly() {
+    return model.components().stream().allMatch(c -> jdbcName(c) != null);
+  }
+
+  private MethodSpec readRow() {
+    List<CodeBlock> args = new ArrayList<>();
+    int index = 1;
+    for (ComponentModel c : model.components()) {
+      String jdbc = jdbcName(c);
+      if (jdbc.equals("String")) {
+        args.add(CodeBlock.of("rs.getString($L)", index));
+      } else if (c.primitive()) {
+        args.add(CodeBlock.of("$T.get$L(rs, $L, TABLE, $N)", JDBC, jdbc, index, c.constant()));
+      } else {
+        args.add(CodeBlock.of("$T.get$LOrNull(rs, $L)", JDBC, jdbc, index));
+      }
+      index++;
+    }
+    return MethodSpec.methodBuilder("readRow")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc(
+            "Reads a row of {@code $L.selectRow}: every column has a type that jOOQ reads with the plain"
+                + " JDBC getter.\n",
+            SQL_CLASS)
+        .returns(record)
+        .addParameter(RESULT_SET, "rs")
+        .addException(SQL_EXCEPTION)
+        .addStatement("return new $T(\n$L)", record, CodeBlock.join(args, ",\n"))
+        .build();
   }
 
   // ---------------------------------------------------------------- mapping and helpers

@@ -1,0 +1,109 @@
+package dev.versioned.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs every benchmark method of every implementation a few times on H2, as JMH would, and checks
+ * that each did its work: the full benchmarks only run from {@code benchmarks/run.sh}.
+ */
+class BenchmarkSmokeTest {
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        Impl.GENERATED,
+        Impl.JDBC,
+        Impl.JOOQ,
+        Impl.UPDATABLE_RECORD,
+        Impl.HIBERNATE
+      })
+  void everyOperationRunsAndDoesItsWork(String impl) throws Exception {
+    CrudBenchmark b = new CrudBenchmark();
+    CrudBenchmark.Fixture f = open(new CrudBenchmark.Fixture(), impl);
+    try {
+      for (int i = 0; i < 3; i++) {
+        assertNotNull(b.findById(f));
+      }
+      // Two rounds over the rows: the second must see the versions the first wrote.
+      for (int round = 0; round < 2; round++) {
+        for (int i = 0; i < CrudBenchmark.ROWS; i++) {
+          assertNotNull(b.update(f));
+        }
+      }
+      assertEquals(2, version(f, CrudBenchmark.FIRST));
+      for (int i = 0; i < 3; i++) {
+        assertNotNull(b.modify(f));
+      }
+      assertEquals(3, version(f, CrudBenchmark.FIRST + 3)); // findById advanced the index by 3
+    } finally {
+      f.close();
+    }
+    CrudBenchmark.Inserts inserts = open(new CrudBenchmark.Inserts(), impl);
+    try {
+      for (int i = 0; i < 2; i++) {
+        inserts.empty();
+        b.insert(inserts);
+        assertEquals(CrudBenchmark.BATCH, count(inserts, CrudBenchmark.INSERTED));
+      }
+    } finally {
+      inserts.close();
+    }
+    CrudBenchmark.Deletes deletes = open(new CrudBenchmark.Deletes(), impl);
+    try {
+      for (int i = 0; i < 2; i++) {
+        deletes.fill();
+        assertEquals(CrudBenchmark.BATCH, count(deletes, CrudBenchmark.DELETED));
+        b.delete(deletes);
+        assertEquals(0, count(deletes, CrudBenchmark.DELETED));
+      }
+    } finally {
+      deletes.close();
+    }
+  }
+
+  private static <F extends CrudBenchmark.Fixture> F open(F f, String impl) {
+    f.db = Db.H2;
+    f.impl = impl;
+    f.open();
+    return f;
+  }
+
+  @Test
+  void pairedRoundsPrintATable() {
+    String table = PairedRun.run(Db.H2, 2);
+    assertTrue(table.contains("| generated |") && table.contains("**"), table);
+  }
+
+  @Test
+  void processorScaleCompilesWithAndWithoutTheProcessor() throws Exception {
+    ProcessorScale.Result r = ProcessorScale.run(3, 0, 1);
+    assertTrue(r.withProcessorMillis() > 0 && r.withoutProcessorMillis() > 0, r.toString());
+    assertTrue(Main.table(java.util.List.of(), r, java.util.List.of()).contains("processor"));
+  }
+
+  private static long version(CrudBenchmark.Fixture b, long id) throws Exception {
+    return query(b, "SELECT \"lock_version\" FROM \"bench_post\" WHERE \"id\" = " + id);
+  }
+
+  private static long count(CrudBenchmark.Fixture b, long from) throws Exception {
+    return query(b, "SELECT COUNT(*) FROM \"bench_post\" WHERE \"id\" >= " + from);
+  }
+
+  private static long query(CrudBenchmark.Fixture b, String sql) throws Exception {
+    try (Connection c = b.database.dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      assertTrue(rs.next());
+      return rs.getLong(1);
+    }
+  }
+}

@@ -1,0 +1,509 @@
+package dev.versioned.support;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jooq.BindContext;
+import org.jooq.Configuration;
+import org.jooq.ConnectionProvider;
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Param;
+import org.jooq.Query;
+import org.jooq.Record;
+import org.jooq.RecordMapper;
+import org.jooq.ResultQuery;
+import org.jooq.SQLDialect;
+import org.jooq.conf.DiagnosticsConnection;
+import org.jooq.conf.ParamType;
+import org.jooq.conf.QueryPoolable;
+import org.jooq.conf.Settings;
+import org.jooq.conf.StatementType;
+import org.jooq.exception.DataAccessException;
+import org.jooq.exception.DataException;
+import org.jooq.exception.DetachedException;
+import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.exception.TooManyRowsException;
+import org.jooq.impl.DSL;
+import org.jooq.tools.JooqLogger;
+import org.jooq.tools.LoggerListener;
+
+/**
+ * One statement of a generated repository, rendered by jOOQ once per dialect and {@link Settings}
+ * and then run as a JDBC {@link PreparedStatement} on the connection of the {@link DSLContext}'s
+ * {@link ConnectionProvider}, so it joins the context's transaction exactly as a jOOQ query would.
+ *
+ * <p>The statement is written once, as a jOOQ query whose bind values are {@linkplain
+ * Placeholders placeholders}; each execution gives the values in the same order ({@link Values}).
+ * jOOQ renders the SQL (names, quoting, dialect), and jOOQ's bindings bind every value whose JDBC
+ * call is not exactly {@code setLong}/{@code setInt}/{@code setShort}/{@code setString}.
+ *
+ * <p>When the configuration asks for something only jOOQ's own execution does — {@code
+ * ExecuteListener}s (including jOOQ's DEBUG logging of statements), {@code VisitListener}s,
+ * diagnostics, static statements, named or inlined parameters, query timeouts, fetch or row limits
+ * — the statement is instead built with its values and run by jOOQ, on every call. Listeners
+ * therefore see every statement; the cached path is taken only when nothing could observe the
+ * difference.
+ */
+public final class CachedStatement {
+  /** Builds the statement, taking each bind value from {@link Placeholders#of}. */
+  @FunctionalInterface
+  public interface Template {
+    /**
+     * Builds the query.
+     *
+     * @param ctx the context to build with
+     * @param p where each bind value comes from, in the order the values will be given
+     * @return the query
+     */
+    Query build(DSLContext ctx, Placeholders p);
+  }
+
+  /** Gives the bind values of one execution, in the order of the template's placeholders. */
+  @FunctionalInterface
+  public interface Binder {
+    /**
+     * Gives the values.
+     *
+     * @param values where to give them
+     */
+    void bind(Values values);
+  }
+
+  /** Reads the current row of a result set. */
+  @FunctionalInterface
+  public interface RowReader<R> {
+    /**
+     * Reads the row.
+     *
+     * @param rs the result set, on the row
+     * @return the value of the row
+     * @throws SQLException from the driver
+     */
+    R read(ResultSet rs) throws SQLException;
+  }
+
+  /** Hands out the bind-value placeholders of a template, numbering them in order. */
+  public static final class Placeholders {
+    private int count;
+
+    Placeholders() {}
+
+    /**
+     * The next placeholder.
+     *
+     * @param field the column whose value it stands for (its data type binds the value)
+     * @param <T> the column's type
+     * @return a bind-value parameter
+     */
+    public <T> Param<T> of(Field<T> field) {
+      return DSL.param(name(++count), field);
+    }
+  }
+
+  private static final JooqLogger EXECUTE_LOG = JooqLogger.getLogger(LoggerListener.class);
+  private static final int MAX_CONFIGURATIONS = 32;
+
+  private final Template template;
+  private final Map<Key, Rendered> cache = new ConcurrentHashMap<>();
+  private volatile Rendered last;
+
+  private CachedStatement(Template template) {
+    this.template = template;
+  }
+
+  /**
+   * A statement.
+   *
+   * @param template how to build it
+   * @return the statement
+   */
+  public static CachedStatement of(Template template) {
+    return new CachedStatement(Objects.requireNonNull(template, "template"));
+  }
+
+  /**
+   * Runs the statement as an update count query ({@code INSERT}, {@code UPDATE}, {@code DELETE}).
+   *
+   * @param ctx the context: connection, transaction, dialect and settings
+   * @param binder the values
+   * @return the row count
+   */
+  public int execute(DSLContext ctx, Binder binder) {
+    Configuration configuration = ctx.configuration();
+    Rendered rendered = rendered(configuration);
+    if (rendered == null) {
+      return withValues(ctx, binder).execute();
+    }
+    ConnectionProvider provider = configuration.connectionProvider();
+    Connection connection = acquire(provider);
+    try {
+      try (PreparedStatement statement = connection.prepareStatement(rendered.sql)) {
+        binder.bind(new JdbcValues(configuration, statement));
+        return statement.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw translate(rendered.sql, e);
+    } catch (JdbcValues.BindFailure e) {
+      throw translate(rendered.sql, e.getCause());
+    } finally {
+      provider.release(connection);
+    }
+  }
+
+  /**
+   * Runs the statement as a query of at most one row.
+   *
+   * @param ctx the context: connection, transaction, dialect and settings
+   * @param binder the values
+   * @param reader reads the row with JDBC getters, or null to read it with jOOQ's bindings
+   * @param mapper maps a row read by jOOQ
+   * @param <R> the result type
+   * @return the row, or empty
+   * @throws TooManyRowsException if there is more than one row
+   */
+  public <R> Optional<R> fetchOptional(
+      DSLContext ctx, Binder binder, RowReader<R> reader, RecordMapper<Record, R> mapper) {
+    Configuration configuration = ctx.configuration();
+    Rendered rendered = rendered(configuration);
+    if (rendered == null) {
+      ResultQuery<?> query = (ResultQuery<?>) withValues(ctx, binder);
+      return query.fetchOptional().map(mapper::map);
+    }
+    ConnectionProvider provider = configuration.connectionProvider();
+    Connection connection = acquire(provider);
+    try {
+      try (PreparedStatement statement = connection.prepareStatement(rendered.sql)) {
+        binder.bind(new JdbcValues(configuration, statement));
+        try (ResultSet rs = statement.executeQuery()) {
+          return reader != null ? readOne(rs, reader) : readOne(ctx, rs, rendered.fields, mapper);
+        }
+      }
+    } catch (SQLException e) {
+      throw translate(rendered.sql, e);
+    } catch (JdbcValues.BindFailure e) {
+      throw translate(rendered.sql, e.getCause());
+    } finally {
+      provider.release(connection);
+    }
+  }
+
+  private static <R> Optional<R> readOne(ResultSet rs, RowReader<R> reader) throws SQLException {
+    if (!rs.next()) {
+      return Optional.empty();
+    }
+    R row = reader.read(rs);
+    if (rs.next()) {
+      throw new TooManyRowsException("Cursor returned more than one result");
+    }
+    return Optional.of(row);
+  }
+
+  private static <R> Optional<R> readOne(
+      DSLContext ctx, ResultSet rs, Field<?>[] fields, RecordMapper<Record, R> mapper) {
+    try (Cursor<Record> cursor = ctx.fetchLazy(rs, fields)) {
+      Record row = cursor.fetchNext();
+      if (row == null) {
+        return Optional.empty();
+      }
+      if (cursor.hasNext()) {
+        throw new TooManyRowsException("Cursor returned more than one result");
+      }
+      return Optional.of(mapper.map(row));
+    }
+  }
+
+  /** The statement built with its values, for jOOQ to run. */
+  private Query withValues(DSLContext ctx, Binder binder) {
+    Placeholders p = new Placeholders();
+    Query query = template.build(ctx, p);
+    CollectedValues values = new CollectedValues(p.count);
+    binder.bind(values);
+    values.bindTo(query);
+    return query;
+  }
+
+  /** The SQL for this configuration, or null when jOOQ must run the statement. */
+  private Rendered rendered(Configuration configuration) {
+    if (configuration.executeListenerProviders().length > 0
+        || configuration.visitListenerProviders().length > 0
+        || configuration.diagnosticsListenerProviders().length > 0) {
+      return null;
+    }
+    Settings settings = configuration.settings();
+    if (!Boolean.FALSE.equals(settings.isExecuteLogging()) && EXECUTE_LOG.isDebugEnabled()) {
+      return null; // jOOQ's LoggerListener would log the statement
+    }
+    SQLDialect dialect = configuration.dialect();
+    Rendered r = last;
+    if (r == null || r.settings != settings || r.dialect != dialect) {
+      r = lookup(configuration, dialect, settings);
+      last = r;
+    }
+    return r.sql == null ? null : r;
+  }
+
+  private Rendered lookup(Configuration configuration, SQLDialect dialect, Settings settings) {
+    Rendered r = cache.get(new Key(dialect, settings));
+    if (r == null) {
+      r = render(configuration, dialect, settings);
+      if (cache.size() < MAX_CONFIGURATIONS) {
+        // Settings are mutable: the key keeps a copy of the ones the SQL was rendered with.
+        cache.putIfAbsent(new Key(dialect, (Settings) settings.clone()), r);
+      }
+    }
+    return r.settings == settings ? r : new Rendered(dialect, settings, r.sql, r.fields);
+  }
+
+  private Rendered render(Configuration configuration, SQLDialect dialect, Settings settings) {
+    if (!plain(settings)) {
+      return new Rendered(dialect, settings, null, null);
+    }
+    DSLContext ctx = DSL.using(configuration);
+    Placeholders p = new Placeholders();
+    Query query = template.build(ctx, p);
+    // Bind by position only when jOOQ binds exactly the placeholders, each once, in order.
+    List<String> order = new ArrayList<>();
+    for (Param<?> param : ctx.extractParams(query).values()) {
+      if (!param.isInline()) {
+        order.add(param.getParamName());
+      }
+    }
+    boolean inOrder = order.size() == p.count && ctx.extractBindValues(query).size() == p.count;
+    for (int i = 0; inOrder && i < p.count; i++) {
+      inOrder = name(i + 1).equals(order.get(i));
+    }
+    if (!inOrder) {
+      return new Rendered(dialect, settings, null, null);
+    }
+    Field<?>[] fields = query instanceof ResultQuery ? ((ResultQuery<?>) query).fields() : null;
+    return new Rendered(dialect, settings, ctx.render(query), fields);
+  }
+
+  /** Settings under which jOOQ runs a query as a plain prepared statement, values bound. */
+  private static boolean plain(Settings s) {
+    return (s.getStatementType() == null || s.getStatementType() == StatementType.PREPARED_STATEMENT)
+        && (s.getParamType() == null || s.getParamType() == ParamType.INDEXED)
+        && zero(s.getQueryTimeout())
+        && zero(s.getMaxRows())
+        && zero(s.getFetchSize())
+        && zero(s.getFetchServerOutputSize())
+        && (s.getQueryPoolable() == null || s.getQueryPoolable() == QueryPoolable.DEFAULT)
+        && s.getDiagnosticsConnection() != DiagnosticsConnection.ON;
+  }
+
+  private static boolean zero(Integer value) {
+    return value == null || value == 0;
+  }
+
+  static String name(int index) {
+    return "versioned_" + index;
+  }
+
+  private static Connection acquire(ConnectionProvider provider) {
+    Connection connection = provider.acquire();
+    if (connection == null) {
+      throw new DetachedException("Cannot execute query. No JDBC Connection configured");
+    }
+    return connection;
+  }
+
+  /** The exception jOOQ throws for a failed statement (see jOOQ's {@code Tools.translate}). */
+  static DataAccessException translate(String sql, SQLException e) {
+    String message = "SQL [" + sql + "]; " + e.getMessage();
+    switch (DataAccessException.sqlStateClass(e)) {
+      case C22_DATA_EXCEPTION:
+        return new DataException(message, e);
+      case C23_INTEGRITY_CONSTRAINT_VIOLATION:
+        return new IntegrityConstraintViolationException(message, e);
+      default:
+        return new DataAccessException(message, e);
+    }
+  }
+
+  private record Key(SQLDialect dialect, Settings settings) {}
+
+  private static final class Rendered {
+    final SQLDialect dialect;
+    final Settings settings;
+    final String sql;
+    final Field<?>[] fields;
+
+    Rendered(SQLDialect dialect, Settings settings, String sql, Field<?>[] fields) {
+      this.dialect = dialect;
+      this.settings = settings;
+      this.sql = sql;
+      this.fields = fields;
+    }
+  }
+
+  /** Binds to the prepared statement. */
+  private static final class JdbcValues implements Values {
+    /** Carries a driver's SQLException out of a binder. */
+    static final class BindFailure extends RuntimeException {
+      private static final long serialVersionUID = 1L;
+
+      BindFailure(SQLException cause) {
+        super(cause);
+      }
+
+      @Override
+      public synchronized SQLException getCause() {
+        return (SQLException) super.getCause();
+      }
+    }
+
+    private final Configuration configuration;
+    private final PreparedStatement statement;
+    private int index;
+    private BindContext jooq;
+
+    JdbcValues(Configuration configuration, PreparedStatement statement) {
+      this.configuration = configuration;
+      this.statement = statement;
+    }
+
+    @Override
+    public Values setLong(long value) {
+      try {
+        statement.setLong(++index, value);
+      } catch (SQLException e) {
+        throw new BindFailure(e);
+      }
+      return this;
+    }
+
+    @Override
+    public Values setLong(Field<Long> field, Long value) {
+      return value == null ? set(field, null) : setLong(value.longValue());
+    }
+
+    @Override
+    public Values setInt(int value) {
+      try {
+        statement.setInt(++index, value);
+      } catch (SQLException e) {
+        throw new BindFailure(e);
+      }
+      return this;
+    }
+
+    @Override
+    public Values setInt(Field<Integer> field, Integer value) {
+      return value == null ? set(field, null) : setInt(value.intValue());
+    }
+
+    @Override
+    public Values setShort(short value) {
+      try {
+        statement.setShort(++index, value);
+      } catch (SQLException e) {
+        throw new BindFailure(e);
+      }
+      return this;
+    }
+
+    @Override
+    public Values setShort(Field<Short> field, Short value) {
+      return value == null ? set(field, null) : setShort(value.shortValue());
+    }
+
+    @Override
+    public Values setString(Field<String> field, String value) {
+      if (value == null) {
+        return set(field, null);
+      }
+      try {
+        statement.setString(++index, value);
+      } catch (SQLException e) {
+        throw new BindFailure(e);
+      }
+      return this;
+    }
+
+    @Override
+    public <T> Values set(Field<T> field, T value) {
+      if (jooq == null) {
+        jooq = DSL.using(configuration).bindContext(statement);
+      }
+      while (jooq.peekIndex() <= index) {
+        jooq.nextIndex(); // skip what was bound directly
+      }
+      jooq.bindValue(value, field);
+      index++;
+      return this;
+    }
+  }
+
+  /** Collects the values, to bind them to the named placeholders of a query jOOQ runs. */
+  private static final class CollectedValues implements Values {
+    private final Object[] values;
+    private int index;
+
+    CollectedValues(int count) {
+      values = new Object[count];
+    }
+
+    void bindTo(Query query) {
+      if (index != values.length) {
+        throw new IllegalStateException(index + " values for " + values.length + " placeholders");
+      }
+      for (int i = 0; i < values.length; i++) {
+        query.bind(name(i + 1), values[i]);
+      }
+    }
+
+    private Values add(Object value) {
+      values[index++] = value;
+      return this;
+    }
+
+    @Override
+    public Values setLong(long value) {
+      return add(value);
+    }
+
+    @Override
+    public Values setLong(Field<Long> field, Long value) {
+      return add(value);
+    }
+
+    @Override
+    public Values setInt(int value) {
+      return add(value);
+    }
+
+    @Override
+    public Values setInt(Field<Integer> field, Integer value) {
+      return add(value);
+    }
+
+    @Override
+    public Values setShort(short value) {
+      return add(value);
+    }
+
+    @Override
+    public Values setShort(Field<Short> field, Short value) {
+      return add(value);
+    }
+
+    @Override
+    public Values setString(Field<String> field, String value) {
+      return add(value);
+    }
+
+    @Override
+    public <T> Values set(Field<T> field, T value) {
+      return add(value);
+    }
+  }
+}
