@@ -243,29 +243,46 @@ public final class CachedStatement {
       return null; // jOOQ's LoggerListener would log the statement
     }
     SQLDialect dialect = configuration.dialect();
-    Rendered r = last;
-    if (r == null || r.settings != settings || r.dialect != dialect) {
-      r = lookup(configuration, dialect, settings);
-      last = r;
+    Settings canonical = SettingsCanon.of(settings);
+    Rendered r;
+    if (canonical == null) {
+      r = render(configuration, dialect, null); // too many distinct settings to keep: this call only
+    } else {
+      r = last;
+      if (r == null || r.settings != canonical || r.dialect != dialect) {
+        r = lookup(configuration, dialect, canonical);
+        last = r;
+      }
     }
     return r.sql == null ? null : r;
   }
 
-  private Rendered lookup(Configuration configuration, SQLDialect dialect, Settings settings) {
-    Rendered r = cache.get(new Key(dialect, settings));
+  /** The SQL for a dialect and settings value, from the cache or rendered now. */
+  private Rendered lookup(Configuration configuration, SQLDialect dialect, Settings canonical) {
+    Key key = new Key(dialect, canonical);
+    Rendered r = cache.get(key);
     if (r == null) {
-      r = render(configuration, dialect, settings);
+      r = render(configuration, dialect, canonical);
       if (cache.size() < MAX_CONFIGURATIONS) {
-        // Settings are mutable: the key keeps a copy of the ones the SQL was rendered with.
-        cache.putIfAbsent(new Key(dialect, (Settings) settings.clone()), r);
+        Rendered raced = cache.putIfAbsent(key, r);
+        r = raced != null ? raced : r;
       }
     }
-    return r.settings == settings ? r : new Rendered(dialect, settings, r.sql, r.fields);
+    return r;
   }
 
-  private Rendered render(Configuration configuration, SQLDialect dialect, Settings settings) {
+  /**
+   * Renders the statement with the configuration.
+   *
+   * @param configuration renders it: its settings are equal to {@code canonical}
+   * @param dialect its dialect
+   * @param canonical the canonical copy of its settings (see {@link SettingsCanon}), or null when
+   *     none could be kept: then the result is for this call only
+   */
+  private Rendered render(Configuration configuration, SQLDialect dialect, Settings canonical) {
+    Settings settings = configuration.settings();
     if (!plain(settings)) {
-      return new Rendered(dialect, settings, null, null);
+      return new Rendered(dialect, canonical, null, null);
     }
     DSLContext ctx = DSL.using(configuration);
     Placeholders p = new Placeholders();
@@ -282,10 +299,10 @@ public final class CachedStatement {
       inOrder = name(i + 1).equals(order.get(i));
     }
     if (!inOrder) {
-      return new Rendered(dialect, settings, null, null);
+      return new Rendered(dialect, canonical, null, null);
     }
     Field<?>[] fields = query instanceof ResultQuery ? ((ResultQuery<?>) query).fields() : null;
-    return new Rendered(dialect, settings, ctx.render(query), fields);
+    return new Rendered(dialect, canonical, ctx.render(query), fields);
   }
 
   /** Settings under which jOOQ runs a query as a plain prepared statement, values bound. */
@@ -329,7 +346,18 @@ public final class CachedStatement {
     }
   }
 
-  private record Key(SQLDialect dialect, Settings settings) {}
+  /** A dialect and a canonical settings copy, compared by identity (see {@link SettingsCanon}). */
+  private record Key(SQLDialect dialect, Settings settings) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.dialect == dialect && k.settings == settings;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * dialect.hashCode() + System.identityHashCode(settings);
+    }
+  }
 
   private static final class Rendered {
     final SQLDialect dialect;
