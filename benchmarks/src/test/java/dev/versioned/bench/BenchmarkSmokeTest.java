@@ -1,6 +1,7 @@
 package dev.versioned.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -81,6 +83,29 @@ class BenchmarkSmokeTest {
   void pairedRoundsPrintATable() {
     String table = PairedRun.run(Db.H2, 2);
     assertTrue(table.contains("| generated |") && table.contains("**"), table);
+  }
+
+  /**
+   * On PostgreSQL every implementation updates the same rows in turn: each must start from the
+   * versions the others wrote, or its updates would be refused as stale.
+   */
+  @Test
+  void pairedRoundsOnPostgresqlUpdateTheRowsTheOthersUpdated() {
+    String unavailable = Db.postgresqlUnavailable();
+    if (unavailable != null) {
+      assertFalse(
+          Boolean.parseBoolean(System.getenv("VERSIONED_REQUIRE_SERVERS")),
+          "VERSIONED_REQUIRE_SERVERS=true, but " + unavailable);
+      Assumptions.abort(unavailable);
+    }
+    String table = PairedRun.run(Db.POSTGRESQL, 2);
+    for (String impl : Impl.ALL) {
+      String row =
+          table.lines().filter(l -> l.startsWith("| " + impl + " |")).findFirst().orElseThrow();
+      // One cell per operation (insert, findById, update, delete), each a time and a ratio.
+      assertEquals(4, row.split("\\(").length - 1, row);
+      assertFalse(row.contains("–"), row);
+    }
   }
 
   @Test
