@@ -17,8 +17,17 @@ cd "$(dirname "$0")/.."
 # clean: the compiler plugin does not notice a rebuilt processor, and would keep stale repositories.
 mvn -B -q -pl benchmarks -am clean package -DskipTests -Pbenchmarks
 
-# Defaults for a complete run; any option given on the command line overrides them.
-defaults=(-f 1 -wi 10 -w 1s -i 5 -r 1s -rf json -rff benchmarks/target/jmh.json)
+# Defaults for a complete run; an option given on the command line replaces its default
+# (JMH refuses an option given twice).
+defaults=()
+for pair in "-f 1" "-wi 10" "-w 1s" "-i 5" "-r 1s" "-rf json" "-rff benchmarks/target/jmh.json"; do
+  option=${pair%% *}
+  given=false
+  for arg in "$@"; do
+    if [ "$arg" = "$option" ]; then given=true; fi
+  done
+  if [ "$given" = false ]; then defaults+=("$option" "${pair#* }"); fi
+done
 exec java ${JAVA_OPTS:-} -Xmx4g -Dorg.jooq.no-logo=true -Dorg.jooq.no-tips=true \
   -Dversioned.bench.scale="${SCALE_RECORDS:-1000}" -Dversioned.bench.paired="${PAIRED_ROUNDS:-100}" \
   -jar benchmarks/target/benchmarks.jar "${defaults[@]}" "$@"
