@@ -13,14 +13,15 @@ import java.util.Map;
  * same load; the table shows the median round of each. JMH runs one implementation after another,
  * minutes apart, and on a shared machine those minutes differ.
  *
- * <p>Per round and implementation: {@value #N} inserts, reads, version-checked updates and
- * version-checked deletes. The first half of the rounds warms up. On PostgreSQL the implementations
- * share one table, so each one rereads the rows it updates (untimed) before its updates, to start
- * from their current versions.
+ * <p>Per round and implementation: {@value #N} inserts, reads, version-checked updates, {@code
+ * modify} calls (read, change, version-checked write, in one transaction) and version-checked
+ * deletes. The first half of the rounds warms up. Before its updates, each implementation rereads
+ * the rows it updates (untimed), to start from their current versions: {@code modify} has changed
+ * them since, and on PostgreSQL the implementations share one table.
  */
 public final class PairedRun {
   private static final int N = 500;
-  private static final String[] OPERATIONS = {"insert", "findById", "update", "delete"};
+  private static final String[] OPERATIONS = {"insert", "findById", "update", "modify", "delete"};
 
   private PairedRun() {}
 
@@ -45,7 +46,6 @@ public final class PairedRun {
   public static String run(String db, int rounds) {
     Map<String, CrudBenchmark.Fixture> fixtures = new LinkedHashMap<>();
     Map<String, Map<String, List<Double>>> times = new LinkedHashMap<>();
-    boolean sharedTable = Db.POSTGRESQL.equals(db);
     try {
       for (String impl : Impl.ALL) {
         CrudBenchmark.Fixture f = new CrudBenchmark.Fixture();
@@ -69,14 +69,16 @@ public final class PairedRun {
             target.findById(CrudBenchmark.FIRST + i % CrudBenchmark.ROWS);
           }
           long t2 = System.nanoTime();
-          if (sharedTable) {
-            target.load(CrudBenchmark.FIRST, CrudBenchmark.ROWS);
-          }
+          target.load(CrudBenchmark.FIRST, CrudBenchmark.ROWS);
           long updates = System.nanoTime();
           for (int i = 0; i < N; i++) {
             target.update(i % CrudBenchmark.ROWS);
           }
           long t3 = System.nanoTime();
+          for (int i = 0; i < N; i++) {
+            target.modify(CrudBenchmark.FIRST + i % CrudBenchmark.ROWS);
+          }
+          long modifies = System.nanoTime();
           f.database.deleteFrom(CrudBenchmark.DELETED);
           f.database.seed(CrudBenchmark.DELETED, N);
           target.prepareDeletes(CrudBenchmark.DELETED, N);
@@ -90,6 +92,7 @@ public final class PairedRun {
             add(t, "insert", t1 - t0);
             add(t, "findById", t2 - t1);
             add(t, "update", t3 - updates);
+            add(t, "modify", modifies - t3);
             add(t, "delete", t5 - t4);
           }
         }
