@@ -113,10 +113,6 @@ public final class PairedRun {
       for (String op : OPERATIONS) {
         List<Double> own = times.get(impl).get(op);
         List<Double> limit = times.get(Impl.JDBC).get(op);
-        if (own == null) {
-          sb.append(" – |");
-          continue;
-        }
         double median = median(own);
         String ratio = String.format(Locale.ROOT, "%.2f", median / median(limit));
         sb.append(

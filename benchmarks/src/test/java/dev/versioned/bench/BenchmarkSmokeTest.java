@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs every benchmark method of every implementation a few times on H2, as JMH would, and checks
- * that each did its work: the full benchmarks only run from {@code benchmarks/run.sh}.
+ * that each did its work; runs the paired rounds on H2 and on PostgreSQL (skipped with the reason
+ * when it does not answer, unless {@code VERSIONED_REQUIRE_SERVERS=true}) and the processor
+ * measurement on a small scale. The full benchmarks only run from {@code benchmarks/run.sh}.
  */
 class BenchmarkSmokeTest {
 
