@@ -28,7 +28,10 @@ import org.jooq.types.UShort;
  * @param labels for {@link Kind#ENUM}: its labels
  * @param display the type as messages show it, for example {@code VARCHAR(200)}
  */
-record ColumnType(Kind kind, int bits, int length, List<String> labels, String display) {
+record ColumnType(Kind kind, int bits, int length, List<String> labels, String display)
+    implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** The width of an integer type that holds more than a {@code long}. */
   static final int UNBOUNDED = Integer.MAX_VALUE;
 
