@@ -145,6 +145,16 @@ record ColumnType(Kind kind, int bits, int length, List<String> labels, String d
     return simple(Kind.OTHER, display);
   }
 
+  /**
+   * A MySQL or MariaDB {@code ENUM} column's type, read from the DDL's text.
+   *
+   * @param labels its labels
+   * @return the type
+   */
+  static ColumnType enumOf(List<String> labels) {
+    return new ColumnType(Kind.ENUM, 0, 0, List.copyOf(labels), display(labels));
+  }
+
   private static Domain<?> domain(DataType<?> type, List<Domain<?>> domains) {
     if (type.getDomain() != null) {
       return type.getDomain();

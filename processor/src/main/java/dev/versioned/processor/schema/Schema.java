@@ -230,6 +230,8 @@ public final class Schema {
     private final Map<String, String> procedures = new HashMap<>();
     private final Map<String, String> variables = new HashMap<>();
     private final Set<String> knownTables = new HashSet<>();
+    /** Per lower-cased table and column, the labels of an inline MySQL ENUM. */
+    private final Map<String, Map<String, List<String>>> enumLabels = new HashMap<>();
     private final Map<String, String> unverified = new LinkedHashMap<>();
     private final List<List<Object>> warnings = new ArrayList<>();
 
@@ -282,7 +284,7 @@ public final class Schema {
         }
       }
       Meta meta = interpretAll();
-      List<TableInfo> tables = snapshot(meta);
+      List<TableInfo> tables = withEnumLabels(snapshot(meta));
       HistoryBuilder history = new HistoryBuilder(migrations.size());
       return new Data(
           tables,
@@ -292,6 +294,34 @@ public final class Schema {
           history.droppedNames,
           Map.copyOf(unverified),
           List.copyOf(warnings));
+    }
+
+    /** The tables with their inline ENUM columns typed by the labels the DDL gave them. */
+    private List<TableInfo> withEnumLabels(List<TableInfo> tables) {
+      if (enumLabels.isEmpty()) {
+        return tables;
+      }
+      List<TableInfo> result = new ArrayList<>();
+      for (TableInfo t : tables) {
+        Map<String, List<String>> labels = enumLabels.get(t.name().toLowerCase(Locale.ROOT));
+        if (labels == null) {
+          result.add(t);
+          continue;
+        }
+        List<ColumnInfo> columns = new ArrayList<>();
+        for (ColumnInfo c : t.columns()) {
+          List<String> values = labels.get(c.name().toLowerCase(Locale.ROOT));
+          columns.add(
+              values == null || c.type().kind() != ColumnType.Kind.STRING
+                  ? c
+                  : new ColumnInfo(c.name(), c.quoted(), ColumnType.enumOf(values), c.nullable()));
+        }
+        result.add(
+            new TableInfo(
+                t.schema(), t.name(), t.quoted(), List.copyOf(columns), t.primaryKey(),
+                t.uniqueKeys()));
+      }
+      return List.copyOf(result);
     }
 
     private String decode(MigrationFiles.Migration m, byte[] bytes) throws SchemaException {
@@ -354,6 +384,21 @@ public final class Schema {
     private void shapes(int step, String file, SqlScript.Statement statement) {
       String sql = postgresPrimaryKeyName(statement.sql());
       Set<String> tables = Classifier.tables(sql);
+      if (mysql && !tables.isEmpty()) {
+        Map<String, List<String>> labels = new HashMap<>();
+        sql = Rewrites.setTypes(Rewrites.inlineEnums(sql, labels));
+        if (!labels.isEmpty()) {
+          enumLabels.computeIfAbsent(tables.iterator().next(), k -> new HashMap<>()).putAll(labels);
+        }
+      }
+      if (Classifier.words(sql, 2).equals(List.of("CREATE", "TABLE"))) {
+        // No check reads foreign keys; left out, they cannot fail on a table created later or
+        // renamed since, and parsing and interpreting cost less.
+        String stripped = Rewrites.withoutForeignKeys(sql);
+        if (stripped != null) {
+          sql = stripped;
+        }
+      }
       Matcher rename = RENAME_COLUMN.matcher(sql);
       if (mysql
           && rename.find()
