@@ -98,6 +98,10 @@ public enum Message {
   // ------------------------------------------------ processor options and schema verification
 
   OPTION_VALUE("Option", "-A%s=%s is not a valid value: use one of %s"),
+  OPTION_PLACEHOLDERS(
+      "Option",
+      "-Aversioned.placeholders=%s: `%s` is not a name=value pair; give the placeholders as"
+          + " name=value pairs separated by commas, for example schema=app,owner=app_admin"),
   SCHEMA_NOT_FOUND(
       "SchemaNotFound",
       "-Aversioned.schema=%s: no such file or folder (looked for %s); name a .sql file or a folder"
@@ -106,16 +110,34 @@ public enum Message {
       "SchemaEmpty",
       "-Aversioned.schema=%s: folder %s holds no .sql file; name the folder of the migrations"),
   SCHEMA_READ("SchemaRead", "-Aversioned.schema: could not read %s: %s"),
+  SCHEMA_CHANGELOG(
+      "SchemaChangelog",
+      "-Aversioned.schema: %s is a Liquibase %s changelog, which the schema check does not read"
+          + " (it reads .sql files: Flyway migrations, plain scripts and Liquibase formatted-SQL"
+          + " changelogs); point the option at SQL files, or remove it"),
   SCHEMA_PARSE(
       "SchemaParse",
-      "jOOQ cannot parse migration %s, line %d, column %d: %s, in statement `%s`; fix the"
-          + " statement, check -Aversioned.dialect (now %s), or make jOOQ skip it by enclosing it"
-          + " in the comments -- [jooq ignore start] and -- [jooq ignore stop]"),
+      Diagnostic.Kind.WARNING,
+      "jOOQ cannot parse migration %s, line %d, statement `%s`: %s (with -Aversioned.dialect=%s);"
+          + " the checks of %s are warnings from here on, because the schema check cannot tell"
+          + " what the statement does to it"),
   SCHEMA_INTERPRET(
       "SchemaInterpret",
-      "jOOQ cannot apply migration %s: statement `%s` fails: %s; fix the statement, or make jOOQ"
-          + " skip it by enclosing it in the comments -- [jooq ignore start] and -- [jooq ignore"
-          + " stop]"),
+      Diagnostic.Kind.WARNING,
+      "jOOQ cannot apply migration %s, line %d, statement `%s`: %s; the checks of %s are"
+          + " warnings from here on, because the schema check cannot tell what the statement does"
+          + " to it"),
+  SCHEMA_DYNAMIC(
+      "SchemaDynamic",
+      Diagnostic.Kind.WARNING,
+      "migration %s, line %d, statement `%s` may change tables through SQL built when it runs;"
+          + " the checks of %s are warnings from here on, because the schema check cannot tell"
+          + " what the statement does"),
+  SCHEMA_UNVERIFIED(
+      "SchemaUnverified",
+      Diagnostic.Kind.WARNING,
+      "record %s: could not verify table %s because of migration %s, which the schema check"
+          + " cannot interpret; unverified: %s"),
   SCHEMA_MISSING_TABLE(
       "SchemaMissingTable",
       "record %s maps to table \"%s\", which the schema does not have%s: create the table in a"
@@ -191,6 +213,16 @@ public enum Message {
    * @return the message
    */
   public String format(Object... args) {
-    return "[Versioned" + tag + "] " + String.format(java.util.Locale.ROOT, format, args);
+    return "[Versioned" + tag + "] " + text(args);
+  }
+
+  /**
+   * The text without its tag, for a message quoted inside another one.
+   *
+   * @param args the values the format names
+   * @return the text
+   */
+  public String text(Object... args) {
+    return String.format(java.util.Locale.ROOT, format, args);
   }
 }

@@ -78,7 +78,12 @@ public final class VersionedProcessor extends AbstractProcessor {
         try {
           schemaChecker =
               SchemaChecker.load(
-                  options.schema(), options.dialect(), processingEnv.getFiler(), reporter);
+                  options.schema(),
+                  options.dialect(),
+                  options.placeholders(),
+                  options.schemaCache(),
+                  processingEnv.getFiler(),
+                  reporter);
         } catch (Exception | Error e) {
           reporter.reportGlobal(Message.SCHEMA_READ, options.schema(), e);
         }

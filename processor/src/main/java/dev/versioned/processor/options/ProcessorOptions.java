@@ -4,6 +4,8 @@ import dev.versioned.processor.Message;
 import dev.versioned.processor.Reporter;
 import dev.versioned.processor.writer.Injection;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -15,11 +17,21 @@ import org.jooq.SQLDialect;
  * ones; the processor then goes on with the default, so the user sees that one error and not a
  * cascade of missing repositories.
  *
- * @param schema {@code versioned.schema}: the migration file or folder as given, or null
+ * @param schema {@code versioned.schema}: the migration files or folders as given (several
+ *     separated by commas), or null
  * @param dialect {@code versioned.dialect}: the jOOQ dialect migrations are parsed in
  * @param injection {@code versioned.inject}: the annotations generated repositories carry
+ * @param placeholders {@code versioned.placeholders}: the values of the migrations' {@code
+ *     ${name}} placeholders
+ * @param schemaCache {@code versioned.schemaCache}: the folder the interpreted schema is kept in
+ *     between builds, {@code none}, or null for the default (beside the class output)
  */
-public record ProcessorOptions(String schema, SQLDialect dialect, Injection injection) {
+public record ProcessorOptions(
+    String schema,
+    SQLDialect dialect,
+    Injection injection,
+    Map<String, String> placeholders,
+    String schemaCache) {
   /** A {@code .sql} file or a folder of them to check records against. */
   public static final String SCHEMA = "versioned.schema";
 
@@ -29,8 +41,15 @@ public record ProcessorOptions(String schema, SQLDialect dialect, Injection inje
   /** {@code none}, {@code spring} or {@code jakarta}. */
   public static final String INJECT = "versioned.inject";
 
+  /** {@code name=value,...}: the values of Flyway's {@code ${name}} placeholders. */
+  public static final String PLACEHOLDERS = "versioned.placeholders";
+
+  /** The folder the interpreted schema is cached in, or {@code none}. */
+  public static final String SCHEMA_CACHE = "versioned.schemaCache";
+
   /** Every option the processor reads. */
-  public static final Set<String> NAMES = Set.of(SCHEMA, DIALECT, INJECT);
+  public static final Set<String> NAMES =
+      Set.of(SCHEMA, DIALECT, INJECT, PLACEHOLDERS, SCHEMA_CACHE);
 
   /**
    * Reads the options javac was given.
@@ -72,7 +91,32 @@ public record ProcessorOptions(String schema, SQLDialect dialect, Injection inje
         injection = Injection.NONE;
       }
     }
-    return new ProcessorOptions(schema, dialect, injection);
+    return new ProcessorOptions(
+        schema,
+        dialect,
+        injection,
+        placeholders(options.get(PLACEHOLDERS), reporter),
+        options.get(SCHEMA_CACHE));
+  }
+
+  /** {@code a=1,b=2} as a map; a part without {@code =} is reported and left out. */
+  private static Map<String, String> placeholders(String value, Reporter reporter) {
+    Map<String, String> result = new LinkedHashMap<>();
+    if (value == null || value.isBlank()) {
+      return Map.of();
+    }
+    for (String part : value.split(",")) {
+      if (part.isBlank()) {
+        continue;
+      }
+      int eq = part.indexOf('=');
+      if (eq <= 0) {
+        reporter.reportGlobal(Message.OPTION_PLACEHOLDERS, value, part.trim());
+        continue;
+      }
+      result.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
+    }
+    return Collections.unmodifiableMap(result);
   }
 
   private static SQLDialect dialect(String value) {

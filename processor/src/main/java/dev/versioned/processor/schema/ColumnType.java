@@ -28,7 +28,10 @@ import org.jooq.types.UShort;
  * @param labels for {@link Kind#ENUM}: its labels
  * @param display the type as messages show it, for example {@code VARCHAR(200)}
  */
-record ColumnType(Kind kind, int bits, int length, List<String> labels, String display) {
+record ColumnType(Kind kind, int bits, int length, List<String> labels, String display)
+    implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** The width of an integer type that holds more than a {@code long}. */
   static final int UNBOUNDED = Integer.MAX_VALUE;
 
@@ -140,6 +143,16 @@ record ColumnType(Kind kind, int bits, int length, List<String> labels, String d
       return simple(alias != null ? alias : Kind.UNKNOWN, display);
     }
     return simple(Kind.OTHER, display);
+  }
+
+  /**
+   * A MySQL or MariaDB {@code ENUM} column's type, read from the DDL's text.
+   *
+   * @param labels its labels
+   * @return the type
+   */
+  static ColumnType enumOf(List<String> labels) {
+    return new ColumnType(Kind.ENUM, 0, 0, List.copyOf(labels), display(labels));
   }
 
   private static Domain<?> domain(DataType<?> type, List<Domain<?>> domains) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -23,9 +22,16 @@ import java.util.stream.Stream;
  * repeatable migrations {@code R__<name>.sql} in name order, then every other {@code .sql} file in
  * name order (a folder of plain scripts, or Flyway callbacks such as {@code afterMigrate.sql}). Undo
  * migrations {@code U<version>__<name>.sql} are skipped: they revert a versioned one.
+ *
+ * <p>A baseline migration {@code B<version>__<name>.sql} holds the whole schema as of its version:
+ * as Flyway does on an empty database, the latest baseline is applied first, and the versioned
+ * migrations at or below its version are not (nor are older baselines). Several locations (a
+ * comma-separated {@code -Aversioned.schema}) are merged into one order, as Flyway merges its
+ * locations.
  */
 final class MigrationFiles {
-  private static final Pattern VERSIONED = Pattern.compile("V(\\d+(?:[._]\\d+)*)__.*\\.sql");
+  private static final Pattern VERSIONED = Pattern.compile("[VB](\\d+(?:[._]\\d+)*)__.*\\.sql");
+  private static final Pattern BASELINE = Pattern.compile("B\\d+(?:[._]\\d+)*__.*\\.sql");
   private static final Pattern UNDO = Pattern.compile("U\\d+(?:[._]\\d+)*__.*\\.sql");
   private static final Pattern REPEATABLE = Pattern.compile("R__.*\\.sql");
 
@@ -47,26 +53,60 @@ final class MigrationFiles {
    * @throws IOException when the folder cannot be read
    */
   static List<Migration> list(Path root) throws IOException {
-    if (!Files.isDirectory(root)) {
-      return List.of(new Migration(root, root.getFileName().toString()));
+    return list(List.of(root));
+  }
+
+  /**
+   * Lists the migrations of several locations, merged into one order.
+   *
+   * @param roots the resolved locations of {@code -Aversioned.schema}
+   * @return the files in the order they are applied
+   * @throws IOException when a folder cannot be read
+   */
+  static List<Migration> list(List<Path> roots) throws IOException {
+    List<Migration> all = new ArrayList<>();
+    for (Path root : roots) {
+      if (!Files.isDirectory(root)) {
+        all.add(new Migration(root, root.getFileName().toString()));
+        continue;
+      }
+      try (Stream<Path> walk = Files.walk(root)) {
+        walk.filter(Files::isRegularFile)
+            .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql"))
+            .filter(p -> !UNDO.matcher(p.getFileName().toString()).matches())
+            .forEach(p -> all.add(new Migration(p, root.relativize(p).toString().replace('\\', '/'))));
+      }
     }
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(root)) {
-      files =
-          walk.filter(Files::isRegularFile)
-              .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql"))
-              .filter(p -> !UNDO.matcher(p.getFileName().toString()).matches())
-              .collect(Collectors.toList());
+    all.sort(Comparator.comparing(Migration::path, ORDER));
+    List<BigInteger> baseline = null;
+    for (Migration m : all) {
+      if (BASELINE.matcher(m.path().getFileName().toString()).matches()) {
+        List<BigInteger> v = version(m.path());
+        if (baseline == null || compareVersions(v, baseline) > 0) {
+          baseline = v;
+        }
+      }
     }
-    return files.stream()
-        .sorted(ORDER)
-        .map(p -> new Migration(p, root.relativize(p).toString().replace('\\', '/')))
-        .collect(Collectors.toList());
+    if (baseline == null) {
+      return all;
+    }
+    List<Migration> applied = new ArrayList<>();
+    for (Migration m : all) {
+      String name = m.path().getFileName().toString();
+      boolean versioned = VERSIONED.matcher(name).matches();
+      int c = versioned ? compareVersions(version(m.path()), baseline) : 1;
+      boolean isBaseline = BASELINE.matcher(name).matches();
+      if (!versioned || c > 0 || (isBaseline && c == 0)) {
+        applied.add(m);
+      }
+    }
+    return applied;
   }
 
   private static final Comparator<Path> ORDER =
       Comparator.<Path>comparingInt(MigrationFiles::group)
           .thenComparing(MigrationFiles::version, MigrationFiles::compareVersions)
+          .thenComparing(p -> p.getFileName().toString().startsWith("B") ? 0 : 1)
           .thenComparing(p -> p.getFileName().toString())
           .thenComparing(Path::toString);
 

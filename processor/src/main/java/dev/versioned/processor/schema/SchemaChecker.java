@@ -11,15 +11,18 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.annotation.processing.Filer;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.tools.Diagnostic;
 import org.jooq.SQLDialect;
 
 /**
@@ -32,34 +35,64 @@ public final class SchemaChecker {
   private final Reporter reporter;
   private final Schema schema;
 
+  /** For the record in hand: why its table cannot be verified, or null when it can. */
+  private String unverified;
+
+  private String checkedRecord;
+  private String checkedTable;
+
   private SchemaChecker(Reporter reporter, Schema schema) {
     this.reporter = reporter;
     this.schema = schema;
   }
 
   /**
-   * Loads the schema of the option. A path that does not exist, or a migration that cannot be
-   * read, parsed or interpreted, is reported once, and records are then generated unchecked.
+   * Loads the schema of the option. A path that does not exist, a migration that cannot be read,
+   * or a changelog of a kind not read, is reported once, and records are then generated
+   * unchecked. A statement that cannot be interpreted is a warning, and the tables it touches are
+   * checked as warnings.
    *
-   * @param option the value of {@code -Aversioned.schema}
+   * @param option the value of {@code -Aversioned.schema}: locations separated by commas
    * @param dialect the dialect of {@code -Aversioned.dialect}
+   * @param placeholders the values of {@code -Aversioned.placeholders}
+   * @param cacheOption the value of {@code -Aversioned.schemaCache}, or null
    * @param filer javac's filer, to find the project directory
    * @param reporter where problems go
    * @return the checker, or null when the schema could not be loaded
    */
   public static SchemaChecker load(
-      String option, SQLDialect dialect, Filer filer, Reporter reporter) {
-    List<Path> candidates = SchemaPath.candidates(option, SchemaPath.bases(filer));
-    Path root = SchemaPath.firstExisting(candidates);
-    if (root == null) {
-      reporter.reportGlobal(
-          Message.SCHEMA_NOT_FOUND,
-          option,
-          candidates.stream().map(Path::toString).collect(Collectors.joining(", ")));
-      return null;
+      String option,
+      SQLDialect dialect,
+      Map<String, String> placeholders,
+      String cacheOption,
+      Filer filer,
+      Reporter reporter) {
+    List<Path> bases = SchemaPath.bases(filer);
+    List<Path> roots = new ArrayList<>();
+    for (String location : option.split(",")) {
+      if (location.isBlank()) {
+        continue;
+      }
+      String value = location.trim();
+      List<Path> candidates = SchemaPath.candidates(value, bases);
+      Path root = SchemaPath.firstExisting(candidates);
+      if (root == null) {
+        reporter.reportGlobal(
+            Message.SCHEMA_NOT_FOUND,
+            value,
+            candidates.stream().map(Path::toString).collect(Collectors.joining(", ")));
+        return null;
+      }
+      roots.add(root);
     }
     try {
-      return new SchemaChecker(reporter, Schema.load(root, option, dialect));
+      Schema schema =
+          Schema.load(
+              roots, option, dialect, placeholders, SchemaCache.of(cacheOption, option, filer));
+      for (Map.Entry<Message, Object[]> warning : schema.warnings()) {
+        reporter.reportGlobal(warning.getKey(), warning.getValue());
+      }
+      return new SchemaChecker(reporter, schema);
     } catch (SchemaException e) {
       reporter.reportGlobal(e.diagnostic(), e.args());
       return null;
@@ -73,6 +106,9 @@ public final class SchemaChecker {
    */
   public void check(RecordModel model) {
     String record = model.element().getSimpleName().toString();
+    unverified = schema.unverified(model.table());
+    checkedRecord = record;
+    checkedTable = model.qualifiedTable();
     Schema.TableInfo table = schema.table(model.schema(), model.table());
     if (table == null) {
       missingTable(model, record);
@@ -134,7 +170,7 @@ public final class SchemaChecker {
     }
     String detail = notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")";
     AnnotationValue value = RecordReader.annotationValue(model.annotation(), "table");
-    reporter.report(
+    report(
         Message.SCHEMA_MISSING_TABLE,
         model.element(),
         model.annotation(),
@@ -157,7 +193,7 @@ public final class SchemaChecker {
         c.columnAnnotation() == null
             ? null
             : RecordReader.annotationValue(c.columnAnnotation(), "value");
-    reporter.report(
+    report(
         Message.SCHEMA_MISSING_COLUMN,
         c.element(),
         value == null ? null : c.columnAnnotation(),
@@ -179,7 +215,7 @@ public final class SchemaChecker {
     String javaType = simpleName(c.typeText());
     if (type.kind() != ColumnType.Kind.UNKNOWN) {
       if (type.kind() != ColumnType.Kind.INTEGER) {
-        reporter.report(
+        report(
             Message.SCHEMA_VERSION_NOT_INTEGER,
             c.element(),
             record,
@@ -197,7 +233,7 @@ public final class SchemaChecker {
             type.bits() <= 64
                 ? "make the component " + wider + ", or the column " + sqlType(bits)
                 : "make the column " + sqlType(bits);
-        reporter.report(
+        report(
             Message.SCHEMA_VERSION_TOO_WIDE,
             c.element(),
             record,
@@ -211,7 +247,7 @@ public final class SchemaChecker {
       }
     }
     if (c.primitive() && column.nullable()) {
-      reporter.report(
+      report(
           Message.SCHEMA_VERSION_NULLABLE,
           c.element(),
           record,
@@ -262,7 +298,7 @@ public final class SchemaChecker {
       } else if (isEnum) {
         subject = "an enum";
       }
-      reporter.report(
+      report(
           Message.SCHEMA_TYPE_MISMATCH,
           c.element(),
           record,
@@ -277,7 +313,7 @@ public final class SchemaChecker {
       checkEnum(record, c, table, column, where);
     }
     if (c.primitive() && column.nullable() && !c.key() && compatible) {
-      reporter.report(
+      report(
           Message.SCHEMA_NULLABLE_PRIMITIVE,
           c.element(),
           record,
@@ -323,7 +359,7 @@ public final class SchemaChecker {
       }
     }
     if (problem != null) {
-      reporter.report(
+      report(
           Message.SCHEMA_ENUM_VALUES,
           c.element(),
           record,
@@ -375,7 +411,7 @@ public final class SchemaChecker {
       }
     }
     if (pk == null) {
-      reporter.report(
+      report(
           Message.SCHEMA_NO_PRIMARY_KEY,
           model.element(),
           model.annotation(),
@@ -392,7 +428,7 @@ public final class SchemaChecker {
     for (int i = 0; i < components.size(); i++) {
       ComponentModel c = components.get(i);
       if (c.key() && !pk.contains(columns.get(i).name())) {
-        reporter.report(
+        report(
             Message.SCHEMA_KEY_NOT_PRIMARY,
             c.element(),
             c.id(),
@@ -416,7 +452,7 @@ public final class SchemaChecker {
         }
       }
       if (mapped != null) {
-        reporter.report(
+        report(
             Message.SCHEMA_PRIMARY_NOT_KEY,
             mapped.element(),
             pkText,
@@ -426,7 +462,7 @@ public final class SchemaChecker {
             record,
             "annotate component " + mapped.name() + " with @Id (and every other key component)");
       } else {
-        reporter.report(
+        report(
             Message.SCHEMA_PRIMARY_NOT_KEY,
             model.element(),
             model.annotation(),
@@ -442,6 +478,35 @@ public final class SchemaChecker {
   }
 
   // ------------------------------------------------------------------------------------ helpers
+
+  private void report(Message message, Element element, Object... args) {
+    report(message, element, null, null, args);
+  }
+
+  /**
+   * Reports a finding; on a table that a statement of the migrations may have changed unseen, an
+   * error is a warning that says so, never a false error.
+   */
+  private void report(
+      Message message,
+      Element element,
+      AnnotationMirror annotation,
+      AnnotationValue value,
+      Object... args) {
+    if (unverified != null && message.kind() == Diagnostic.Kind.ERROR) {
+      reporter.report(
+          Message.SCHEMA_UNVERIFIED,
+          element,
+          annotation,
+          value,
+          checkedRecord,
+          checkedTable,
+          unverified,
+          message.format(args));
+    } else {
+      reporter.report(message, element, annotation, value, args);
+    }
+  }
 
   /**
    * The name a misspelt or renamed one most likely stands for: the nearest by edit distance

@@ -403,30 +403,48 @@ class SchemaVerificationTest {
   // ----------------------------------------------------------------------- broken migrations
 
   @Test
-  void unparseableMigrationNamesTheFileAndStatement() {
+  void unparseableMigrationIsAWarningAndItsTableIsCheckedAsWarnings() {
     JavaFileObject post =
         source("Post", "@Versioned", "public record Post(long id, int lockVersion) {}");
-    Compilation compilation = compile(migrations("unparseable").toString(), "POSTGRES", post);
+    JavaFileObject frob =
+        source("Frob", "@Versioned", "public record Frob(long id,", "    int lockVersion) {}");
+    Compilation compilation =
+        compile(migrations("unparseable").toString(), "POSTGRES", post, frob);
+    String statement = "CREATE TABLE frob (id BIGINT PRIMARY KEY, x WIBBLE WOBBLE)";
     assertThat(compilation)
-        .hadErrorContaining(
+        .hadWarningContaining(
             Message.SCHEMA_PARSE.format(
-                "V2__broken.sql", 3, 52, "Token ')' expected",
-                "CREATE TABLE frob (id BIGINT PRIMARY KEY, x WIBBLE WOBBLE)", "POSTGRES"));
-    // The schema error is the only one: the record is generated unchecked, so code that uses its
-    // repository does not add "cannot find symbol" errors.
-    assertThat(errors(compilation)).isEqualTo(1);
+                "V2__broken.sql", 3, statement, "Token ')' expected", "POSTGRES", "table frob"));
+    // frob is not in the schema, but a statement that would create it could not be read: the
+    // missing table is a warning that says why, never a false error.
+    assertThat(compilation)
+        .hadWarningContaining(
+            Message.SCHEMA_UNVERIFIED.format(
+                "Frob",
+                "frob",
+                "V2__broken.sql, line 3 (`" + statement + "`)",
+                Message.SCHEMA_MISSING_TABLE.format("Frob", "frob", "")))
+        .inFile(frob)
+        .onLine(4);
+    // post, which the statement does not touch, is checked as before.
+    assertThat(compilation).succeeded();
+    assertThat(compilation).generatedSourceFile("p.PostRepository");
   }
 
   @Test
-  void migrationThatJooqCannotApplyNamesTheFileAndStatement() {
+  void migrationThatJooqCannotApplyIsAWarning() {
     JavaFileObject post =
         source("Post", "@Versioned", "public record Post(long id, int lockVersion) {}");
     Compilation compilation = compile(migrations("uninterpretable").toString(), null, post);
     assertThat(compilation)
-        .hadErrorContaining(
+        .hadWarningContaining(
             Message.SCHEMA_INTERPRET.format(
-                "V2__alter_missing.sql", "alter table nope add x integer", "Table does not exist: nope"));
-    assertThat(errors(compilation)).isEqualTo(1);
+                "V2__alter_missing.sql",
+                2,
+                "ALTER TABLE nope ADD COLUMN x INT",
+                "Table does not exist: nope",
+                "table nope"));
+    assertThat(errors(compilation)).isEqualTo(0);
   }
 
   @Test

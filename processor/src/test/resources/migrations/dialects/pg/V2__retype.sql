@@ -1,0 +1,1 @@
+ALTER TABLE item ALTER COLUMN price TYPE NUMERIC(10, 2) USING price::numeric(10, 2);

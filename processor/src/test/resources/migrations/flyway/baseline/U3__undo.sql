@@ -1,0 +1,1 @@
+ALTER TABLE doc DROP COLUMN body;

@@ -1,0 +1,1 @@
+ALTER TABLE doc ADD COLUMN lock_version INT NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE doc ADD COLUMN body TEXT;

@@ -1,0 +1,1 @@
+CREATE TABLE t (id BIGINT PRIMARY KEY, lock_version INT NOT NULL);

@@ -1,0 +1,1 @@
+ALTER TABLE qrtz_triggers ADD COLUMN lock_version INTEGER NOT NULL DEFAULT 0;

@@ -1,0 +1,1 @@
+ALTER TABLE actor ADD COLUMN lock_version INT NOT NULL DEFAULT 0;
