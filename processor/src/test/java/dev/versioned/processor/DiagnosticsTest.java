@@ -69,11 +69,16 @@ class DiagnosticsTest {
 
   /**
    * Entries of the processor options, each tested at its line in {@code
-   * schema.SchemaVerificationTest} and {@code options.InjectOptionTest}.
+   * schema.SchemaVerificationTest}, {@code schema.MigrationConventionsTest} and {@code
+   * options.InjectOptionTest}.
    */
   private static final Set<Message> TESTED_ELSEWHERE =
       EnumSet.of(
           Message.OPTION_VALUE,
+          Message.OPTION_PLACEHOLDERS,
+          Message.SCHEMA_CHANGELOG,
+          Message.SCHEMA_DYNAMIC,
+          Message.SCHEMA_UNVERIFIED,
           Message.SCHEMA_NOT_FOUND,
           Message.SCHEMA_EMPTY,
           Message.SCHEMA_PARSE,
