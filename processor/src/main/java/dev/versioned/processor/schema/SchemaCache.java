@@ -63,7 +63,8 @@ public final class SchemaCache {
       if (option.trim().equalsIgnoreCase(NONE)) {
         return null;
       }
-      folder = Paths.get(option.trim()).toAbsolutePath();
+      // Relative to the project directory, like -Aversioned.schema: the first base folder.
+      folder = SchemaPath.candidates(option.trim(), SchemaPath.bases(filer)).get(0);
     } else {
       Path classes = classOutput(filer);
       if (classes == null || classes.getParent() == null) {

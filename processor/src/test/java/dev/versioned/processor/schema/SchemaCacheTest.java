@@ -128,4 +128,19 @@ class SchemaCacheTest {
       assertThat(list.count()).isEqualTo(1);
     }
   }
+
+  @Test
+  void aRelativeCacheFolderIsInTheProjectDirectory(@TempDir Path project) throws IOException {
+    Files.writeString(project.resolve("pom.xml"), "<project/>\n");
+    Path db = Files.createDirectories(project.resolve("db"));
+    Files.writeString(
+        db.resolve("V1__post.sql"),
+        "CREATE TABLE post (id BIGINT PRIMARY KEY, title VARCHAR(100), lock_version INT NOT NULL);\n");
+    String relative = "build-cache-" + ProcessHandle.current().pid();
+    assertThat(compile(project, "-Aversioned.schemaCache=" + relative)).isEmpty();
+    try (Stream<Path> list = Files.list(project.resolve(relative))) {
+      assertThat(list.count()).isEqualTo(1);
+    }
+    assertThat(Files.exists(Path.of(System.getProperty("user.dir")).resolve(relative))).isFalse();
+  }
 }
