@@ -8,6 +8,7 @@ import dev.versioned.support.Batches;
 import dev.versioned.support.CachedStatement;
 import dev.versioned.support.CachedStatements;
 import dev.versioned.support.Jdbc;
+import dev.versioned.support.Locking;
 import dev.versioned.support.Retry;
 import dev.versioned.support.Rows;
 import java.sql.ResultSet;
@@ -150,6 +151,20 @@ public final class PostRepository {
 
     private static Optional<Post> find(DSLContext ctx, long id) {
         return Sql.selectRow.fetchOptional(
+                ctx,
+                values -> values
+                .setLong(id),
+                PostRepository::readRow,
+                PostRepository::fromRecord);
+    }
+
+    /**
+     * Reads the row with the given key with a locking read ({@link Locking#forUpdate}): on a database
+     * with row locks the row stays locked until the transaction of {@code ctx} ends, and InnoDB
+     * reads it as now committed even at REPEATABLE READ.
+     */
+    private static Optional<Post> findForUpdate(DSLContext ctx, long id) {
+        return Sql.lockRow.fetchOptional(
                 ctx,
                 values -> values
                 .setLong(id),
@@ -313,7 +328,15 @@ public final class PostRepository {
      * (see {@link #updateChanged}), each attempt in its own transaction (a savepoint when nested).
      * On a conflict (a stale row, or SQLSTATE 40001 or 40P01) it rereads and retries with jittered
      * exponential backoff, up to the {@link RetryPolicy} this repository was created with, then rethrows
-     * the last failure. When {@code change} returns an equal record, nothing is written.
+     * the last failure, whose message then says that it gave up. When {@code change} returns an equal
+     * record, nothing is written.
+     *
+     * <p>A retry reads the row as now committed, also inside an enclosing transaction (on MySQL and
+     * MariaDB at REPEATABLE READ it uses a locking read). Where no retry can succeed inside the
+     * enclosing transaction (its snapshot is fixed, as on PostgreSQL at REPEATABLE READ or SERIALIZABLE,
+     * or the database refused the write as a serialization failure), it does not retry: the
+     * failure is thrown at once, and its message says that the enclosing transaction must be
+     * retried as a whole.
      *
      * @param id the key component {@code id}
      * @param change the change; it may run more than once, so it should have no side effects
@@ -324,14 +347,14 @@ public final class PostRepository {
      */
     public Post modify(long id, UnaryOperator<Post> change) {
         Objects.requireNonNull(change, "change");
-        return Retry.run(this.retry,
-                () -> this.dsl.transactionResult(configuration -> modify(DSL.using(configuration),
-                id, change)));
+        return Retry.run(this.retry, this.dsl, TABLE, Arrays.<Object>asList(id),
+                (ctx, lockingRead) -> modify(ctx, id, lockingRead, change));
     }
 
-    private static Post modify(DSLContext ctx, long id, UnaryOperator<Post> change) {
-        Post current = find(ctx, id).orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY,
-                Arrays.<Object>asList(id)));
+    private static Post modify(DSLContext ctx, long id, boolean lockingRead,
+            UnaryOperator<Post> change) {
+        Post current = (lockingRead ? findForUpdate(ctx, id) : find(ctx, id))
+                .orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY, Arrays.<Object>asList(id)));
         Post changed = change.apply(current);
         if (changed == null) {
             throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
@@ -604,6 +627,13 @@ public final class PostRepository {
         static final CachedStatement selectRow = CachedStatement.of((ctx, p) -> ctx.select(Columns.ALL)
         .from(TABLE)
         .where(ID.eq(p.of(ID))));
+
+        /**
+         * Reads the row with a key with a locking read.
+         */
+        static final CachedStatement lockRow = CachedStatement.of((ctx, p) -> Locking.forUpdate(ctx, ctx.select(Columns.ALL)
+        .from(TABLE)
+        .where(ID.eq(p.of(ID)))));
 
         /**
          * Compare-and-increment of every column.
