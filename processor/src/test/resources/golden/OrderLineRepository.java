@@ -259,15 +259,20 @@ public final class OrderLineRepository {
     private static OrderLine update(DSLContext ctx, OrderLine record) {
         checkKey(record, "record");
         checkOverflow(record);
-        int rows = record.revision() == null
-                ? updateQuery(ctx, record).execute()
-                : Sql.updateRow.execute(ctx, values -> values
-                .setString(PRODUCT, record.product())
-                .setInt(record.quantity())
-                .set(PRICE, record.price())
-                .setLong(ORDER_ID, record.orderId())
-                .setInt(LINE_NO, record.lineNo())
-                .setLong(REVISION, record.revision()));
+        int rows;
+        try {
+            rows = record.revision() == null
+                    ? updateQuery(ctx, record).execute()
+                    : Sql.updateRow.execute(ctx, values -> values
+                    .setString(PRODUCT, record.product())
+                    .setInt(record.quantity())
+                    .set(PRICE, record.price())
+                    .setLong(ORDER_ID, record.orderId())
+                    .setInt(LINE_NO, record.lineNo())
+                    .setLong(REVISION, record.revision()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.revision(), StaleRecordException.Operation.UPDATE);
+        }
         if (!Rows.one(rows, TABLE)) {
             throw stale(ctx, record, record.revision(), StaleRecordException.Operation.UPDATE, -1);
         }
@@ -325,8 +330,14 @@ public final class OrderLineRepository {
         }
         checkOverflow(original);
         changes.put(REVISION, nextVersionField(original.revision()));
-        int rows = ctx.update(TABLE).set(changes)
-                .where(recordKey(original)).and(versionCondition(original.revision())).execute();
+        int rows;
+        try {
+            rows = ctx.update(TABLE).set(changes)
+                    .where(recordKey(original)).and(versionCondition(original.revision()))
+                    .execute();
+        } catch (RuntimeException e) {
+            throw refused(e, changed, original.revision(), StaleRecordException.Operation.UPDATE);
+        }
         if (!Rows.one(rows, TABLE)) {
             throw stale(ctx, changed, original.revision(), StaleRecordException.Operation.UPDATE, -1);
         }
@@ -432,29 +443,33 @@ public final class OrderLineRepository {
         if (input.isEmpty()) {
             return List.of();
         }
-        return dsl.transactionResult(configuration -> {
-            DSLContext tx = DSL.using(configuration);
-            List<Query> queries = new ArrayList<>(input.size());
-            for (OrderLine record : input) {
-                queries.add(updateQuery(tx, record));
-            }
-            int[] rows = Batches.execute(tx, queries);
-            List<StaleRecordException> conflicts = new ArrayList<>();
-            List<OrderLine> written = new ArrayList<>(input.size());
-            for (int i = 0; i < rows.length; i++) {
-                OrderLine record = input.get(i);
-                if (!Rows.one(rows[i], TABLE)) {
-                    conflicts.add(stale(tx, record, record.revision(),
-                            StaleRecordException.Operation.UPDATE, i));
-                } else {
-                    written.add(withVersion(record, nextVersion(record.revision())));
+        try {
+            return dsl.transactionResult(configuration -> {
+                DSLContext tx = DSL.using(configuration);
+                List<Query> queries = new ArrayList<>(input.size());
+                for (OrderLine record : input) {
+                    queries.add(updateQuery(tx, record));
                 }
-            }
-            if (!conflicts.isEmpty()) {
-                throw new StaleBatchException(conflicts);
-            }
-            return List.copyOf(written);
-        });
+                int[] rows = Batches.execute(tx, queries);
+                List<StaleRecordException> conflicts = new ArrayList<>();
+                List<OrderLine> written = new ArrayList<>(input.size());
+                for (int i = 0; i < rows.length; i++) {
+                    OrderLine record = input.get(i);
+                    if (!Rows.one(rows[i], TABLE)) {
+                        conflicts.add(stale(tx, record, record.revision(),
+                                StaleRecordException.Operation.UPDATE, i));
+                    } else {
+                        written.add(withVersion(record, nextVersion(record.revision())));
+                    }
+                }
+                if (!conflicts.isEmpty()) {
+                    throw new StaleBatchException(conflicts);
+                }
+                return List.copyOf(written);
+            });
+        } catch (RuntimeException e) {
+            throw Batches.refused(e);
+        }
     }
 
     /**
@@ -468,12 +483,17 @@ public final class OrderLineRepository {
     public void delete(OrderLine record) {
         Objects.requireNonNull(record, "record");
         checkKey(record, "record");
-        int rows = record.revision() == null
-                ? deleteQuery(this.dsl, record).execute()
-                : Sql.deleteRow.execute(this.dsl, values -> values
-                .setLong(ORDER_ID, record.orderId())
-                .setInt(LINE_NO, record.lineNo())
-                .setLong(REVISION, record.revision()));
+        int rows;
+        try {
+            rows = record.revision() == null
+                    ? deleteQuery(this.dsl, record).execute()
+                    : Sql.deleteRow.execute(this.dsl, values -> values
+                    .setLong(ORDER_ID, record.orderId())
+                    .setInt(LINE_NO, record.lineNo())
+                    .setLong(REVISION, record.revision()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.revision(), StaleRecordException.Operation.DELETE);
+        }
         if (!Rows.one(rows, TABLE)) {
             throw stale(dsl, record, record.revision(), StaleRecordException.Operation.DELETE, -1);
         }
@@ -498,25 +518,29 @@ public final class OrderLineRepository {
         if (input.isEmpty()) {
             return;
         }
-        dsl.transaction(configuration -> {
-            DSLContext tx = DSL.using(configuration);
-            List<Query> queries = new ArrayList<>(input.size());
-            for (OrderLine record : input) {
-                queries.add(deleteQuery(tx, record));
-            }
-            int[] rows = Batches.execute(tx, queries);
-            List<StaleRecordException> conflicts = new ArrayList<>();
-            for (int i = 0; i < rows.length; i++) {
-                OrderLine record = input.get(i);
-                if (!Rows.one(rows[i], TABLE)) {
-                    conflicts.add(stale(tx, record, record.revision(),
-                            StaleRecordException.Operation.DELETE, i));
+        try {
+            dsl.transaction(configuration -> {
+                DSLContext tx = DSL.using(configuration);
+                List<Query> queries = new ArrayList<>(input.size());
+                for (OrderLine record : input) {
+                    queries.add(deleteQuery(tx, record));
                 }
-            }
-            if (!conflicts.isEmpty()) {
-                throw new StaleBatchException(conflicts);
-            }
-        });
+                int[] rows = Batches.execute(tx, queries);
+                List<StaleRecordException> conflicts = new ArrayList<>();
+                for (int i = 0; i < rows.length; i++) {
+                    OrderLine record = input.get(i);
+                    if (!Rows.one(rows[i], TABLE)) {
+                        conflicts.add(stale(tx, record, record.revision(),
+                                StaleRecordException.Operation.DELETE, i));
+                    }
+                }
+                if (!conflicts.isEmpty()) {
+                    throw new StaleBatchException(conflicts);
+                }
+            });
+        } catch (RuntimeException e) {
+            throw Batches.refused(e);
+        }
     }
 
     /**
@@ -646,6 +670,12 @@ public final class OrderLineRepository {
             StaleRecordException.Operation operation, int batchIndex) {
         return Rows.stale(ctx, TABLE, recordKey(record), REVISION, record, Columns.KEY,
                 keyValues(record), operation, expected, batchIndex);
+    }
+
+    private static RuntimeException refused(RuntimeException failure, OrderLine record,
+            Long expected, StaleRecordException.Operation operation) {
+        return Rows.refused(failure, TABLE, REVISION, record, Columns.KEY, keyValues(record),
+                operation, expected);
     }
 
     /**

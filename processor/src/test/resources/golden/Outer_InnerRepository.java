@@ -225,14 +225,19 @@ public final class Outer_InnerRepository {
 
     private static Outer.Inner update(DSLContext ctx, Outer.Inner record) {
         checkOverflow(record);
-        int rows = record.lockVersion() == null
-                ? updateQuery(ctx, record).execute()
-                : Sql.updateRow.execute(ctx, values -> values
-                .set(KIND, record.kind())
-                .set(DATA, record.data())
-                .set(CREATED, record.created())
-                .setLong(record.id())
-                .setInt(LOCK_VERSION, record.lockVersion()));
+        int rows;
+        try {
+            rows = record.lockVersion() == null
+                    ? updateQuery(ctx, record).execute()
+                    : Sql.updateRow.execute(ctx, values -> values
+                    .set(KIND, record.kind())
+                    .set(DATA, record.data())
+                    .set(CREATED, record.created())
+                    .setLong(record.id())
+                    .setInt(LOCK_VERSION, record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
         if (!Rows.one(rows, TABLE)) {
             throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
         }
@@ -289,8 +294,14 @@ public final class Outer_InnerRepository {
         }
         checkOverflow(original);
         changes.put(LOCK_VERSION, nextVersionField(original.lockVersion()));
-        int rows = ctx.update(TABLE).set(changes)
-                .where(recordKey(original)).and(versionCondition(original.lockVersion())).execute();
+        int rows;
+        try {
+            rows = ctx.update(TABLE).set(changes)
+                    .where(recordKey(original)).and(versionCondition(original.lockVersion()))
+                    .execute();
+        } catch (RuntimeException e) {
+            throw refused(e, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
         if (!Rows.one(rows, TABLE)) {
             throw stale(ctx, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
         }
@@ -389,29 +400,33 @@ public final class Outer_InnerRepository {
         if (input.isEmpty()) {
             return List.of();
         }
-        return dsl.transactionResult(configuration -> {
-            DSLContext tx = DSL.using(configuration);
-            List<Query> queries = new ArrayList<>(input.size());
-            for (Outer.Inner record : input) {
-                queries.add(updateQuery(tx, record));
-            }
-            int[] rows = Batches.execute(tx, queries);
-            List<StaleRecordException> conflicts = new ArrayList<>();
-            List<Outer.Inner> written = new ArrayList<>(input.size());
-            for (int i = 0; i < rows.length; i++) {
-                Outer.Inner record = input.get(i);
-                if (!Rows.one(rows[i], TABLE)) {
-                    conflicts.add(stale(tx, record, record.lockVersion(),
-                            StaleRecordException.Operation.UPDATE, i));
-                } else {
-                    written.add(withVersion(record, nextVersion(record.lockVersion())));
+        try {
+            return dsl.transactionResult(configuration -> {
+                DSLContext tx = DSL.using(configuration);
+                List<Query> queries = new ArrayList<>(input.size());
+                for (Outer.Inner record : input) {
+                    queries.add(updateQuery(tx, record));
                 }
-            }
-            if (!conflicts.isEmpty()) {
-                throw new StaleBatchException(conflicts);
-            }
-            return List.copyOf(written);
-        });
+                int[] rows = Batches.execute(tx, queries);
+                List<StaleRecordException> conflicts = new ArrayList<>();
+                List<Outer.Inner> written = new ArrayList<>(input.size());
+                for (int i = 0; i < rows.length; i++) {
+                    Outer.Inner record = input.get(i);
+                    if (!Rows.one(rows[i], TABLE)) {
+                        conflicts.add(stale(tx, record, record.lockVersion(),
+                                StaleRecordException.Operation.UPDATE, i));
+                    } else {
+                        written.add(withVersion(record, nextVersion(record.lockVersion())));
+                    }
+                }
+                if (!conflicts.isEmpty()) {
+                    throw new StaleBatchException(conflicts);
+                }
+                return List.copyOf(written);
+            });
+        } catch (RuntimeException e) {
+            throw Batches.refused(e);
+        }
     }
 
     /**
@@ -424,11 +439,16 @@ public final class Outer_InnerRepository {
      */
     public void delete(Outer.Inner record) {
         Objects.requireNonNull(record, "record");
-        int rows = record.lockVersion() == null
-                ? deleteQuery(this.dsl, record).execute()
-                : Sql.deleteRow.execute(this.dsl, values -> values
-                .setLong(record.id())
-                .setInt(LOCK_VERSION, record.lockVersion()));
+        int rows;
+        try {
+            rows = record.lockVersion() == null
+                    ? deleteQuery(this.dsl, record).execute()
+                    : Sql.deleteRow.execute(this.dsl, values -> values
+                    .setLong(record.id())
+                    .setInt(LOCK_VERSION, record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.DELETE);
+        }
         if (!Rows.one(rows, TABLE)) {
             throw stale(dsl, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
         }
@@ -450,25 +470,29 @@ public final class Outer_InnerRepository {
         if (input.isEmpty()) {
             return;
         }
-        dsl.transaction(configuration -> {
-            DSLContext tx = DSL.using(configuration);
-            List<Query> queries = new ArrayList<>(input.size());
-            for (Outer.Inner record : input) {
-                queries.add(deleteQuery(tx, record));
-            }
-            int[] rows = Batches.execute(tx, queries);
-            List<StaleRecordException> conflicts = new ArrayList<>();
-            for (int i = 0; i < rows.length; i++) {
-                Outer.Inner record = input.get(i);
-                if (!Rows.one(rows[i], TABLE)) {
-                    conflicts.add(stale(tx, record, record.lockVersion(),
-                            StaleRecordException.Operation.DELETE, i));
+        try {
+            dsl.transaction(configuration -> {
+                DSLContext tx = DSL.using(configuration);
+                List<Query> queries = new ArrayList<>(input.size());
+                for (Outer.Inner record : input) {
+                    queries.add(deleteQuery(tx, record));
                 }
-            }
-            if (!conflicts.isEmpty()) {
-                throw new StaleBatchException(conflicts);
-            }
-        });
+                int[] rows = Batches.execute(tx, queries);
+                List<StaleRecordException> conflicts = new ArrayList<>();
+                for (int i = 0; i < rows.length; i++) {
+                    Outer.Inner record = input.get(i);
+                    if (!Rows.one(rows[i], TABLE)) {
+                        conflicts.add(stale(tx, record, record.lockVersion(),
+                                StaleRecordException.Operation.DELETE, i));
+                    }
+                }
+                if (!conflicts.isEmpty()) {
+                    throw new StaleBatchException(conflicts);
+                }
+            });
+        } catch (RuntimeException e) {
+            throw Batches.refused(e);
+        }
     }
 
     /**
@@ -546,6 +570,12 @@ public final class Outer_InnerRepository {
             StaleRecordException.Operation operation, int batchIndex) {
         return Rows.stale(ctx, TABLE, recordKey(record), LOCK_VERSION, record, Columns.KEY,
                 keyValues(record), operation, expected, batchIndex);
+    }
+
+    private static RuntimeException refused(RuntimeException failure, Outer.Inner record,
+            Integer expected, StaleRecordException.Operation operation) {
+        return Rows.refused(failure, TABLE, LOCK_VERSION, record, Columns.KEY, keyValues(record),
+                operation, expected);
     }
 
     /**

@@ -220,11 +220,16 @@ public final class PostRepository {
 
     private static Post update(DSLContext ctx, Post record) {
         checkOverflow(record);
-        int rows = Sql.updateRow.execute(ctx, values -> values
-                .setString(TITLE, record.title())
-                .setInt(record.views())
-                .setLong(record.id())
-                .setInt(record.lockVersion()));
+        int rows;
+        try {
+            rows = Sql.updateRow.execute(ctx, values -> values
+                    .setString(TITLE, record.title())
+                    .setInt(record.views())
+                    .setLong(record.id())
+                    .setInt(record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
         if (!Rows.one(rows, TABLE)) {
             throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
         }
@@ -276,17 +281,22 @@ public final class PostRepository {
         }
         checkOverflow(original);
         long columns = changes;
-        int rows = Sql.updateColumns.forColumns(columns).execute(ctx, values -> {
-            if ((columns & 1L << 0) != 0L) {
-                values.setString(TITLE, changed.title());
-            }
-            if ((columns & 1L << 1) != 0L) {
-                values.setInt(changed.views());
-            }
-            values
-                    .setLong(original.id())
-                    .setInt(original.lockVersion());
-        });
+        int rows;
+        try {
+            rows = Sql.updateColumns.forColumns(columns).execute(ctx, values -> {
+                if ((columns & 1L << 0) != 0L) {
+                    values.setString(TITLE, changed.title());
+                }
+                if ((columns & 1L << 1) != 0L) {
+                    values.setInt(changed.views());
+                }
+                values
+                        .setLong(original.id())
+                        .setInt(original.lockVersion());
+            });
+        } catch (RuntimeException e) {
+            throw refused(e, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
         if (!Rows.one(rows, TABLE)) {
             throw stale(ctx, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
         }
@@ -384,29 +394,33 @@ public final class PostRepository {
         if (input.isEmpty()) {
             return List.of();
         }
-        return dsl.transactionResult(configuration -> {
-            DSLContext tx = DSL.using(configuration);
-            List<Query> queries = new ArrayList<>(input.size());
-            for (Post record : input) {
-                queries.add(updateQuery(tx, record));
-            }
-            int[] rows = Batches.execute(tx, queries);
-            List<StaleRecordException> conflicts = new ArrayList<>();
-            List<Post> written = new ArrayList<>(input.size());
-            for (int i = 0; i < rows.length; i++) {
-                Post record = input.get(i);
-                if (!Rows.one(rows[i], TABLE)) {
-                    conflicts.add(stale(tx, record, record.lockVersion(),
-                            StaleRecordException.Operation.UPDATE, i));
-                } else {
-                    written.add(withVersion(record, nextVersion(record.lockVersion())));
+        try {
+            return dsl.transactionResult(configuration -> {
+                DSLContext tx = DSL.using(configuration);
+                List<Query> queries = new ArrayList<>(input.size());
+                for (Post record : input) {
+                    queries.add(updateQuery(tx, record));
                 }
-            }
-            if (!conflicts.isEmpty()) {
-                throw new StaleBatchException(conflicts);
-            }
-            return List.copyOf(written);
-        });
+                int[] rows = Batches.execute(tx, queries);
+                List<StaleRecordException> conflicts = new ArrayList<>();
+                List<Post> written = new ArrayList<>(input.size());
+                for (int i = 0; i < rows.length; i++) {
+                    Post record = input.get(i);
+                    if (!Rows.one(rows[i], TABLE)) {
+                        conflicts.add(stale(tx, record, record.lockVersion(),
+                                StaleRecordException.Operation.UPDATE, i));
+                    } else {
+                        written.add(withVersion(record, nextVersion(record.lockVersion())));
+                    }
+                }
+                if (!conflicts.isEmpty()) {
+                    throw new StaleBatchException(conflicts);
+                }
+                return List.copyOf(written);
+            });
+        } catch (RuntimeException e) {
+            throw Batches.refused(e);
+        }
     }
 
     /**
@@ -419,9 +433,14 @@ public final class PostRepository {
      */
     public void delete(Post record) {
         Objects.requireNonNull(record, "record");
-        int rows = Sql.deleteRow.execute(this.dsl, values -> values
-                .setLong(record.id())
-                .setInt(record.lockVersion()));
+        int rows;
+        try {
+            rows = Sql.deleteRow.execute(this.dsl, values -> values
+                    .setLong(record.id())
+                    .setInt(record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.DELETE);
+        }
         if (!Rows.one(rows, TABLE)) {
             throw stale(dsl, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
         }
@@ -443,25 +462,29 @@ public final class PostRepository {
         if (input.isEmpty()) {
             return;
         }
-        dsl.transaction(configuration -> {
-            DSLContext tx = DSL.using(configuration);
-            List<Query> queries = new ArrayList<>(input.size());
-            for (Post record : input) {
-                queries.add(deleteQuery(tx, record));
-            }
-            int[] rows = Batches.execute(tx, queries);
-            List<StaleRecordException> conflicts = new ArrayList<>();
-            for (int i = 0; i < rows.length; i++) {
-                Post record = input.get(i);
-                if (!Rows.one(rows[i], TABLE)) {
-                    conflicts.add(stale(tx, record, record.lockVersion(),
-                            StaleRecordException.Operation.DELETE, i));
+        try {
+            dsl.transaction(configuration -> {
+                DSLContext tx = DSL.using(configuration);
+                List<Query> queries = new ArrayList<>(input.size());
+                for (Post record : input) {
+                    queries.add(deleteQuery(tx, record));
                 }
-            }
-            if (!conflicts.isEmpty()) {
-                throw new StaleBatchException(conflicts);
-            }
-        });
+                int[] rows = Batches.execute(tx, queries);
+                List<StaleRecordException> conflicts = new ArrayList<>();
+                for (int i = 0; i < rows.length; i++) {
+                    Post record = input.get(i);
+                    if (!Rows.one(rows[i], TABLE)) {
+                        conflicts.add(stale(tx, record, record.lockVersion(),
+                                StaleRecordException.Operation.DELETE, i));
+                    }
+                }
+                if (!conflicts.isEmpty()) {
+                    throw new StaleBatchException(conflicts);
+                }
+            });
+        } catch (RuntimeException e) {
+            throw Batches.refused(e);
+        }
     }
 
     /**
@@ -578,6 +601,12 @@ public final class PostRepository {
             StaleRecordException.Operation operation, int batchIndex) {
         return Rows.stale(ctx, TABLE, recordKey(record), LOCK_VERSION, record, Columns.KEY,
                 keyValues(record), operation, expected, batchIndex);
+    }
+
+    private static RuntimeException refused(RuntimeException failure, Post record, Integer expected,
+            StaleRecordException.Operation operation) {
+        return Rows.refused(failure, TABLE, LOCK_VERSION, record, Columns.KEY, keyValues(record),
+                operation, expected);
     }
 
     /**

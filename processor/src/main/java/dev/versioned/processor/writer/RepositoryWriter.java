@@ -219,6 +219,7 @@ public final class RepositoryWriter {
     }
     type.addMethod(checkOverflow());
     type.addMethod(stale());
+    type.addMethod(refused());
     type.addType(tableClass());
     type.addType(columnsClass());
     type.addType(sqlClass());
@@ -650,21 +651,41 @@ public final class RepositoryWriter {
     values.add("$L", bind(version, CodeBlock.of("record.$N()", version.accessor())));
     CodeBlock cached =
         CodeBlock.of("$L.updateRow.execute(ctx, values -> values$L)", SQL_CLASS, values.build());
-    if (version.primitive()) {
-      m.addStatement("int rows = $L", cached);
-    } else {
-      // A null version is matched with IS NULL: another statement, left uncached.
-      m.addStatement(
-          "int rows = record.$N() == null\n? updateQuery(ctx, record).execute()\n: $L",
-          version.accessor(),
-          cached);
-    }
+    CodeBlock write =
+        version.primitive()
+            ? cached
+            // A null version is matched with IS NULL: another statement, left uncached.
+            : CodeBlock.of(
+                "record.$N() == null\n? updateQuery(ctx, record).execute()\n: $L",
+                version.accessor(),
+                cached);
+    guardedWrite(m, CodeBlock.of("$[rows = $L;\n$]", write), "record", "UPDATE");
     m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
         .addStatement("throw stale(ctx, record, record.$N(), $T.UPDATE, -1)", version.accessor(),
             OPERATION)
         .endControlFlow();
     m.addStatement("return withVersion(record, nextVersion(record.$N()))", version.accessor());
     return m.build();
+  }
+
+  /**
+   * Declares {@code int rows} and assigns it with {@code assignment}, turning a serialization
+   * failure of the write into a {@code StaleRecordException} (SPEC §5).
+   */
+  private void guardedWrite(
+      MethodSpec.Builder m, CodeBlock assignment, String recordVar, String operation) {
+    m.addStatement("int rows");
+    m.beginControlFlow("try")
+        .addCode(assignment)
+        .nextControlFlow("catch ($T e)", RuntimeException.class)
+        .addStatement(
+            "throw refused(e, $N, $L, $T.$L)",
+            recordVar,
+            recordVar.equals("changed") ? "original." + version.accessor() + "()"
+                : recordVar + "." + version.accessor() + "()",
+            OPERATION,
+            operation)
+        .endControlFlow();
   }
 
   private MethodSpec updateQuery() {
@@ -756,10 +777,14 @@ public final class RepositoryWriter {
           "values$L$L",
           bindKeys(c -> CodeBlock.of("original.$N()", c.accessor())),
           bind(version, CodeBlock.of("original.$N()", version.accessor())));
-      m.addCode(
-          "int rows = $L.updateColumns.forColumns(columns).execute(ctx, values -> {\n$>$L$<});\n",
-          SQL_CLASS,
-          bind.build());
+      guardedWrite(
+          m,
+          CodeBlock.of(
+              "rows = $L.updateColumns.forColumns(columns).execute(ctx, values -> {\n$>$L$<});\n",
+              SQL_CLASS,
+              bind.build()),
+          "changed",
+          "UPDATE");
     } else {
     m.addStatement("$T changes = new $T<>()", changesType, LINKED_HASH_MAP);
     for (ComponentModel c : model.values()) {
@@ -771,10 +796,14 @@ public final class RepositoryWriter {
     m.addStatement("checkOverflow(original)");
     m.addStatement(
         "changes.put($N, nextVersionField(original.$N()))", version.constant(), version.accessor());
-    m.addStatement(
-        "int rows = ctx.update(TABLE)$Z.set(changes)$Z.where(recordKey(original))"
-           + ".and(versionCondition(original.$N()))$Z.execute()",
-        version.accessor());
+    guardedWrite(
+        m,
+        CodeBlock.of(
+            "rows = ctx.update(TABLE)$Z.set(changes)$Z.where(recordKey(original))"
+                + ".and(versionCondition(original.$N()))$Z.execute();\n",
+            version.accessor()),
+        "changed",
+        "UPDATE");
     }
     m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
         .addStatement("throw stale(ctx, changed, original.$N(), $T.UPDATE, -1)", version.accessor(),
@@ -1010,6 +1039,8 @@ public final class RepositoryWriter {
       b.addStatement("return");
     }
     b.endControlFlow();
+    // A batch the database refuses as a serialization failure is a StaleBatchException (SPEC §5).
+    b.beginControlFlow("try");
     b.add(returnsRecords ? "return " : "").add("dsl.transaction$L(configuration -> {\n$>",
         returnsRecords ? "Result" : "");
     b.addStatement("$T tx = $T.using(configuration)", DSL_CONTEXT, DSL);
@@ -1045,6 +1076,9 @@ public final class RepositoryWriter {
       b.addStatement("return $T.copyOf(written)", LIST);
     }
     b.add("$<});\n");
+    b.nextControlFlow("catch ($T e)", RuntimeException.class);
+    b.addStatement("throw $T.refused(e)", BATCHES);
+    b.endControlFlow();
     return b.build();
   }
 
@@ -1073,14 +1107,14 @@ public final class RepositoryWriter {
             .build();
     CodeBlock cached =
         CodeBlock.of("$L.deleteRow.execute(this.dsl, values -> values$L)", SQL_CLASS, values);
-    if (version.primitive()) {
-      m.addStatement("int rows = $L", cached);
-    } else {
-      m.addStatement(
-          "int rows = record.$N() == null\n? deleteQuery(this.dsl, record).execute()\n: $L",
-          version.accessor(),
-          cached);
-    }
+    CodeBlock write =
+        version.primitive()
+            ? cached
+            : CodeBlock.of(
+                "record.$N() == null\n? deleteQuery(this.dsl, record).execute()\n: $L",
+                version.accessor(),
+                cached);
+    guardedWrite(m, CodeBlock.of("$[rows = $L;\n$]", write), "record", "DELETE");
     m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
         .addStatement("throw stale(dsl, record, record.$N(), $T.DELETE, -1)", version.accessor(),
             OPERATION)
@@ -1667,6 +1701,23 @@ public final class RepositoryWriter {
         .addStatement(
             "return $T.stale(ctx,$WTABLE,$WrecordKey(record),$W$N,$Wrecord,$W$L.KEY,$WkeyValues(record),"
                + " operation,$Wexpected,$WbatchIndex)",
+            ROWS,
+            version.constant(),
+            COLUMNS_CLASS)
+        .build();
+  }
+
+  private MethodSpec refused() {
+    return MethodSpec.methodBuilder("refused")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(RuntimeException.class)
+        .addParameter(RuntimeException.class, "failure")
+        .addParameter(record, "record")
+        .addParameter(version.boxedType(), "expected")
+        .addParameter(OPERATION, "operation")
+        .addStatement(
+            "return $T.refused(failure,$WTABLE,$W$N,$Wrecord,$W$L.KEY,$WkeyValues(record),"
+                + "$Woperation,$Wexpected)",
             ROWS,
             version.constant(),
             COLUMNS_CLASS)
