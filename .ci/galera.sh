@@ -229,7 +229,11 @@ start() {
   local first=1
   if [ "$running" -gt 0 ]; then
     # Some nodes run: the others join them.
-    first=$(for n in $(seq 1 $NODES); do live_pid "$n" >/dev/null && echo "$n"; done | head -n 1)
+    for n in $(seq $NODES -1 1); do
+      if live_pid "$n" >/dev/null; then
+        first=$n
+      fi
+    done
     log "node $first already runs: the other nodes join it"
   elif [ "$fresh" = 1 ]; then
     install_db 1
