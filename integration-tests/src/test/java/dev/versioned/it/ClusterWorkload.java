@@ -32,9 +32,10 @@ import org.jooq.impl.DefaultConfiguration;
  * a few hot rows chosen at random.
  *
  * <p>It sorts every failed attempt of {@code modify} by kind, from the cause jOOQ hands to the
- * transaction's rollback: a {@link StaleRecordException} (the compare-and-increment matched no row),
- * a serialization failure (SQLSTATE 40001: on Galera a certification failure or a brute-force
- * abort) raised by a statement, or one raised by the COMMIT. A call that fails with anything else
+ * transaction's rollback: a stale row (a {@link StaleRecordException} with no serialization
+ * failure behind it: the compare-and-increment matched no row), or a serialization failure
+ * (SQLSTATE 40001 anywhere in the cause chain: on Galera a certification failure or a brute-force
+ * abort), raised by a statement or by the COMMIT. A call that fails with anything else
  * (a lost connection when a server is killed) has an unknown outcome: its transaction may have
  * committed before the connection broke. Such calls are counted per row, never as successes, and
  * the thread that met one stops: its server is gone.
@@ -172,11 +173,12 @@ final class ClusterWorkload {
             Throwable cause = ctx.causeThrowable();
             boolean atCommit = committing.get();
             committing.set(false);
-            if (isStale(cause)) {
-              counters.stale.incrementAndGet();
-            } else if (isSerializationFailure(cause)) {
+            // A 40001 first: a repository may report it as a StaleRecordException (its cause).
+            if (isSerializationFailure(cause)) {
               (atCommit ? counters.serializationAtCommit : counters.serializationAtStatement)
                   .incrementAndGet();
+            } else if (isStale(cause)) {
+              counters.stale.incrementAndGet();
             } else {
               counters.otherRollbacks.incrementAndGet();
             }
