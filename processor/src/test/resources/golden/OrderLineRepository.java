@@ -6,6 +6,7 @@ import dev.versioned.StaleRecordException;
 import dev.versioned.VersionOverflowException;
 import dev.versioned.support.Batches;
 import dev.versioned.support.CachedStatement;
+import dev.versioned.support.Locking;
 import dev.versioned.support.Retry;
 import dev.versioned.support.Rows;
 import java.math.BigDecimal;
@@ -194,6 +195,21 @@ public final class OrderLineRepository {
     }
 
     /**
+     * Reads the row with the given key with a locking read ({@link Locking#forUpdate}): on a database
+     * with row locks the row stays locked until the transaction of {@code ctx} ends, and InnoDB
+     * reads it as now committed even at REPEATABLE READ.
+     */
+    private static Optional<OrderLine> findForUpdate(DSLContext ctx, Long orderId, Integer lineNo) {
+        return Sql.lockRow.fetchOptional(
+                ctx,
+                values -> values
+                .setLong(ORDER_ID, orderId)
+                .setInt(LINE_NO, lineNo),
+                null,
+                OrderLineRepository::fromRecord);
+    }
+
+    /**
      * Reads every row of the table.
      *
      * @return the records, in the database's order
@@ -243,15 +259,20 @@ public final class OrderLineRepository {
     private static OrderLine update(DSLContext ctx, OrderLine record) {
         checkKey(record, "record");
         checkOverflow(record);
-        int rows = record.revision() == null
-                ? updateQuery(ctx, record).execute()
-                : Sql.updateRow.execute(ctx, values -> values
-                .setString(PRODUCT, record.product())
-                .setInt(record.quantity())
-                .set(PRICE, record.price())
-                .setLong(ORDER_ID, record.orderId())
-                .setInt(LINE_NO, record.lineNo())
-                .setLong(REVISION, record.revision()));
+        int rows;
+        try {
+            rows = record.revision() == null
+                    ? updateQuery(ctx, record).execute()
+                    : Sql.updateRow.execute(ctx, values -> values
+                    .setString(PRODUCT, record.product())
+                    .setInt(record.quantity())
+                    .set(PRICE, record.price())
+                    .setLong(ORDER_ID, record.orderId())
+                    .setInt(LINE_NO, record.lineNo())
+                    .setLong(REVISION, record.revision()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.revision(), StaleRecordException.Operation.UPDATE);
+        }
         if (!Rows.one(rows, TABLE)) {
             throw stale(ctx, record, record.revision(), StaleRecordException.Operation.UPDATE, -1);
         }
@@ -309,8 +330,14 @@ public final class OrderLineRepository {
         }
         checkOverflow(original);
         changes.put(REVISION, nextVersionField(original.revision()));
-        int rows = ctx.update(TABLE).set(changes)
-                .where(recordKey(original)).and(versionCondition(original.revision())).execute();
+        int rows;
+        try {
+            rows = ctx.update(TABLE).set(changes)
+                    .where(recordKey(original)).and(versionCondition(original.revision()))
+                    .execute();
+        } catch (RuntimeException e) {
+            throw refused(e, changed, original.revision(), StaleRecordException.Operation.UPDATE);
+        }
         if (!Rows.one(rows, TABLE)) {
             throw stale(ctx, changed, original.revision(), StaleRecordException.Operation.UPDATE, -1);
         }
@@ -354,7 +381,15 @@ public final class OrderLineRepository {
      * (see {@link #updateChanged}), each attempt in its own transaction (a savepoint when nested).
      * On a conflict (a stale row, or SQLSTATE 40001 or 40P01) it rereads and retries with jittered
      * exponential backoff, up to the {@link RetryPolicy} this repository was created with, then rethrows
-     * the last failure. When {@code change} returns an equal record, nothing is written.
+     * the last failure, whose message then says that it gave up. When {@code change} returns an equal
+     * record, nothing is written.
+     *
+     * <p>A retry reads the row as now committed, also inside an enclosing transaction (on MySQL and
+     * MariaDB at REPEATABLE READ it uses a locking read). Where no retry can succeed inside the
+     * enclosing transaction (its snapshot is fixed, as on PostgreSQL at REPEATABLE READ or SERIALIZABLE,
+     * or the database refused the write as a serialization failure), it does not retry: the
+     * failure is thrown at once, and its message says that the enclosing transaction must be
+     * retried as a whole.
      *
      * @param orderId the key component {@code orderId}
      * @param lineNo the key component {@code lineNo}
@@ -369,15 +404,15 @@ public final class OrderLineRepository {
         Objects.requireNonNull(orderId, "orderId");
         Objects.requireNonNull(lineNo, "lineNo");
         Objects.requireNonNull(change, "change");
-        return Retry.run(this.retry,
-                () -> this.dsl.transactionResult(configuration -> modify(DSL.using(configuration),
-                orderId, lineNo, change)));
+        return Retry.run(this.retry, this.dsl, TABLE, Arrays.<Object>asList(orderId, lineNo),
+                (ctx, lockingRead) -> modify(ctx, orderId, lineNo, lockingRead, change));
     }
 
     private static OrderLine modify(DSLContext ctx, Long orderId, Integer lineNo,
-            UnaryOperator<OrderLine> change) {
-        OrderLine current = find(ctx, orderId, lineNo).orElseThrow(() -> Rows.notFound(TABLE,
-                Columns.KEY, Arrays.<Object>asList(orderId, lineNo)));
+            boolean lockingRead, UnaryOperator<OrderLine> change) {
+        OrderLine current = (lockingRead ? findForUpdate(ctx, orderId, lineNo) : find(ctx, orderId,
+                lineNo)).orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY,
+                Arrays.<Object>asList(orderId, lineNo)));
         OrderLine changed = change.apply(current);
         if (changed == null) {
             throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
@@ -408,29 +443,33 @@ public final class OrderLineRepository {
         if (input.isEmpty()) {
             return List.of();
         }
-        return dsl.transactionResult(configuration -> {
-            DSLContext tx = DSL.using(configuration);
-            List<Query> queries = new ArrayList<>(input.size());
-            for (OrderLine record : input) {
-                queries.add(updateQuery(tx, record));
-            }
-            int[] rows = Batches.execute(tx, queries);
-            List<StaleRecordException> conflicts = new ArrayList<>();
-            List<OrderLine> written = new ArrayList<>(input.size());
-            for (int i = 0; i < rows.length; i++) {
-                OrderLine record = input.get(i);
-                if (!Rows.one(rows[i], TABLE)) {
-                    conflicts.add(stale(tx, record, record.revision(),
-                            StaleRecordException.Operation.UPDATE, i));
-                } else {
-                    written.add(withVersion(record, nextVersion(record.revision())));
+        try {
+            return dsl.transactionResult(configuration -> {
+                DSLContext tx = DSL.using(configuration);
+                List<Query> queries = new ArrayList<>(input.size());
+                for (OrderLine record : input) {
+                    queries.add(updateQuery(tx, record));
                 }
-            }
-            if (!conflicts.isEmpty()) {
-                throw new StaleBatchException(conflicts);
-            }
-            return List.copyOf(written);
-        });
+                int[] rows = Batches.execute(tx, queries);
+                List<StaleRecordException> conflicts = new ArrayList<>();
+                List<OrderLine> written = new ArrayList<>(input.size());
+                for (int i = 0; i < rows.length; i++) {
+                    OrderLine record = input.get(i);
+                    if (!Rows.one(rows[i], TABLE)) {
+                        conflicts.add(stale(tx, record, record.revision(),
+                                StaleRecordException.Operation.UPDATE, i));
+                    } else {
+                        written.add(withVersion(record, nextVersion(record.revision())));
+                    }
+                }
+                if (!conflicts.isEmpty()) {
+                    throw new StaleBatchException(conflicts);
+                }
+                return List.copyOf(written);
+            });
+        } catch (RuntimeException e) {
+            throw Batches.refused(e);
+        }
     }
 
     /**
@@ -444,12 +483,17 @@ public final class OrderLineRepository {
     public void delete(OrderLine record) {
         Objects.requireNonNull(record, "record");
         checkKey(record, "record");
-        int rows = record.revision() == null
-                ? deleteQuery(this.dsl, record).execute()
-                : Sql.deleteRow.execute(this.dsl, values -> values
-                .setLong(ORDER_ID, record.orderId())
-                .setInt(LINE_NO, record.lineNo())
-                .setLong(REVISION, record.revision()));
+        int rows;
+        try {
+            rows = record.revision() == null
+                    ? deleteQuery(this.dsl, record).execute()
+                    : Sql.deleteRow.execute(this.dsl, values -> values
+                    .setLong(ORDER_ID, record.orderId())
+                    .setInt(LINE_NO, record.lineNo())
+                    .setLong(REVISION, record.revision()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.revision(), StaleRecordException.Operation.DELETE);
+        }
         if (!Rows.one(rows, TABLE)) {
             throw stale(dsl, record, record.revision(), StaleRecordException.Operation.DELETE, -1);
         }
@@ -474,25 +518,29 @@ public final class OrderLineRepository {
         if (input.isEmpty()) {
             return;
         }
-        dsl.transaction(configuration -> {
-            DSLContext tx = DSL.using(configuration);
-            List<Query> queries = new ArrayList<>(input.size());
-            for (OrderLine record : input) {
-                queries.add(deleteQuery(tx, record));
-            }
-            int[] rows = Batches.execute(tx, queries);
-            List<StaleRecordException> conflicts = new ArrayList<>();
-            for (int i = 0; i < rows.length; i++) {
-                OrderLine record = input.get(i);
-                if (!Rows.one(rows[i], TABLE)) {
-                    conflicts.add(stale(tx, record, record.revision(),
-                            StaleRecordException.Operation.DELETE, i));
+        try {
+            dsl.transaction(configuration -> {
+                DSLContext tx = DSL.using(configuration);
+                List<Query> queries = new ArrayList<>(input.size());
+                for (OrderLine record : input) {
+                    queries.add(deleteQuery(tx, record));
                 }
-            }
-            if (!conflicts.isEmpty()) {
-                throw new StaleBatchException(conflicts);
-            }
-        });
+                int[] rows = Batches.execute(tx, queries);
+                List<StaleRecordException> conflicts = new ArrayList<>();
+                for (int i = 0; i < rows.length; i++) {
+                    OrderLine record = input.get(i);
+                    if (!Rows.one(rows[i], TABLE)) {
+                        conflicts.add(stale(tx, record, record.revision(),
+                                StaleRecordException.Operation.DELETE, i));
+                    }
+                }
+                if (!conflicts.isEmpty()) {
+                    throw new StaleBatchException(conflicts);
+                }
+            });
+        } catch (RuntimeException e) {
+            throw Batches.refused(e);
+        }
     }
 
     /**
@@ -624,6 +672,12 @@ public final class OrderLineRepository {
                 keyValues(record), operation, expected, batchIndex);
     }
 
+    private static RuntimeException refused(RuntimeException failure, OrderLine record,
+            Long expected, StaleRecordException.Operation operation) {
+        return Rows.refused(failure, TABLE, REVISION, record, Columns.KEY, keyValues(record),
+                operation, expected);
+    }
+
     /**
      * The table, with one field per column.
      */
@@ -675,6 +729,14 @@ public final class OrderLineRepository {
         .from(TABLE)
         .where(ORDER_ID.eq(p.of(ORDER_ID)))
         .and(LINE_NO.eq(p.of(LINE_NO))));
+
+        /**
+         * Reads the row with a key with a locking read.
+         */
+        static final CachedStatement lockRow = CachedStatement.of((ctx, p) -> Locking.forUpdate(ctx, ctx.select(Columns.ALL)
+        .from(TABLE)
+        .where(ORDER_ID.eq(p.of(ORDER_ID)))
+        .and(LINE_NO.eq(p.of(LINE_NO)))));
 
         /**
          * Compare-and-increment of every column, for a non-null version.

@@ -6,6 +6,7 @@ import dev.versioned.StaleRecordException;
 import dev.versioned.VersionOverflowException;
 import dev.versioned.support.Batches;
 import dev.versioned.support.CachedStatement;
+import dev.versioned.support.Locking;
 import dev.versioned.support.Retry;
 import dev.versioned.support.Rows;
 import java.time.Instant;
@@ -162,6 +163,20 @@ public final class Outer_InnerRepository {
     }
 
     /**
+     * Reads the row with the given key with a locking read ({@link Locking#forUpdate}): on a database
+     * with row locks the row stays locked until the transaction of {@code ctx} ends, and InnoDB
+     * reads it as now committed even at REPEATABLE READ.
+     */
+    private static Optional<Outer.Inner> findForUpdate(DSLContext ctx, long id) {
+        return Sql.lockRow.fetchOptional(
+                ctx,
+                values -> values
+                .setLong(id),
+                null,
+                Outer_InnerRepository::fromRecord);
+    }
+
+    /**
      * Reads every row of the table.
      *
      * @return the records, in the database's order
@@ -210,14 +225,19 @@ public final class Outer_InnerRepository {
 
     private static Outer.Inner update(DSLContext ctx, Outer.Inner record) {
         checkOverflow(record);
-        int rows = record.lockVersion() == null
-                ? updateQuery(ctx, record).execute()
-                : Sql.updateRow.execute(ctx, values -> values
-                .set(KIND, record.kind())
-                .set(DATA, record.data())
-                .set(CREATED, record.created())
-                .setLong(record.id())
-                .setInt(LOCK_VERSION, record.lockVersion()));
+        int rows;
+        try {
+            rows = record.lockVersion() == null
+                    ? updateQuery(ctx, record).execute()
+                    : Sql.updateRow.execute(ctx, values -> values
+                    .set(KIND, record.kind())
+                    .set(DATA, record.data())
+                    .set(CREATED, record.created())
+                    .setLong(record.id())
+                    .setInt(LOCK_VERSION, record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
         if (!Rows.one(rows, TABLE)) {
             throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
         }
@@ -274,8 +294,14 @@ public final class Outer_InnerRepository {
         }
         checkOverflow(original);
         changes.put(LOCK_VERSION, nextVersionField(original.lockVersion()));
-        int rows = ctx.update(TABLE).set(changes)
-                .where(recordKey(original)).and(versionCondition(original.lockVersion())).execute();
+        int rows;
+        try {
+            rows = ctx.update(TABLE).set(changes)
+                    .where(recordKey(original)).and(versionCondition(original.lockVersion()))
+                    .execute();
+        } catch (RuntimeException e) {
+            throw refused(e, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
         if (!Rows.one(rows, TABLE)) {
             throw stale(ctx, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
         }
@@ -318,7 +344,15 @@ public final class Outer_InnerRepository {
      * (see {@link #updateChanged}), each attempt in its own transaction (a savepoint when nested).
      * On a conflict (a stale row, or SQLSTATE 40001 or 40P01) it rereads and retries with jittered
      * exponential backoff, up to the {@link RetryPolicy} this repository was created with, then rethrows
-     * the last failure. When {@code change} returns an equal record, nothing is written.
+     * the last failure, whose message then says that it gave up. When {@code change} returns an equal
+     * record, nothing is written.
+     *
+     * <p>A retry reads the row as now committed, also inside an enclosing transaction (on MySQL and
+     * MariaDB at REPEATABLE READ it uses a locking read). Where no retry can succeed inside the
+     * enclosing transaction (its snapshot is fixed, as on PostgreSQL at REPEATABLE READ or SERIALIZABLE,
+     * or the database refused the write as a serialization failure), it does not retry: the
+     * failure is thrown at once, and its message says that the enclosing transaction must be
+     * retried as a whole.
      *
      * @param id the key component {@code id}
      * @param change the change; it may run more than once, so it should have no side effects
@@ -329,14 +363,14 @@ public final class Outer_InnerRepository {
      */
     public Outer.Inner modify(long id, UnaryOperator<Outer.Inner> change) {
         Objects.requireNonNull(change, "change");
-        return Retry.run(this.retry,
-                () -> this.dsl.transactionResult(configuration -> modify(DSL.using(configuration),
-                id, change)));
+        return Retry.run(this.retry, this.dsl, TABLE, Arrays.<Object>asList(id),
+                (ctx, lockingRead) -> modify(ctx, id, lockingRead, change));
     }
 
-    private static Outer.Inner modify(DSLContext ctx, long id, UnaryOperator<Outer.Inner> change) {
-        Outer.Inner current = find(ctx, id).orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY,
-                Arrays.<Object>asList(id)));
+    private static Outer.Inner modify(DSLContext ctx, long id, boolean lockingRead,
+            UnaryOperator<Outer.Inner> change) {
+        Outer.Inner current = (lockingRead ? findForUpdate(ctx, id) : find(ctx, id))
+                .orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY, Arrays.<Object>asList(id)));
         Outer.Inner changed = change.apply(current);
         if (changed == null) {
             throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
@@ -366,29 +400,33 @@ public final class Outer_InnerRepository {
         if (input.isEmpty()) {
             return List.of();
         }
-        return dsl.transactionResult(configuration -> {
-            DSLContext tx = DSL.using(configuration);
-            List<Query> queries = new ArrayList<>(input.size());
-            for (Outer.Inner record : input) {
-                queries.add(updateQuery(tx, record));
-            }
-            int[] rows = Batches.execute(tx, queries);
-            List<StaleRecordException> conflicts = new ArrayList<>();
-            List<Outer.Inner> written = new ArrayList<>(input.size());
-            for (int i = 0; i < rows.length; i++) {
-                Outer.Inner record = input.get(i);
-                if (!Rows.one(rows[i], TABLE)) {
-                    conflicts.add(stale(tx, record, record.lockVersion(),
-                            StaleRecordException.Operation.UPDATE, i));
-                } else {
-                    written.add(withVersion(record, nextVersion(record.lockVersion())));
+        try {
+            return dsl.transactionResult(configuration -> {
+                DSLContext tx = DSL.using(configuration);
+                List<Query> queries = new ArrayList<>(input.size());
+                for (Outer.Inner record : input) {
+                    queries.add(updateQuery(tx, record));
                 }
-            }
-            if (!conflicts.isEmpty()) {
-                throw new StaleBatchException(conflicts);
-            }
-            return List.copyOf(written);
-        });
+                int[] rows = Batches.execute(tx, queries);
+                List<StaleRecordException> conflicts = new ArrayList<>();
+                List<Outer.Inner> written = new ArrayList<>(input.size());
+                for (int i = 0; i < rows.length; i++) {
+                    Outer.Inner record = input.get(i);
+                    if (!Rows.one(rows[i], TABLE)) {
+                        conflicts.add(stale(tx, record, record.lockVersion(),
+                                StaleRecordException.Operation.UPDATE, i));
+                    } else {
+                        written.add(withVersion(record, nextVersion(record.lockVersion())));
+                    }
+                }
+                if (!conflicts.isEmpty()) {
+                    throw new StaleBatchException(conflicts);
+                }
+                return List.copyOf(written);
+            });
+        } catch (RuntimeException e) {
+            throw Batches.refused(e);
+        }
     }
 
     /**
@@ -401,11 +439,16 @@ public final class Outer_InnerRepository {
      */
     public void delete(Outer.Inner record) {
         Objects.requireNonNull(record, "record");
-        int rows = record.lockVersion() == null
-                ? deleteQuery(this.dsl, record).execute()
-                : Sql.deleteRow.execute(this.dsl, values -> values
-                .setLong(record.id())
-                .setInt(LOCK_VERSION, record.lockVersion()));
+        int rows;
+        try {
+            rows = record.lockVersion() == null
+                    ? deleteQuery(this.dsl, record).execute()
+                    : Sql.deleteRow.execute(this.dsl, values -> values
+                    .setLong(record.id())
+                    .setInt(LOCK_VERSION, record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.DELETE);
+        }
         if (!Rows.one(rows, TABLE)) {
             throw stale(dsl, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
         }
@@ -427,25 +470,29 @@ public final class Outer_InnerRepository {
         if (input.isEmpty()) {
             return;
         }
-        dsl.transaction(configuration -> {
-            DSLContext tx = DSL.using(configuration);
-            List<Query> queries = new ArrayList<>(input.size());
-            for (Outer.Inner record : input) {
-                queries.add(deleteQuery(tx, record));
-            }
-            int[] rows = Batches.execute(tx, queries);
-            List<StaleRecordException> conflicts = new ArrayList<>();
-            for (int i = 0; i < rows.length; i++) {
-                Outer.Inner record = input.get(i);
-                if (!Rows.one(rows[i], TABLE)) {
-                    conflicts.add(stale(tx, record, record.lockVersion(),
-                            StaleRecordException.Operation.DELETE, i));
+        try {
+            dsl.transaction(configuration -> {
+                DSLContext tx = DSL.using(configuration);
+                List<Query> queries = new ArrayList<>(input.size());
+                for (Outer.Inner record : input) {
+                    queries.add(deleteQuery(tx, record));
                 }
-            }
-            if (!conflicts.isEmpty()) {
-                throw new StaleBatchException(conflicts);
-            }
-        });
+                int[] rows = Batches.execute(tx, queries);
+                List<StaleRecordException> conflicts = new ArrayList<>();
+                for (int i = 0; i < rows.length; i++) {
+                    Outer.Inner record = input.get(i);
+                    if (!Rows.one(rows[i], TABLE)) {
+                        conflicts.add(stale(tx, record, record.lockVersion(),
+                                StaleRecordException.Operation.DELETE, i));
+                    }
+                }
+                if (!conflicts.isEmpty()) {
+                    throw new StaleBatchException(conflicts);
+                }
+            });
+        } catch (RuntimeException e) {
+            throw Batches.refused(e);
+        }
     }
 
     /**
@@ -525,6 +572,12 @@ public final class Outer_InnerRepository {
                 keyValues(record), operation, expected, batchIndex);
     }
 
+    private static RuntimeException refused(RuntimeException failure, Outer.Inner record,
+            Integer expected, StaleRecordException.Operation operation) {
+        return Rows.refused(failure, TABLE, LOCK_VERSION, record, Columns.KEY, keyValues(record),
+                operation, expected);
+    }
+
     /**
      * The table, with one field per column.
      */
@@ -573,6 +626,13 @@ public final class Outer_InnerRepository {
         static final CachedStatement selectRow = CachedStatement.of((ctx, p) -> ctx.select(Columns.ALL)
         .from(TABLE)
         .where(ID.eq(p.of(ID))));
+
+        /**
+         * Reads the row with a key with a locking read.
+         */
+        static final CachedStatement lockRow = CachedStatement.of((ctx, p) -> Locking.forUpdate(ctx, ctx.select(Columns.ALL)
+        .from(TABLE)
+        .where(ID.eq(p.of(ID)))));
 
         /**
          * Compare-and-increment of every column, for a non-null version.

@@ -50,6 +50,7 @@ public final class RepositoryWriter {
       ClassName.get("dev.versioned", "VersionOverflowException");
   private static final ClassName RETRY = ClassName.get("dev.versioned.support", "Retry");
   private static final ClassName BATCHES = ClassName.get("dev.versioned.support", "Batches");
+  private static final ClassName LOCKING = ClassName.get("dev.versioned.support", "Locking");
   private static final ClassName ROWS = ClassName.get("dev.versioned.support", "Rows");
   private static final ClassName CACHED =
       ClassName.get("dev.versioned.support", "CachedStatement");
@@ -179,6 +180,7 @@ public final class RepositoryWriter {
     type.addMethod(insertAll());
     type.addMethod(findById());
     type.addMethod(find());
+    type.addMethod(findForUpdate());
     type.addMethod(findAll());
     type.addMethod(findAllWhere());
     type.addMethod(count());
@@ -217,6 +219,7 @@ public final class RepositoryWriter {
     }
     type.addMethod(checkOverflow());
     type.addMethod(stale());
+    type.addMethod(refused());
     type.addType(tableClass());
     type.addType(columnsClass());
     type.addType(sqlClass());
@@ -525,17 +528,37 @@ public final class RepositoryWriter {
   }
 
   private MethodSpec find() {
+    return find("find", "selectRow", null);
+  }
+
+  private MethodSpec findForUpdate() {
+    return find(
+        "findForUpdate",
+        "lockRow",
+        CodeBlock.of(
+            "Reads the row with the given key with a locking read ({@link $T#forUpdate}): on a"
+                + " database\nwith row locks the row stays locked until the transaction of"
+                + " {@code ctx} ends, and InnoDB\nreads it as now committed even at REPEATABLE"
+                + " READ.\n",
+            LOCKING));
+  }
+
+  private MethodSpec find(String name, String statement, CodeBlock doc) {
     Set<String> taken = keyNames();
     String ctx = fresh("ctx", taken);
     String values = fresh("values", taken);
-    return MethodSpec.methodBuilder("find")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+    MethodSpec.Builder m = MethodSpec.methodBuilder(name);
+    if (doc != null) {
+      m.addJavadoc(doc);
+    }
+    return m.addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(ParameterizedTypeName.get(OPTIONAL, record))
         .addParameter(DSL_CONTEXT, ctx)
         .addParameters(keyParams())
         .addStatement(
-            "return $L.selectRow.fetchOptional(\n$N,\n$N -> $N$L,\n$L,\n$T::fromRecord)",
+            "return $L.$L.fetchOptional(\n$N,\n$N -> $N$L,\n$L,\n$T::fromRecord)",
             SQL_CLASS,
+            statement,
             ctx,
             values,
             values,
@@ -628,21 +651,41 @@ public final class RepositoryWriter {
     values.add("$L", bind(version, CodeBlock.of("record.$N()", version.accessor())));
     CodeBlock cached =
         CodeBlock.of("$L.updateRow.execute(ctx, values -> values$L)", SQL_CLASS, values.build());
-    if (version.primitive()) {
-      m.addStatement("int rows = $L", cached);
-    } else {
-      // A null version is matched with IS NULL: another statement, left uncached.
-      m.addStatement(
-          "int rows = record.$N() == null\n? updateQuery(ctx, record).execute()\n: $L",
-          version.accessor(),
-          cached);
-    }
+    CodeBlock write =
+        version.primitive()
+            ? cached
+            // A null version is matched with IS NULL: another statement, left uncached.
+            : CodeBlock.of(
+                "record.$N() == null\n? updateQuery(ctx, record).execute()\n: $L",
+                version.accessor(),
+                cached);
+    guardedWrite(m, CodeBlock.of("$[rows = $L;\n$]", write), "record", "UPDATE");
     m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
         .addStatement("throw stale(ctx, record, record.$N(), $T.UPDATE, -1)", version.accessor(),
             OPERATION)
         .endControlFlow();
     m.addStatement("return withVersion(record, nextVersion(record.$N()))", version.accessor());
     return m.build();
+  }
+
+  /**
+   * Declares {@code int rows} and assigns it with {@code assignment}, turning a serialization
+   * failure of the write into a {@code StaleRecordException} (SPEC §5).
+   */
+  private void guardedWrite(
+      MethodSpec.Builder m, CodeBlock assignment, String recordVar, String operation) {
+    m.addStatement("int rows");
+    m.beginControlFlow("try")
+        .addCode(assignment)
+        .nextControlFlow("catch ($T e)", RuntimeException.class)
+        .addStatement(
+            "throw refused(e, $N, $L, $T.$L)",
+            recordVar,
+            recordVar.equals("changed") ? "original." + version.accessor() + "()"
+                : recordVar + "." + version.accessor() + "()",
+            OPERATION,
+            operation)
+        .endControlFlow();
   }
 
   private MethodSpec updateQuery() {
@@ -734,10 +777,14 @@ public final class RepositoryWriter {
           "values$L$L",
           bindKeys(c -> CodeBlock.of("original.$N()", c.accessor())),
           bind(version, CodeBlock.of("original.$N()", version.accessor())));
-      m.addCode(
-          "int rows = $L.updateColumns.forColumns(columns).execute(ctx, values -> {\n$>$L$<});\n",
-          SQL_CLASS,
-          bind.build());
+      guardedWrite(
+          m,
+          CodeBlock.of(
+              "rows = $L.updateColumns.forColumns(columns).execute(ctx, values -> {\n$>$L$<});\n",
+              SQL_CLASS,
+              bind.build()),
+          "changed",
+          "UPDATE");
     } else {
     m.addStatement("$T changes = new $T<>()", changesType, LINKED_HASH_MAP);
     for (ComponentModel c : model.values()) {
@@ -749,10 +796,14 @@ public final class RepositoryWriter {
     m.addStatement("checkOverflow(original)");
     m.addStatement(
         "changes.put($N, nextVersionField(original.$N()))", version.constant(), version.accessor());
-    m.addStatement(
-        "int rows = ctx.update(TABLE)$Z.set(changes)$Z.where(recordKey(original))"
-           + ".and(versionCondition(original.$N()))$Z.execute()",
-        version.accessor());
+    guardedWrite(
+        m,
+        CodeBlock.of(
+            "rows = ctx.update(TABLE)$Z.set(changes)$Z.where(recordKey(original))"
+                + ".and(versionCondition(original.$N()))$Z.execute();\n",
+            version.accessor()),
+        "changed",
+        "UPDATE");
     }
     m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
         .addStatement("throw stale(ctx, changed, original.$N(), $T.UPDATE, -1)", version.accessor(),
@@ -848,8 +899,15 @@ public final class RepositoryWriter {
                     + " transaction (a savepoint when nested).\nOn a conflict (a stale row, or"
                     + " SQLSTATE 40001 or 40P01) it rereads and retries with jittered\nexponential"
                     + " backoff, up to the {@link $T} this repository was created with, then"
-                    + " rethrows\nthe last failure. When {@code $N} returns an equal record,"
-                    + " nothing is written.\n\n",
+                    + " rethrows\nthe last failure, whose message then says that it gave up."
+                    + " When {@code $N} returns an equal\nrecord, nothing is written.\n\n"
+                    + "<p>A retry reads the row as now committed, also inside an enclosing"
+                    + " transaction (on MySQL and\nMariaDB at REPEATABLE READ it uses a locking"
+                    + " read). Where no retry can succeed inside the\nenclosing transaction (its"
+                    + " snapshot is fixed, as on PostgreSQL at REPEATABLE READ or SERIALIZABLE,"
+                    + "\nor the database refused the write as a serialization failure), it does"
+                    + " not retry: the\nfailure is thrown at once, and its message says that the"
+                    + " enclosing transaction must be\nretried as a whole.\n\n",
                 change,
                 RETRY_POLICY,
                 change)
@@ -871,14 +929,18 @@ public final class RepositoryWriter {
             .addParameter(ParameterizedTypeName.get(UNARY_OPERATOR, record), change);
     requireKeyParams(m);
     m.addStatement("$T.requireNonNull($N, $S)", OBJECTS, change, change);
-    String configuration = fresh("configuration", taken);
+    String ctx = fresh("ctx", taken);
+    String lockingRead = fresh("lockingRead", taken);
     m.addStatement(
-        "return $T.run(this.retry,$W() -> this.dsl.transactionResult($N -> modify($T.using($N),$W$L,$W$N)))",
+        "return $T.run(this.retry, this.dsl, TABLE,$W$T.<Object>asList($L),$W($N, $N) -> modify($N,$W$L,$W$N,$W$N))",
         RETRY,
-        configuration,
-        DSL,
-        configuration,
+        ARRAYS,
         keyArgs(),
+        ctx,
+        lockingRead,
+        ctx,
+        keyArgs(),
+        lockingRead,
         change);
     return m.build();
   }
@@ -889,17 +951,22 @@ public final class RepositoryWriter {
     String current = fresh("current", taken);
     String changed = fresh("changed", taken);
     String ctx = fresh("ctx", taken);
+    String lockingRead = fresh("lockingRead", taken);
     MethodSpec.Builder m =
         MethodSpec.methodBuilder("modify")
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
             .returns(record)
             .addParameter(DSL_CONTEXT, ctx)
             .addParameters(keyParams())
+            .addParameter(boolean.class, lockingRead)
             .addParameter(ParameterizedTypeName.get(UNARY_OPERATOR, record), change);
     m.addStatement(
-        "$T $N = find($N,$W$L)$Z.orElseThrow(() -> $T.notFound(TABLE,$W$L.KEY,$W$T.<Object>asList($L)))",
+        "$T $N = ($N ? findForUpdate($N,$W$L) : find($N,$W$L))$Z.orElseThrow(() -> $T.notFound(TABLE,$W$L.KEY,$W$T.<Object>asList($L)))",
         record,
         current,
+        lockingRead,
+        ctx,
+        keyArgs(),
         ctx,
         keyArgs(),
         ROWS,
@@ -972,6 +1039,8 @@ public final class RepositoryWriter {
       b.addStatement("return");
     }
     b.endControlFlow();
+    // A batch the database refuses as a serialization failure is a StaleBatchException (SPEC §5).
+    b.beginControlFlow("try");
     b.add(returnsRecords ? "return " : "").add("dsl.transaction$L(configuration -> {\n$>",
         returnsRecords ? "Result" : "");
     b.addStatement("$T tx = $T.using(configuration)", DSL_CONTEXT, DSL);
@@ -1007,6 +1076,9 @@ public final class RepositoryWriter {
       b.addStatement("return $T.copyOf(written)", LIST);
     }
     b.add("$<});\n");
+    b.nextControlFlow("catch ($T e)", RuntimeException.class);
+    b.addStatement("throw $T.refused(e)", BATCHES);
+    b.endControlFlow();
     return b.build();
   }
 
@@ -1035,14 +1107,14 @@ public final class RepositoryWriter {
             .build();
     CodeBlock cached =
         CodeBlock.of("$L.deleteRow.execute(this.dsl, values -> values$L)", SQL_CLASS, values);
-    if (version.primitive()) {
-      m.addStatement("int rows = $L", cached);
-    } else {
-      m.addStatement(
-          "int rows = record.$N() == null\n? deleteQuery(this.dsl, record).execute()\n: $L",
-          version.accessor(),
-          cached);
-    }
+    CodeBlock write =
+        version.primitive()
+            ? cached
+            : CodeBlock.of(
+                "record.$N() == null\n? deleteQuery(this.dsl, record).execute()\n: $L",
+                version.accessor(),
+                cached);
+    guardedWrite(m, CodeBlock.of("$[rows = $L;\n$]", write), "record", "DELETE");
     m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
         .addStatement("throw stale(dsl, record, record.$N(), $T.DELETE, -1)", version.accessor(),
             OPERATION)
@@ -1255,6 +1327,11 @@ public final class RepositoryWriter {
             "The statements run on every call, rendered by jOOQ once per dialect and settings.\n")
         .addField(cachedStatement("insertRow", "Inserts every column.", insert.build()))
         .addField(cachedStatement("selectRow", "Reads the row with a key.", find))
+        .addField(
+            cachedStatement(
+                "lockRow",
+                "Reads the row with a key with a locking read.",
+                CodeBlock.of("$T.forUpdate(ctx, $L)", LOCKING, find)))
         .addField(
             cachedStatement(
                 "updateRow",
@@ -1624,6 +1701,23 @@ public final class RepositoryWriter {
         .addStatement(
             "return $T.stale(ctx,$WTABLE,$WrecordKey(record),$W$N,$Wrecord,$W$L.KEY,$WkeyValues(record),"
                + " operation,$Wexpected,$WbatchIndex)",
+            ROWS,
+            version.constant(),
+            COLUMNS_CLASS)
+        .build();
+  }
+
+  private MethodSpec refused() {
+    return MethodSpec.methodBuilder("refused")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(RuntimeException.class)
+        .addParameter(RuntimeException.class, "failure")
+        .addParameter(record, "record")
+        .addParameter(version.boxedType(), "expected")
+        .addParameter(OPERATION, "operation")
+        .addStatement(
+            "return $T.refused(failure,$WTABLE,$W$N,$Wrecord,$W$L.KEY,$WkeyValues(record),"
+                + "$Woperation,$Wexpected)",
             ROWS,
             version.constant(),
             COLUMNS_CLASS)
