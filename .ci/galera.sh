@@ -152,7 +152,12 @@ launch() { # node, extra options...
   # mariadbd stays in the foreground of this background job; $! is the server itself.
   "$MARIADBD" --defaults-file="$(cnf "$n")" "$@" >>"$(node_dir "$n")/stdout.log" 2>&1 &
   local pid=$!
-  echo "$pid" >"$(pid_file "$n").launch"
+  # Until the forked shell has exec'd the server, /proc/PID/cmdline is still this script's.
+  for _ in $(seq 1 100); do
+    grep -q "$(cnf "$n")" "/proc/$pid/cmdline" 2>/dev/null && break
+    [ -d "/proc/$pid" ] || break
+    sleep 0.1
+  done
   # The server writes its own PID file once it runs; until then the launch PID stands for it.
   echo "$pid" >"$(pid_file "$n")"
   chown "$RUN_USER:" "$(pid_file "$n")" 2>/dev/null || true

@@ -51,6 +51,8 @@ class GaleraClusterIT {
   static final int THREADS_PER_NODE = 4;
   static final int PER_THREAD = 1000;
   static final int ROWS = 4;
+  /** Calls per thread of the run with the default retry policy. */
+  static final int DEFAULT_POLICY_PER_THREAD = 250;
   /** The kill test: calls per thread, and the share of all calls after which a node dies. */
   static final int KILL_PER_THREAD = 500;
   static final int KILLED_NODE = 3;
@@ -389,6 +391,26 @@ class GaleraClusterIT {
     }
   }
 
+  /**
+   * The same contention with {@link RetryPolicy#DEFAULT} (5 attempts): some calls run out of
+   * attempts and throw; each of them wrote nothing (every row holds exactly its acknowledged
+   * calls), and none of the acknowledged ones is lost.
+   */
+  @Test
+  @Order(7)
+  void withTheDefaultPolicySomeCallsGiveUpAndWriteNothing() throws Exception {
+    seed(ROWS);
+    ClusterWorkload.Result result =
+        ClusterWorkload.run("galera 3 nodes, RetryPolicy.DEFAULT", SQLDialect.MARIADB,
+            servers(0), DEFAULT_POLICY_PER_THREAD, ROWS, RetryPolicy.DEFAULT, done -> {});
+    long lost = verifyOnEveryNode(result);
+    System.out.println("GALERA " + result.line(lost));
+    assertEquals(0, lost);
+    assertEquals(0, result.counters.unknownTotal());
+    assertEquals((long) NODES * THREADS_PER_NODE * DEFAULT_POLICY_PER_THREAD,
+        result.operations() + result.counters.gaveUp.get());
+  }
+
   private static void checkNoUpdateLost(ClusterWorkload.Result result) throws SQLException {
     long lost = verifyOnEveryNode(result);
     System.out.println("GALERA " + result.line(lost));
@@ -407,7 +429,7 @@ class GaleraClusterIT {
    * acknowledged call and at most those plus the unknown ones.
    */
   @Test
-  @Order(7)
+  @Order(8)
   void aNodeKilledMidRunLosesNoAcknowledgedUpdate() throws Exception {
     seed(ROWS);
     long total = (long) NODES * THREADS_PER_NODE * KILL_PER_THREAD;
