@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.versioned.StaleRecordException;
+import dev.versioned.support.StatementExceptionTranslator;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
@@ -269,5 +272,43 @@ class CachedStatementTest {
     DataAccessException nullRead = assertThrows(DataAccessException.class, () -> posts.findById(1));
     assertTrue(nullRead.getMessage().contains("post.views is NULL"), nullRead.getMessage());
     assertFalse(nullRead instanceof IntegrityConstraintViolationException);
+  }
+
+  @Test
+  void translatingListenersKeepTheCachedPathAndTranslateItsFailures() {
+    PostRepository posts = new PostRepository(dsl);
+    posts.insert(new Post(1, "one", 0, 0));
+    List<String> started = new ArrayList<>();
+    List<String> translated = new ArrayList<>();
+    DefaultConfiguration configuration = new DefaultConfiguration();
+    configuration.set(SQLDialect.H2);
+    configuration.set(dataSource);
+    configuration.set(
+        new StatementExceptionTranslator() {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          public void executeStart(ExecuteContext ctx) {
+            started.add(ctx.sql()); // called only if jOOQ ran the statement
+          }
+
+          @Override
+          public RuntimeException translate(
+              Configuration c, String sql, SQLException failure, RuntimeException current) {
+            translated.add(sql);
+            assertTrue(current instanceof IntegrityConstraintViolationException, current.toString());
+            return new IllegalStateException("translated " + failure.getSQLState(), current);
+          }
+        });
+    PostRepository listened = new PostRepository(DSL.using(configuration));
+    Post updated = listened.update(listened.findById(1).orElseThrow());
+    assertEquals(new Post(1, "one", 0, 1), updated);
+    assertEquals(List.of(), started, "the cached path ran the statements");
+    IllegalStateException duplicate =
+        assertThrows(IllegalStateException.class, () -> listened.insert(new Post(1, "again", 0, 0)));
+    assertEquals("translated 23505", duplicate.getMessage());
+    assertEquals(1, translated.size());
+    assertTrue(translated.get(0).startsWith("insert into \"post\""), translated.get(0));
+    assertEquals(List.of(), started);
   }
 }

@@ -3,7 +3,7 @@ package dev.versioned.processor;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static dev.versioned.processor.TestCompiler.compile;
+import static dev.versioned.processor.TestCompiler.compileWithOptions;
 import static dev.versioned.processor.TestCompiler.source;
 
 import com.google.testing.compile.Compilation;
@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +40,7 @@ class GoldenFilesTest {
     return Stream.of(
         Arguments.of(
             "p.PostRepository",
+            List.of(),
             new JavaFileObject[] {
               source(
                   "p.Post",
@@ -51,6 +53,7 @@ class GoldenFilesTest {
             }),
         Arguments.of(
             "p.OrderLineRepository",
+            List.of(),
             new JavaFileObject[] {
               source(
                   "p.OrderLine",
@@ -65,6 +68,7 @@ class GoldenFilesTest {
             }),
         Arguments.of(
             "p.Outer_InnerRepository",
+            List.of(),
             new JavaFileObject[] {
               source(
                   "p.Outer",
@@ -79,14 +83,29 @@ class GoldenFilesTest {
                   "      java.time.Instant created,",
                   "      Integer lockVersion) {}",
                   "}")
+            }),
+        // Under Spring: not final (proxied by subclassing), @Repository, and two optional
+        // @Autowired constructors so that a RetryPolicy bean is used when there is one.
+        Arguments.of(
+            "p.AccountRepository",
+            List.of("-Aversioned.inject=spring", "-Xlint:all", "-Xlint:-processing"),
+            new JavaFileObject[] {
+              source(
+                  "p.Account",
+                  "@Versioned",
+                  "public record Account(",
+                  "    long id,",
+                  "    String owner,",
+                  "    long balance,",
+                  "    long lockVersion) {}")
             }));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("records")
-  void generatedSourceIsTheGoldenFile(String repository, JavaFileObject[] sources)
-      throws IOException {
-    Compilation compilation = compile(sources);
+  void generatedSourceIsTheGoldenFile(
+      String repository, List<String> options, JavaFileObject[] sources) throws IOException {
+    Compilation compilation = compileWithOptions(options, sources);
     assertThat(compilation).succeededWithoutWarnings();
     String actual =
         compilation

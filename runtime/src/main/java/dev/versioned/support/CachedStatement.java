@@ -15,6 +15,7 @@ import org.jooq.Configuration;
 import org.jooq.ConnectionProvider;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteListenerProvider;
 import org.jooq.Field;
 import org.jooq.Param;
 import org.jooq.Query;
@@ -51,7 +52,8 @@ import org.jooq.tools.LoggerListener;
  * diagnostics, static statements, named or inlined parameters, query timeouts, fetch or row limits
  * — the statement is instead built with its values and run by jOOQ, on every call. Listeners
  * therefore see every statement; the cached path is taken only when nothing could observe the
- * difference.
+ * difference. The exception: execute listeners that are all {@link StatementExceptionTranslator}s
+ * (they only translate failures) keep the cached path, and translate its failures.
  */
 public final class CachedStatement {
   /** Builds the statement, taking each bind value from {@link Placeholders#of}. */
@@ -151,9 +153,9 @@ public final class CachedStatement {
         return statement.executeUpdate();
       }
     } catch (SQLException e) {
-      throw translate(rendered.sql, e);
+      throw translate(configuration, rendered.sql, e);
     } catch (JdbcValues.BindFailure e) {
-      throw translate(rendered.sql, e.getCause());
+      throw translate(configuration, rendered.sql, e.getCause());
     } finally {
       provider.release(connection);
     }
@@ -188,9 +190,9 @@ public final class CachedStatement {
         }
       }
     } catch (SQLException e) {
-      throw translate(rendered.sql, e);
+      throw translate(configuration, rendered.sql, e);
     } catch (JdbcValues.BindFailure e) {
-      throw translate(rendered.sql, e.getCause());
+      throw translate(configuration, rendered.sql, e.getCause());
     } finally {
       provider.release(connection);
     }
@@ -233,7 +235,7 @@ public final class CachedStatement {
 
   /** The SQL for this configuration, or null when jOOQ must run the statement. */
   private Rendered rendered(Configuration configuration) {
-    if (configuration.executeListenerProviders().length > 0
+    if (!onlyTranslators(configuration.executeListenerProviders())
         || configuration.visitListenerProviders().length > 0
         || configuration.diagnosticsListenerProviders().length > 0) {
       return null;
@@ -331,6 +333,34 @@ public final class CachedStatement {
       throw new DetachedException("Cannot execute query. No JDBC Connection configured");
     }
     return connection;
+  }
+
+  /** Whether every execute listener only translates exceptions (true when there are none). */
+  private static boolean onlyTranslators(ExecuteListenerProvider[] providers) {
+    for (ExecuteListenerProvider provider : providers) {
+      if (!(provider.provide() instanceof StatementExceptionTranslator)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The exception for a failed statement of the cached path: jOOQ's own, then each listener's
+   * translation in order, as jOOQ's execution would have let them replace it.
+   */
+  private static RuntimeException translate(
+      Configuration configuration, String sql, SQLException e) {
+    RuntimeException current = translate(sql, e);
+    for (ExecuteListenerProvider provider : configuration.executeListenerProviders()) {
+      if (provider.provide() instanceof StatementExceptionTranslator translator) {
+        RuntimeException translated = translator.translate(configuration, sql, e, current);
+        if (translated != null) {
+          current = translated;
+        }
+      }
+    }
+    return current;
   }
 
   /** The exception jOOQ throws for a failed statement (see jOOQ's {@code Tools.translate}). */

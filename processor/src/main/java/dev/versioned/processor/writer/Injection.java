@@ -1,5 +1,6 @@
 package dev.versioned.processor.writer;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
@@ -13,8 +14,11 @@ public enum Injection {
   /** No annotation: the user constructs repositories. */
   NONE(null, null),
   /**
-   * {@code @Repository} on the class, and {@code @Autowired} on the {@code DSLContext} constructor:
-   * with two constructors and no {@code @Autowired}, Spring would look for a no-argument one.
+   * {@code @Repository} on a class that is not final (Spring's persistence exception translation
+   * and any aspect proxy it by subclassing), and {@code @Autowired(required = false)} on both
+   * constructors: Spring then calls the one whose parameters it can all satisfy with the most
+   * beans, so a {@code RetryPolicy} bean reaches the repository when there is one and {@code
+   * RetryPolicy.DEFAULT} is used otherwise.
    */
   SPRING(
       ClassName.get("org.springframework.stereotype", "Repository"),
@@ -43,13 +47,42 @@ public enum Injection {
   }
 
   /**
-   * Annotates the constructor a container calls: the one that takes only a {@code DSLContext}.
+   * Whether the repository class is final: not under Spring, which proxies {@code @Repository}
+   * beans by subclassing them.
+   *
+   * @return true when the class is declared final
+   */
+  boolean finalClass() {
+    return this != SPRING;
+  }
+
+  /**
+   * Annotates the constructor that takes only a {@code DSLContext}: the one a container calls
+   * when no {@code RetryPolicy} is to be injected.
    *
    * @param constructor that constructor
    */
   void annotateConstructor(MethodSpec.Builder constructor) {
-    if (constructorAnnotation != null) {
+    if (this == SPRING) {
+      constructor.addAnnotation(optionalAutowired());
+    } else if (constructorAnnotation != null) {
       constructor.addAnnotation(constructorAnnotation);
     }
+  }
+
+  /**
+   * Annotates the constructor that takes a {@code DSLContext} and a {@code RetryPolicy}: under
+   * Spring a candidate too, chosen when a {@code RetryPolicy} bean exists.
+   *
+   * @param constructor that constructor
+   */
+  void annotateRetryConstructor(MethodSpec.Builder constructor) {
+    if (this == SPRING) {
+      constructor.addAnnotation(optionalAutowired());
+    }
+  }
+
+  private AnnotationSpec optionalAutowired() {
+    return AnnotationSpec.builder(constructorAnnotation).addMember("required", "false").build();
   }
 }

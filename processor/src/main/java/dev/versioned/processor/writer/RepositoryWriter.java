@@ -117,7 +117,10 @@ public final class RepositoryWriter {
   public TypeSpec write() {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(self)
-            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addModifiers(
+                injection.finalClass()
+                    ? new Modifier[] {Modifier.PUBLIC, Modifier.FINAL}
+                    : new Modifier[] {Modifier.PUBLIC})
             .addJavadoc(
                 "Optimistic-locking repository of {@link $T}, on table {@code $L}.\n\n"
                     + "<p>Writes compare and increment the version column {@code $L}: a write"
@@ -162,7 +165,7 @@ public final class RepositoryWriter {
             .addStatement("this(dsl, $T.DEFAULT)", RETRY_POLICY);
     injection.annotateConstructor(injected);
     type.addMethod(injected.build());
-    type.addMethod(
+    MethodSpec.Builder withRetry =
         MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PUBLIC)
             .addJavadoc(
@@ -172,8 +175,9 @@ public final class RepositoryWriter {
             .addParameter(DSL_CONTEXT, "dsl")
             .addParameter(RETRY_POLICY, "retry")
             .addStatement("this.dsl = $T.requireNonNull(dsl, $S)", OBJECTS, "dsl")
-            .addStatement("this.retry = $T.requireNonNull(retry, $S)", OBJECTS, "retry")
-            .build());
+            .addStatement("this.retry = $T.requireNonNull(retry, $S)", OBJECTS, "retry");
+    injection.annotateRetryConstructor(withRetry);
+    type.addMethod(withRetry.build());
 
     type.addMethod(insert());
     type.addMethod(insertWith());

@@ -13,7 +13,11 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import dev.versioned.RetryPolicy;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import javax.tools.JavaFileObject;
@@ -51,15 +55,40 @@ class InjectOptionTest {
     assertThat(compilation).succeededWithoutWarnings();
     Class<?> repository = load(compilation, "p.PostRepository");
     assertThat(repository.isAnnotationPresent(Repository.class)).isTrue();
+    // Spring's persistence exception translation and aspects proxy a @Repository by subclassing.
+    assertThat(Modifier.isFinal(repository.getModifiers())).isFalse();
     Constructor<?> injected = repository.getConstructor(DSLContext.class);
-    assertThat(injected.isAnnotationPresent(Autowired.class)).isTrue();
+    assertThat(injected.getAnnotation(Autowired.class).required()).isFalse();
+    Constructor<?> withRetry = repository.getConstructor(DSLContext.class, RetryPolicy.class);
+    assertThat(withRetry.getAnnotation(Autowired.class).required()).isFalse();
 
     try (AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext()) {
       spring.registerBean(DSLContext.class, () -> DSL.using(SQLDialect.H2));
       spring.registerBean(repository);
       spring.refresh();
-      assertThat(spring.getBean(repository)).isNotNull();
+      assertThat(retryOf(spring.getBean(repository))).isEqualTo(RetryPolicy.DEFAULT);
     }
+  }
+
+  @Test
+  void springUsesARetryPolicyBeanWhenThereIsOne() throws Exception {
+    Compilation compilation = compile("spring");
+    Class<?> repository = load(compilation, "p.PostRepository");
+    RetryPolicy policy = new RetryPolicy(9, Duration.ofMillis(1), Duration.ofMillis(20));
+    try (AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext()) {
+      spring.registerBean(DSLContext.class, () -> DSL.using(SQLDialect.H2));
+      spring.registerBean(RetryPolicy.class, () -> policy);
+      spring.registerBean(repository);
+      spring.refresh();
+      assertThat(retryOf(spring.getBean(repository))).isSameInstanceAs(policy);
+    }
+  }
+
+  /** The policy a repository was constructed with (a test may look; generated code never does). */
+  private static Object retryOf(Object repository) throws ReflectiveOperationException {
+    Field field = repository.getClass().getDeclaredField("retry");
+    field.setAccessible(true);
+    return field.get(repository);
   }
 
   @Test
@@ -71,7 +100,7 @@ class InjectOptionTest {
     assertThat(repository.getConstructor(DSLContext.class).isAnnotationPresent(Inject.class))
         .isTrue();
     Constructor<?> other =
-        repository.getConstructor(DSLContext.class, dev.versioned.RetryPolicy.class);
+        repository.getConstructor(DSLContext.class, RetryPolicy.class);
     assertThat(other.isAnnotationPresent(Inject.class)).isFalse();
   }
 

@@ -1,0 +1,36 @@
+package dev.versioned.spring.app;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.aspectj.lang.ProceedingJoinPoint;
+import org.aspectj.lang.annotation.Around;
+import org.aspectj.lang.annotation.Aspect;
+import org.springframework.stereotype.Component;
+
+/** A logging aspect on a generated repository: counts the calls it sees. */
+@Aspect
+@Component
+public class RepositoryCallCounter {
+  private final AtomicInteger calls = new AtomicInteger();
+
+  /**
+   * Counts a call of the repository.
+   *
+   * @param call the call
+   * @return its result
+   * @throws Throwable what it throws
+   */
+  @Around("execution(public * dev.versioned.spring.app.AccountRepository.*(..))")
+  public Object count(ProceedingJoinPoint call) throws Throwable {
+    calls.incrementAndGet();
+    return call.proceed();
+  }
+
+  /**
+   * The calls seen.
+   *
+   * @return the count
+   */
+  public int calls() {
+    return calls.get();
+  }
+}
