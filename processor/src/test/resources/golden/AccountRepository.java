@@ -8,6 +8,7 @@ import dev.versioned.support.Batches;
 import dev.versioned.support.CachedStatement;
 import dev.versioned.support.CachedStatements;
 import dev.versioned.support.Jdbc;
+import dev.versioned.support.Locking;
 import dev.versioned.support.Retry;
 import dev.versioned.support.Rows;
 import java.sql.ResultSet;
@@ -167,6 +168,20 @@ public class AccountRepository {
     }
 
     /**
+     * Reads the row with the given key with a locking read ({@link Locking#forUpdate}): on a database
+     * with row locks the row stays locked until the transaction of {@code ctx} ends, and InnoDB
+     * reads it as now committed even at REPEATABLE READ.
+     */
+    private static Optional<Account> findForUpdate(DSLContext ctx, long id) {
+        return Sql.lockRow.fetchOptional(
+                ctx,
+                values -> values
+                .setLong(id),
+                AccountRepository::readRow,
+                AccountRepository::fromRecord);
+    }
+
+    /**
      * Reads every row of the table.
      *
      * @return the records, in the database's order
@@ -215,11 +230,16 @@ public class AccountRepository {
 
     private static Account update(DSLContext ctx, Account record) {
         checkOverflow(record);
-        int rows = Sql.updateRow.execute(ctx, values -> values
-                .setString(OWNER, record.owner())
-                .setLong(record.balance())
-                .setLong(record.id())
-                .setLong(record.lockVersion()));
+        int rows;
+        try {
+            rows = Sql.updateRow.execute(ctx, values -> values
+                    .setString(OWNER, record.owner())
+                    .setLong(record.balance())
+                    .setLong(record.id())
+                    .setLong(record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
         if (!Rows.one(rows, TABLE)) {
             throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
         }
@@ -271,17 +291,22 @@ public class AccountRepository {
         }
         checkOverflow(original);
         long columns = changes;
-        int rows = Sql.updateColumns.forColumns(columns).execute(ctx, values -> {
-            if ((columns & 1L << 0) != 0L) {
-                values.setString(OWNER, changed.owner());
-            }
-            if ((columns & 1L << 1) != 0L) {
-                values.setLong(changed.balance());
-            }
-            values
-                    .setLong(original.id())
-                    .setLong(original.lockVersion());
-        });
+        int rows;
+        try {
+            rows = Sql.updateColumns.forColumns(columns).execute(ctx, values -> {
+                if ((columns & 1L << 0) != 0L) {
+                    values.setString(OWNER, changed.owner());
+                }
+                if ((columns & 1L << 1) != 0L) {
+                    values.setLong(changed.balance());
+                }
+                values
+                        .setLong(original.id())
+                        .setLong(original.lockVersion());
+            });
+        } catch (RuntimeException e) {
+            throw refused(e, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
         if (!Rows.one(rows, TABLE)) {
             throw stale(ctx, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
         }
@@ -323,7 +348,15 @@ public class AccountRepository {
      * (see {@link #updateChanged}), each attempt in its own transaction (a savepoint when nested).
      * On a conflict (a stale row, or SQLSTATE 40001 or 40P01) it rereads and retries with jittered
      * exponential backoff, up to the {@link RetryPolicy} this repository was created with, then rethrows
-     * the last failure. When {@code change} returns an equal record, nothing is written.
+     * the last failure, whose message then says that it gave up. When {@code change} returns an equal
+     * record, nothing is written.
+     *
+     * <p>A retry reads the row as now committed, also inside an enclosing transaction (on MySQL and
+     * MariaDB at REPEATABLE READ it uses a locking read). Where no retry can succeed inside the
+     * enclosing transaction (its snapshot is fixed, as on PostgreSQL at REPEATABLE READ or SERIALIZABLE,
+     * or the database refused the write as a serialization failure), it does not retry: the
+     * failure is thrown at once, and its message says that the enclosing transaction must be
+     * retried as a whole.
      *
      * @param id the key component {@code id}
      * @param change the change; it may run more than once, so it should have no side effects
@@ -334,14 +367,14 @@ public class AccountRepository {
      */
     public Account modify(long id, UnaryOperator<Account> change) {
         Objects.requireNonNull(change, "change");
-        return Retry.run(this.retry,
-                () -> this.dsl.transactionResult(configuration -> modify(DSL.using(configuration),
-                id, change)));
+        return Retry.run(this.retry, this.dsl, TABLE, Arrays.<Object>asList(id),
+                (ctx, lockingRead) -> modify(ctx, id, lockingRead, change));
     }
 
-    private static Account modify(DSLContext ctx, long id, UnaryOperator<Account> change) {
-        Account current = find(ctx, id).orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY,
-                Arrays.<Object>asList(id)));
+    private static Account modify(DSLContext ctx, long id, boolean lockingRead,
+            UnaryOperator<Account> change) {
+        Account current = (lockingRead ? findForUpdate(ctx, id) : find(ctx, id))
+                .orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY, Arrays.<Object>asList(id)));
         Account changed = change.apply(current);
         if (changed == null) {
             throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
@@ -371,29 +404,33 @@ public class AccountRepository {
         if (input.isEmpty()) {
             return List.of();
         }
-        return dsl.transactionResult(configuration -> {
-            DSLContext tx = DSL.using(configuration);
-            List<Query> queries = new ArrayList<>(input.size());
-            for (Account record : input) {
-                queries.add(updateQuery(tx, record));
-            }
-            int[] rows = Batches.execute(tx, queries);
-            List<StaleRecordException> conflicts = new ArrayList<>();
-            List<Account> written = new ArrayList<>(input.size());
-            for (int i = 0; i < rows.length; i++) {
-                Account record = input.get(i);
-                if (!Rows.one(rows[i], TABLE)) {
-                    conflicts.add(stale(tx, record, record.lockVersion(),
-                            StaleRecordException.Operation.UPDATE, i));
-                } else {
-                    written.add(withVersion(record, nextVersion(record.lockVersion())));
+        try {
+            return dsl.transactionResult(configuration -> {
+                DSLContext tx = DSL.using(configuration);
+                List<Query> queries = new ArrayList<>(input.size());
+                for (Account record : input) {
+                    queries.add(updateQuery(tx, record));
                 }
-            }
-            if (!conflicts.isEmpty()) {
-                throw new StaleBatchException(conflicts);
-            }
-            return List.copyOf(written);
-        });
+                int[] rows = Batches.execute(tx, queries);
+                List<StaleRecordException> conflicts = new ArrayList<>();
+                List<Account> written = new ArrayList<>(input.size());
+                for (int i = 0; i < rows.length; i++) {
+                    Account record = input.get(i);
+                    if (!Rows.one(rows[i], TABLE)) {
+                        conflicts.add(stale(tx, record, record.lockVersion(),
+                                StaleRecordException.Operation.UPDATE, i));
+                    } else {
+                        written.add(withVersion(record, nextVersion(record.lockVersion())));
+                    }
+                }
+                if (!conflicts.isEmpty()) {
+                    throw new StaleBatchException(conflicts);
+                }
+                return List.copyOf(written);
+            });
+        } catch (RuntimeException e) {
+            throw Batches.refused(e);
+        }
     }
 
     /**
@@ -406,9 +443,14 @@ public class AccountRepository {
      */
     public void delete(Account record) {
         Objects.requireNonNull(record, "record");
-        int rows = Sql.deleteRow.execute(this.dsl, values -> values
-                .setLong(record.id())
-                .setLong(record.lockVersion()));
+        int rows;
+        try {
+            rows = Sql.deleteRow.execute(this.dsl, values -> values
+                    .setLong(record.id())
+                    .setLong(record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.DELETE);
+        }
         if (!Rows.one(rows, TABLE)) {
             throw stale(dsl, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
         }
@@ -430,25 +472,29 @@ public class AccountRepository {
         if (input.isEmpty()) {
             return;
         }
-        dsl.transaction(configuration -> {
-            DSLContext tx = DSL.using(configuration);
-            List<Query> queries = new ArrayList<>(input.size());
-            for (Account record : input) {
-                queries.add(deleteQuery(tx, record));
-            }
-            int[] rows = Batches.execute(tx, queries);
-            List<StaleRecordException> conflicts = new ArrayList<>();
-            for (int i = 0; i < rows.length; i++) {
-                Account record = input.get(i);
-                if (!Rows.one(rows[i], TABLE)) {
-                    conflicts.add(stale(tx, record, record.lockVersion(),
-                            StaleRecordException.Operation.DELETE, i));
+        try {
+            dsl.transaction(configuration -> {
+                DSLContext tx = DSL.using(configuration);
+                List<Query> queries = new ArrayList<>(input.size());
+                for (Account record : input) {
+                    queries.add(deleteQuery(tx, record));
                 }
-            }
-            if (!conflicts.isEmpty()) {
-                throw new StaleBatchException(conflicts);
-            }
-        });
+                int[] rows = Batches.execute(tx, queries);
+                List<StaleRecordException> conflicts = new ArrayList<>();
+                for (int i = 0; i < rows.length; i++) {
+                    Account record = input.get(i);
+                    if (!Rows.one(rows[i], TABLE)) {
+                        conflicts.add(stale(tx, record, record.lockVersion(),
+                                StaleRecordException.Operation.DELETE, i));
+                    }
+                }
+                if (!conflicts.isEmpty()) {
+                    throw new StaleBatchException(conflicts);
+                }
+            });
+        } catch (RuntimeException e) {
+            throw Batches.refused(e);
+        }
     }
 
     /**
@@ -537,6 +583,12 @@ public class AccountRepository {
                 keyValues(record), operation, expected, batchIndex);
     }
 
+    private static RuntimeException refused(RuntimeException failure, Account record, Long expected,
+            StaleRecordException.Operation operation) {
+        return Rows.refused(failure, TABLE, LOCK_VERSION, record, Columns.KEY, keyValues(record),
+                operation, expected);
+    }
+
     /**
      * The table, with one field per column.
      */
@@ -584,6 +636,13 @@ public class AccountRepository {
         static final CachedStatement selectRow = CachedStatement.of((ctx, p) -> ctx.select(Columns.ALL)
         .from(TABLE)
         .where(ID.eq(p.of(ID))));
+
+        /**
+         * Reads the row with a key with a locking read.
+         */
+        static final CachedStatement lockRow = CachedStatement.of((ctx, p) -> Locking.forUpdate(ctx, ctx.select(Columns.ALL)
+        .from(TABLE)
+        .where(ID.eq(p.of(ID)))));
 
         /**
          * Compare-and-increment of every column.
