@@ -4,11 +4,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.aspectj.lang.ProceedingJoinPoint;
 import org.aspectj.lang.annotation.Around;
 import org.aspectj.lang.annotation.Aspect;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-/** A logging aspect on a generated repository: counts the calls it sees. */
+/** A logging aspect on a generated repository: counts the calls it sees (the benchmark turns it off). */
 @Aspect
 @Component
+@ConditionalOnProperty(name = "versioned.test.count-repository-calls", matchIfMissing = true)
 public class RepositoryCallCounter {
   private final AtomicInteger calls = new AtomicInteger();
 
