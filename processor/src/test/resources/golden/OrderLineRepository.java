@@ -194,6 +194,34 @@ public final class OrderLineRepository {
     }
 
     /**
+     * Reads the row with the given key and locks it ({@code SELECT ... FOR UPDATE}): until the
+     * caller's transaction ends, every other transaction that writes the row, or reads it
+     * with a lock, waits. Run it inside a transaction ({@code dsl.transactionResult(...)}, or
+     * Spring's {@code @Transactional}); outside one, the lock ends with the statement.
+     *
+     * <p>The lock makes the write that follows unable to conflict, at the price of making every
+     * other writer of the row wait: prefer {@code modify} with {@link RetryPolicy#lockAfter()}, which
+     * locks only once a row has proved hot. A database without row locks (SQLite) reads the
+     * row without one.
+     *
+     * @param orderId the key component {@code orderId}
+     * @param lineNo the key component {@code lineNo}
+     * @return the record, or empty when no row has that key
+     * @throws NullPointerException if a key argument is null
+     */
+    public Optional<OrderLine> findByIdForUpdate(Long orderId, Integer lineNo) {
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(lineNo, "lineNo");
+        return Sql.selectAndLockRow.fetchOptional(
+                this.dsl,
+                values -> values
+                .setLong(ORDER_ID, orderId)
+                .setInt(LINE_NO, lineNo),
+                null,
+                OrderLineRepository::fromRecord);
+    }
+
+    /**
      * Reads every row of the table.
      *
      * @return the records, in the database's order
@@ -513,6 +541,43 @@ public final class OrderLineRepository {
     }
 
     /**
+     * Increments the version and writes no other column, if, and only if, the row still has the
+     * record's version: {@code UPDATE shop.order_line SET revision = revision + 1 WHERE <key> AND revision = ?}.
+     *
+     * <p>Touching the root of an aggregate in the same transaction as the writes of its parts
+     * guards the aggregate as a whole: the transaction fails if the root changed since it was
+     * read, and every copy of the root read before it is stale from then on.
+     *
+     * @param record the record, as read (with the version it was read at)
+     * @return a new record equal to {@code record} but with the incremented version
+     * @throws StaleRecordException if the row was changed or deleted since; nothing is written
+     * @throws VersionOverflowException if the version is already the largest value of its type
+     * @throws NullPointerException if {@code record} or its key is null
+     */
+    public OrderLine touch(OrderLine record) {
+        Objects.requireNonNull(record, "record");
+        checkKey(record, "record");
+        checkOverflow(record);
+        int rows = record.revision() == null
+                ? touchQuery(this.dsl, record).execute()
+                : Sql.touchRow.execute(this.dsl, values -> values
+                .setLong(ORDER_ID, record.orderId())
+                .setInt(LINE_NO, record.lineNo())
+                .setLong(REVISION, record.revision()));
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(this.dsl, record, record.revision(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(record, nextVersion(record.revision()));
+    }
+
+    private static Query touchQuery(DSLContext ctx, OrderLine record) {
+        return ctx.update(TABLE)
+                .set(REVISION, nextVersionField(record.revision()))
+                .where(recordKey(record))
+                .and(versionCondition(record.revision()));
+    }
+
+    /**
      * Adds {@code delta} to {@code qty} atomically and increments the version, with no version check:
      * {@code UPDATE shop.order_line SET qty = COALESCE(qty, 0) + ?, revision = revision + 1 WHERE <key>}.
      *
@@ -677,6 +742,15 @@ public final class OrderLineRepository {
         .and(LINE_NO.eq(p.of(LINE_NO))));
 
         /**
+         * Reads the row with a key and locks it.
+         */
+        static final CachedStatement selectAndLockRow = CachedStatement.of((ctx, p) -> ctx.select(Columns.ALL)
+        .from(TABLE)
+        .where(ORDER_ID.eq(p.of(ORDER_ID)))
+        .and(LINE_NO.eq(p.of(LINE_NO)))
+        .forUpdate());
+
+        /**
          * Compare-and-increment of every column, for a non-null version.
          */
         static final CachedStatement updateRow = CachedStatement.of((ctx, p) -> ctx.update(TABLE)
@@ -692,6 +766,15 @@ public final class OrderLineRepository {
          * Version-checked delete, for a non-null version.
          */
         static final CachedStatement deleteRow = CachedStatement.of((ctx, p) -> ctx.deleteFrom(TABLE)
+        .where(ORDER_ID.eq(p.of(ORDER_ID)))
+        .and(LINE_NO.eq(p.of(LINE_NO)))
+        .and(REVISION.eq(p.of(REVISION))));
+
+        /**
+         * Version-checked increment of the version alone, for a non-null version.
+         */
+        static final CachedStatement touchRow = CachedStatement.of((ctx, p) -> ctx.update(TABLE)
+        .set(REVISION, REVISION.plus(DSL.inline(1)))
         .where(ORDER_ID.eq(p.of(ORDER_ID)))
         .and(LINE_NO.eq(p.of(LINE_NO)))
         .and(REVISION.eq(p.of(REVISION))));

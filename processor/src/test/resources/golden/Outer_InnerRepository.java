@@ -162,6 +162,29 @@ public final class Outer_InnerRepository {
     }
 
     /**
+     * Reads the row with the given key and locks it ({@code SELECT ... FOR UPDATE}): until the
+     * caller's transaction ends, every other transaction that writes the row, or reads it
+     * with a lock, waits. Run it inside a transaction ({@code dsl.transactionResult(...)}, or
+     * Spring's {@code @Transactional}); outside one, the lock ends with the statement.
+     *
+     * <p>The lock makes the write that follows unable to conflict, at the price of making every
+     * other writer of the row wait: prefer {@code modify} with {@link RetryPolicy#lockAfter()}, which
+     * locks only once a row has proved hot. A database without row locks (SQLite) reads the
+     * row without one.
+     *
+     * @param id the key component {@code id}
+     * @return the record, or empty when no row has that key
+     */
+    public Optional<Outer.Inner> findByIdForUpdate(long id) {
+        return Sql.selectAndLockRow.fetchOptional(
+                this.dsl,
+                values -> values
+                .setLong(id),
+                null,
+                Outer_InnerRepository::fromRecord);
+    }
+
+    /**
      * Reads every row of the table.
      *
      * @return the records, in the database's order
@@ -461,6 +484,41 @@ public final class Outer_InnerRepository {
     }
 
     /**
+     * Increments the version and writes no other column, if, and only if, the row still has the
+     * record's version: {@code UPDATE inner SET lock_version = lock_version + 1 WHERE <key> AND lock_version = ?}.
+     *
+     * <p>Touching the root of an aggregate in the same transaction as the writes of its parts
+     * guards the aggregate as a whole: the transaction fails if the root changed since it was
+     * read, and every copy of the root read before it is stale from then on.
+     *
+     * @param record the record, as read (with the version it was read at)
+     * @return a new record equal to {@code record} but with the incremented version
+     * @throws StaleRecordException if the row was changed or deleted since; nothing is written
+     * @throws VersionOverflowException if the version is already the largest value of its type
+     * @throws NullPointerException if {@code record} or its key is null
+     */
+    public Outer.Inner touch(Outer.Inner record) {
+        Objects.requireNonNull(record, "record");
+        checkOverflow(record);
+        int rows = record.lockVersion() == null
+                ? touchQuery(this.dsl, record).execute()
+                : Sql.touchRow.execute(this.dsl, values -> values
+                .setLong(record.id())
+                .setInt(LOCK_VERSION, record.lockVersion()));
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(this.dsl, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(record, nextVersion(record.lockVersion()));
+    }
+
+    private static Query touchQuery(DSLContext ctx, Outer.Inner record) {
+        return ctx.update(TABLE)
+                .set(LOCK_VERSION, nextVersionField(record.lockVersion()))
+                .where(recordKey(record))
+                .and(versionCondition(record.lockVersion()));
+    }
+
+    /**
      * Builds a {@link Outer.Inner} from a jOOQ record that holds this table's columns, by calling its
      * canonical constructor. The repository maps its own queries with it; custom queries can
      * too, for example {@code dsl.select(...).from(TABLE).where(...).fetch(Outer_InnerRepository::fromRecord)}.
@@ -575,6 +633,14 @@ public final class Outer_InnerRepository {
         .where(ID.eq(p.of(ID))));
 
         /**
+         * Reads the row with a key and locks it.
+         */
+        static final CachedStatement selectAndLockRow = CachedStatement.of((ctx, p) -> ctx.select(Columns.ALL)
+        .from(TABLE)
+        .where(ID.eq(p.of(ID)))
+        .forUpdate());
+
+        /**
          * Compare-and-increment of every column, for a non-null version.
          */
         static final CachedStatement updateRow = CachedStatement.of((ctx, p) -> ctx.update(TABLE)
@@ -589,6 +655,14 @@ public final class Outer_InnerRepository {
          * Version-checked delete, for a non-null version.
          */
         static final CachedStatement deleteRow = CachedStatement.of((ctx, p) -> ctx.deleteFrom(TABLE)
+        .where(ID.eq(p.of(ID)))
+        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
+
+        /**
+         * Version-checked increment of the version alone, for a non-null version.
+         */
+        static final CachedStatement touchRow = CachedStatement.of((ctx, p) -> ctx.update(TABLE)
+        .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
         .where(ID.eq(p.of(ID)))
         .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
 

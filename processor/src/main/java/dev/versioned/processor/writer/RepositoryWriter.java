@@ -179,6 +179,7 @@ public final class RepositoryWriter {
     type.addMethod(insertAll());
     type.addMethod(findById());
     type.addMethod(find());
+    type.addMethod(findByIdForUpdate());
     type.addMethod(findAll());
     type.addMethod(findAllWhere());
     type.addMethod(count());
@@ -195,6 +196,10 @@ public final class RepositoryWriter {
     type.addMethod(deleteQuery());
     type.addMethod(deleteAll());
     type.addMethod(deleteById());
+    type.addMethod(touch());
+    if (!version.primitive()) {
+      type.addMethod(touchQuery());
+    }
     for (ComponentModel c : model.components()) {
       if (c.counter() != null) {
         type.addMethod(increment(c));
@@ -537,6 +542,40 @@ public final class RepositoryWriter {
             "return $L.selectRow.fetchOptional(\n$N,\n$N -> $N$L,\n$L,\n$T::fromRecord)",
             SQL_CLASS,
             ctx,
+            values,
+            values,
+            bindKeys(c -> CodeBlock.of("$N", c.name())),
+            readsDirectly() ? CodeBlock.of("$T::readRow", self) : CodeBlock.of("null"),
+            self)
+        .build();
+  }
+
+  private MethodSpec findByIdForUpdate() {
+    Set<String> taken = keyNames();
+    String values = fresh("values", taken);
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("findByIdForUpdate")
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc(
+                "Reads the row with the given key and locks it ({@code SELECT ... FOR UPDATE}):"
+                    + " until the\ncaller's transaction ends, every other transaction that writes"
+                    + " the row, or reads it\nwith a lock, waits. Run it inside a transaction"
+                    + " ({@code dsl.transactionResult(...)}, or\nSpring's {@code"
+                    + " @Transactional}); outside one, the lock ends with the statement.\n\n"
+                    + "<p>The lock makes the write that follows unable to conflict, at the price"
+                    + " of making every\nother writer of the row wait: prefer {@code modify} with"
+                    + " {@link $T#lockAfter()}, which\nlocks only once a row has proved hot. A"
+                    + " database without row locks (SQLite) reads the\nrow without one.\n\n",
+                RETRY_POLICY)
+            .addJavadoc(keyParamDocs())
+            .addJavadoc("@return the record, or empty when no row has that key\n")
+            .addJavadoc(keyNullDoc())
+            .returns(ParameterizedTypeName.get(OPTIONAL, record))
+            .addParameters(keyParams());
+    requireKeyParams(m);
+    return m.addStatement(
+            "return $L.selectAndLockRow.fetchOptional(\nthis.dsl,\n$N -> $N$L,\n$L,\n$T::fromRecord)",
+            SQL_CLASS,
             values,
             values,
             bindKeys(c -> CodeBlock.of("$N", c.name())),
@@ -1100,6 +1139,76 @@ public final class RepositoryWriter {
     return m.build();
   }
 
+  // ---------------------------------------------------------------- touch
+
+  private MethodSpec touch() {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("touch")
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc(
+                "Increments the version and writes no other column, if, and only if, the row"
+                    + " still has the\nrecord's version: {@code UPDATE $L SET $L = $L + 1 WHERE"
+                    + " <key> AND $L = ?}.\n\n"
+                    + "<p>Touching the root of an aggregate in the same transaction as the writes"
+                    + " of its parts\nguards the aggregate as a whole: the transaction fails if"
+                    + " the root changed since it was\nread, and every copy of the root read"
+                    + " before it is stale from then on.\n\n"
+                    + "@param record the record, as read (with the version it was read at)\n"
+                    + "@return a new record equal to {@code record} but with the incremented"
+                    + " version\n"
+                    + "@throws $T if the row was changed or deleted since; nothing is written\n"
+                    + "@throws $T if the version is already the largest value of its type\n"
+                    + "@throws NullPointerException if {@code record} or its key is null\n",
+                model.qualifiedTable(),
+                version.column(),
+                version.column(),
+                version.column(),
+                STALE,
+                OVERFLOW)
+            .returns(record)
+            .addParameter(record, "record")
+            .addStatement("$T.requireNonNull(record, $S)", OBJECTS, "record");
+    checkKeyCall(m, "record", "record");
+    m.addStatement("checkOverflow(record)");
+    CodeBlock values =
+        CodeBlock.builder()
+            .add("$L", bindKeys(c -> CodeBlock.of("record.$N()", c.accessor())))
+            .add("$L", bind(version, CodeBlock.of("record.$N()", version.accessor())))
+            .build();
+    CodeBlock cached =
+        CodeBlock.of("$L.touchRow.execute(this.dsl, values -> values$L)", SQL_CLASS, values);
+    if (version.primitive()) {
+      m.addStatement("int rows = $L", cached);
+    } else {
+      m.addStatement(
+          "int rows = record.$N() == null\n? touchQuery(this.dsl, record).execute()\n: $L",
+          version.accessor(),
+          cached);
+    }
+    m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
+        .addStatement("throw stale(this.dsl, record, record.$N(), $T.UPDATE, -1)",
+            version.accessor(), OPERATION)
+        .endControlFlow();
+    m.addStatement("return withVersion(record, nextVersion(record.$N()))", version.accessor());
+    return m.build();
+  }
+
+  /** The touch of a record whose version may be null: {@code IS NULL}, and the new version 1. */
+  private MethodSpec touchQuery() {
+    return MethodSpec.methodBuilder("touchQuery")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(QUERY)
+        .addParameter(DSL_CONTEXT, "ctx")
+        .addParameter(record, "record")
+        .addStatement(
+            "return ctx.update(TABLE)\n.set($N, nextVersionField(record.$N()))"
+                + "\n.where(recordKey(record))\n.and(versionCondition(record.$N()))",
+            version.constant(),
+            version.accessor(),
+            version.accessor())
+        .build();
+  }
+
   // ---------------------------------------------------------------- counters
 
   private MethodSpec increment(ComponentModel counter) {
@@ -1249,12 +1358,26 @@ public final class RepositoryWriter {
             placeholderKey(),
             version.constant(),
             version.constant());
+    CodeBlock touch =
+        CodeBlock.of(
+            "ctx.update(TABLE)\n.set($N, $N.plus($T.inline(1)))$L\n.and($N.eq(p.of($N)))",
+            version.constant(),
+            version.constant(),
+            DSL,
+            placeholderKey(),
+            version.constant(),
+            version.constant());
     return TypeSpec.classBuilder(SQL_CLASS)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc(
             "The statements run on every call, rendered by jOOQ once per dialect and settings.\n")
         .addField(cachedStatement("insertRow", "Inserts every column.", insert.build()))
         .addField(cachedStatement("selectRow", "Reads the row with a key.", find))
+        .addField(
+            cachedStatement(
+                "selectAndLockRow",
+                "Reads the row with a key and locks it.",
+                CodeBlock.of("$L\n.forUpdate()", find)))
         .addField(
             cachedStatement(
                 "updateRow",
@@ -1269,6 +1392,13 @@ public final class RepositoryWriter {
                     ? "Version-checked delete."
                     : "Version-checked delete, for a non-null version.",
                 delete))
+        .addField(
+            cachedStatement(
+                "touchRow",
+                version.primitive()
+                    ? "Version-checked increment of the version alone."
+                    : "Version-checked increment of the version alone, for a non-null version.",
+                touch))
         .addFields(cachesUpdateChanged() ? List.of(updateChangedStatements()) : List.of())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .build();
