@@ -6,6 +6,7 @@ import dev.versioned.StaleRecordException;
 import dev.versioned.VersionOverflowException;
 import dev.versioned.support.Batches;
 import dev.versioned.support.CachedStatement;
+import dev.versioned.support.Locking;
 import dev.versioned.support.Retry;
 import dev.versioned.support.Rows;
 import java.math.BigDecimal;
@@ -742,13 +743,12 @@ public final class OrderLineRepository {
         .and(LINE_NO.eq(p.of(LINE_NO))));
 
         /**
-         * Reads the row with a key and locks it.
+         * Reads the row with a key and locks it, as the database can (see {@code Locking}).
          */
-        static final CachedStatement selectAndLockRow = CachedStatement.of((ctx, p) -> ctx.select(Columns.ALL)
+        static final CachedStatement selectAndLockRow = CachedStatement.of((ctx, p) -> Locking.forUpdate(ctx, ctx.select(Columns.ALL)
         .from(TABLE)
         .where(ORDER_ID.eq(p.of(ORDER_ID)))
-        .and(LINE_NO.eq(p.of(LINE_NO)))
-        .forUpdate());
+        .and(LINE_NO.eq(p.of(LINE_NO)))));
 
         /**
          * Compare-and-increment of every column, for a non-null version.

@@ -8,6 +8,7 @@ import dev.versioned.support.Batches;
 import dev.versioned.support.CachedStatement;
 import dev.versioned.support.CachedStatements;
 import dev.versioned.support.Jdbc;
+import dev.versioned.support.Locking;
 import dev.versioned.support.Retry;
 import dev.versioned.support.Rows;
 import java.sql.ResultSet;
@@ -655,12 +656,11 @@ public final class PostRepository {
         .where(ID.eq(p.of(ID))));
 
         /**
-         * Reads the row with a key and locks it.
+         * Reads the row with a key and locks it, as the database can (see {@code Locking}).
          */
-        static final CachedStatement selectAndLockRow = CachedStatement.of((ctx, p) -> ctx.select(Columns.ALL)
+        static final CachedStatement selectAndLockRow = CachedStatement.of((ctx, p) -> Locking.forUpdate(ctx, ctx.select(Columns.ALL)
         .from(TABLE)
-        .where(ID.eq(p.of(ID)))
-        .forUpdate());
+        .where(ID.eq(p.of(ID)))));
 
         /**
          * Compare-and-increment of every column.

@@ -55,6 +55,7 @@ public final class RepositoryWriter {
       ClassName.get("dev.versioned.support", "CachedStatement");
   private static final ClassName CACHED_FAMILY =
       ClassName.get("dev.versioned.support", "CachedStatements");
+  private static final ClassName LOCKING = ClassName.get("dev.versioned.support", "Locking");
   private static final ClassName JDBC = ClassName.get("dev.versioned.support", "Jdbc");
   private static final ClassName RESULT_SET = ClassName.get("java.sql", "ResultSet");
   private static final ClassName SQL_EXCEPTION = ClassName.get("java.sql", "SQLException");
@@ -1376,8 +1377,8 @@ public final class RepositoryWriter {
         .addField(
             cachedStatement(
                 "selectAndLockRow",
-                "Reads the row with a key and locks it.",
-                CodeBlock.of("$L\n.forUpdate()", find)))
+                "Reads the row with a key and locks it, as the database can (see {@code Locking}).",
+                CodeBlock.of("$T.forUpdate(ctx, $L)", LOCKING, find)))
         .addField(
             cachedStatement(
                 "updateRow",
