@@ -1,11 +1,13 @@
 package p;
 
+import dev.versioned.ConflictEvent;
 import dev.versioned.RetryPolicy;
 import dev.versioned.StaleBatchException;
 import dev.versioned.StaleRecordException;
 import dev.versioned.VersionOverflowException;
 import dev.versioned.support.Batches;
 import dev.versioned.support.CachedStatement;
+import dev.versioned.support.Conflicts;
 import dev.versioned.support.Locking;
 import dev.versioned.support.Retry;
 import dev.versioned.support.Rows;
@@ -266,7 +268,11 @@ public final class OrderLineRepository {
      */
     public OrderLine update(OrderLine record) {
         Objects.requireNonNull(record, "record");
-        return update(dsl, record);
+        try {
+            return update(dsl, record);
+        } catch (RuntimeException e) {
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE, keyValues(record), e);
+        }
     }
 
     private static OrderLine update(DSLContext ctx, OrderLine record) {
@@ -313,7 +319,12 @@ public final class OrderLineRepository {
     public OrderLine updateChanged(OrderLine original, OrderLine changed) {
         Objects.requireNonNull(original, "original");
         Objects.requireNonNull(changed, "changed");
-        return updateChanged(dsl, original, changed);
+        try {
+            return updateChanged(dsl, original, changed);
+        } catch (RuntimeException e) {
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_CHANGED,
+                    keyValues(original), e);
+        }
     }
 
     private static OrderLine updateChanged(DSLContext ctx, OrderLine original, OrderLine changed) {
@@ -437,29 +448,33 @@ public final class OrderLineRepository {
         if (input.isEmpty()) {
             return List.of();
         }
-        return dsl.transactionResult(configuration -> {
-            DSLContext tx = DSL.using(configuration);
-            List<Query> queries = new ArrayList<>(input.size());
-            for (OrderLine record : input) {
-                queries.add(updateQuery(tx, record));
-            }
-            int[] rows = Batches.execute(tx, queries);
-            List<StaleRecordException> conflicts = new ArrayList<>();
-            List<OrderLine> written = new ArrayList<>(input.size());
-            for (int i = 0; i < rows.length; i++) {
-                OrderLine record = input.get(i);
-                if (!Rows.one(rows[i], TABLE)) {
-                    conflicts.add(stale(tx, record, record.revision(),
-                            StaleRecordException.Operation.UPDATE, i));
-                } else {
-                    written.add(withVersion(record, nextVersion(record.revision())));
+        try {
+            return dsl.transactionResult(configuration -> {
+                DSLContext tx = DSL.using(configuration);
+                List<Query> queries = new ArrayList<>(input.size());
+                for (OrderLine record : input) {
+                    queries.add(updateQuery(tx, record));
                 }
-            }
-            if (!conflicts.isEmpty()) {
-                throw new StaleBatchException(conflicts);
-            }
-            return List.copyOf(written);
-        });
+                int[] rows = Batches.execute(tx, queries);
+                List<StaleRecordException> conflicts = new ArrayList<>();
+                List<OrderLine> written = new ArrayList<>(input.size());
+                for (int i = 0; i < rows.length; i++) {
+                    OrderLine record = input.get(i);
+                    if (!Rows.one(rows[i], TABLE)) {
+                        conflicts.add(stale(tx, record, record.revision(),
+                                StaleRecordException.Operation.UPDATE, i));
+                    } else {
+                        written.add(withVersion(record, nextVersion(record.revision())));
+                    }
+                }
+                if (!conflicts.isEmpty()) {
+                    throw new StaleBatchException(conflicts);
+                }
+                return List.copyOf(written);
+            });
+        } catch (RuntimeException e) {
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_ALL, List.of(), e);
+        }
     }
 
     /**
@@ -473,14 +488,18 @@ public final class OrderLineRepository {
     public void delete(OrderLine record) {
         Objects.requireNonNull(record, "record");
         checkKey(record, "record");
-        int rows = record.revision() == null
-                ? deleteQuery(this.dsl, record).execute()
-                : Sql.deleteRow.execute(this.dsl, values -> values
-                .setLong(ORDER_ID, record.orderId())
-                .setInt(LINE_NO, record.lineNo())
-                .setLong(REVISION, record.revision()));
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(dsl, record, record.revision(), StaleRecordException.Operation.DELETE, -1);
+        try {
+            int rows = record.revision() == null
+                    ? deleteQuery(this.dsl, record).execute()
+                    : Sql.deleteRow.execute(this.dsl, values -> values
+                    .setLong(ORDER_ID, record.orderId())
+                    .setInt(LINE_NO, record.lineNo())
+                    .setLong(REVISION, record.revision()));
+            if (!Rows.one(rows, TABLE)) {
+                throw stale(dsl, record, record.revision(), StaleRecordException.Operation.DELETE, -1);
+            }
+        } catch (RuntimeException e) {
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE, keyValues(record), e);
         }
     }
 
@@ -503,25 +522,29 @@ public final class OrderLineRepository {
         if (input.isEmpty()) {
             return;
         }
-        dsl.transaction(configuration -> {
-            DSLContext tx = DSL.using(configuration);
-            List<Query> queries = new ArrayList<>(input.size());
-            for (OrderLine record : input) {
-                queries.add(deleteQuery(tx, record));
-            }
-            int[] rows = Batches.execute(tx, queries);
-            List<StaleRecordException> conflicts = new ArrayList<>();
-            for (int i = 0; i < rows.length; i++) {
-                OrderLine record = input.get(i);
-                if (!Rows.one(rows[i], TABLE)) {
-                    conflicts.add(stale(tx, record, record.revision(),
-                            StaleRecordException.Operation.DELETE, i));
+        try {
+            dsl.transaction(configuration -> {
+                DSLContext tx = DSL.using(configuration);
+                List<Query> queries = new ArrayList<>(input.size());
+                for (OrderLine record : input) {
+                    queries.add(deleteQuery(tx, record));
                 }
-            }
-            if (!conflicts.isEmpty()) {
-                throw new StaleBatchException(conflicts);
-            }
-        });
+                int[] rows = Batches.execute(tx, queries);
+                List<StaleRecordException> conflicts = new ArrayList<>();
+                for (int i = 0; i < rows.length; i++) {
+                    OrderLine record = input.get(i);
+                    if (!Rows.one(rows[i], TABLE)) {
+                        conflicts.add(stale(tx, record, record.revision(),
+                                StaleRecordException.Operation.DELETE, i));
+                    }
+                }
+                if (!conflicts.isEmpty()) {
+                    throw new StaleBatchException(conflicts);
+                }
+            });
+        } catch (RuntimeException e) {
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE_ALL, List.of(), e);
+        }
     }
 
     /**
@@ -559,16 +582,20 @@ public final class OrderLineRepository {
         Objects.requireNonNull(record, "record");
         checkKey(record, "record");
         checkOverflow(record);
-        int rows = record.revision() == null
-                ? touchQuery(this.dsl, record).execute()
-                : Sql.touchRow.execute(this.dsl, values -> values
-                .setLong(ORDER_ID, record.orderId())
-                .setInt(LINE_NO, record.lineNo())
-                .setLong(REVISION, record.revision()));
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(this.dsl, record, record.revision(), StaleRecordException.Operation.UPDATE, -1);
+        try {
+            int rows = record.revision() == null
+                    ? touchQuery(this.dsl, record).execute()
+                    : Sql.touchRow.execute(this.dsl, values -> values
+                    .setLong(ORDER_ID, record.orderId())
+                    .setInt(LINE_NO, record.lineNo())
+                    .setLong(REVISION, record.revision()));
+            if (!Rows.one(rows, TABLE)) {
+                throw stale(this.dsl, record, record.revision(), StaleRecordException.Operation.UPDATE, -1);
+            }
+            return withVersion(record, nextVersion(record.revision()));
+        } catch (RuntimeException e) {
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.TOUCH, keyValues(record), e);
         }
-        return withVersion(record, nextVersion(record.revision()));
     }
 
     private static Query touchQuery(DSLContext ctx, OrderLine record) {

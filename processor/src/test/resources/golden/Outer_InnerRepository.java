@@ -1,11 +1,13 @@
 package p;
 
+import dev.versioned.ConflictEvent;
 import dev.versioned.RetryPolicy;
 import dev.versioned.StaleBatchException;
 import dev.versioned.StaleRecordException;
 import dev.versioned.VersionOverflowException;
 import dev.versioned.support.Batches;
 import dev.versioned.support.CachedStatement;
+import dev.versioned.support.Conflicts;
 import dev.versioned.support.Locking;
 import dev.versioned.support.Retry;
 import dev.versioned.support.Rows;
@@ -229,7 +231,11 @@ public final class Outer_InnerRepository {
      */
     public Outer.Inner update(Outer.Inner record) {
         Objects.requireNonNull(record, "record");
-        return update(dsl, record);
+        try {
+            return update(dsl, record);
+        } catch (RuntimeException e) {
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE, keyValues(record), e);
+        }
     }
 
     private static Outer.Inner update(DSLContext ctx, Outer.Inner record) {
@@ -274,7 +280,12 @@ public final class Outer_InnerRepository {
     public Outer.Inner updateChanged(Outer.Inner original, Outer.Inner changed) {
         Objects.requireNonNull(original, "original");
         Objects.requireNonNull(changed, "changed");
-        return updateChanged(dsl, original, changed);
+        try {
+            return updateChanged(dsl, original, changed);
+        } catch (RuntimeException e) {
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_CHANGED,
+                    keyValues(original), e);
+        }
     }
 
     private static Outer.Inner updateChanged(DSLContext ctx, Outer.Inner original,
@@ -390,29 +401,33 @@ public final class Outer_InnerRepository {
         if (input.isEmpty()) {
             return List.of();
         }
-        return dsl.transactionResult(configuration -> {
-            DSLContext tx = DSL.using(configuration);
-            List<Query> queries = new ArrayList<>(input.size());
-            for (Outer.Inner record : input) {
-                queries.add(updateQuery(tx, record));
-            }
-            int[] rows = Batches.execute(tx, queries);
-            List<StaleRecordException> conflicts = new ArrayList<>();
-            List<Outer.Inner> written = new ArrayList<>(input.size());
-            for (int i = 0; i < rows.length; i++) {
-                Outer.Inner record = input.get(i);
-                if (!Rows.one(rows[i], TABLE)) {
-                    conflicts.add(stale(tx, record, record.lockVersion(),
-                            StaleRecordException.Operation.UPDATE, i));
-                } else {
-                    written.add(withVersion(record, nextVersion(record.lockVersion())));
+        try {
+            return dsl.transactionResult(configuration -> {
+                DSLContext tx = DSL.using(configuration);
+                List<Query> queries = new ArrayList<>(input.size());
+                for (Outer.Inner record : input) {
+                    queries.add(updateQuery(tx, record));
                 }
-            }
-            if (!conflicts.isEmpty()) {
-                throw new StaleBatchException(conflicts);
-            }
-            return List.copyOf(written);
-        });
+                int[] rows = Batches.execute(tx, queries);
+                List<StaleRecordException> conflicts = new ArrayList<>();
+                List<Outer.Inner> written = new ArrayList<>(input.size());
+                for (int i = 0; i < rows.length; i++) {
+                    Outer.Inner record = input.get(i);
+                    if (!Rows.one(rows[i], TABLE)) {
+                        conflicts.add(stale(tx, record, record.lockVersion(),
+                                StaleRecordException.Operation.UPDATE, i));
+                    } else {
+                        written.add(withVersion(record, nextVersion(record.lockVersion())));
+                    }
+                }
+                if (!conflicts.isEmpty()) {
+                    throw new StaleBatchException(conflicts);
+                }
+                return List.copyOf(written);
+            });
+        } catch (RuntimeException e) {
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_ALL, List.of(), e);
+        }
     }
 
     /**
@@ -425,13 +440,17 @@ public final class Outer_InnerRepository {
      */
     public void delete(Outer.Inner record) {
         Objects.requireNonNull(record, "record");
-        int rows = record.lockVersion() == null
-                ? deleteQuery(this.dsl, record).execute()
-                : Sql.deleteRow.execute(this.dsl, values -> values
-                .setLong(record.id())
-                .setInt(LOCK_VERSION, record.lockVersion()));
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(dsl, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
+        try {
+            int rows = record.lockVersion() == null
+                    ? deleteQuery(this.dsl, record).execute()
+                    : Sql.deleteRow.execute(this.dsl, values -> values
+                    .setLong(record.id())
+                    .setInt(LOCK_VERSION, record.lockVersion()));
+            if (!Rows.one(rows, TABLE)) {
+                throw stale(dsl, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
+            }
+        } catch (RuntimeException e) {
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE, keyValues(record), e);
         }
     }
 
@@ -451,25 +470,29 @@ public final class Outer_InnerRepository {
         if (input.isEmpty()) {
             return;
         }
-        dsl.transaction(configuration -> {
-            DSLContext tx = DSL.using(configuration);
-            List<Query> queries = new ArrayList<>(input.size());
-            for (Outer.Inner record : input) {
-                queries.add(deleteQuery(tx, record));
-            }
-            int[] rows = Batches.execute(tx, queries);
-            List<StaleRecordException> conflicts = new ArrayList<>();
-            for (int i = 0; i < rows.length; i++) {
-                Outer.Inner record = input.get(i);
-                if (!Rows.one(rows[i], TABLE)) {
-                    conflicts.add(stale(tx, record, record.lockVersion(),
-                            StaleRecordException.Operation.DELETE, i));
+        try {
+            dsl.transaction(configuration -> {
+                DSLContext tx = DSL.using(configuration);
+                List<Query> queries = new ArrayList<>(input.size());
+                for (Outer.Inner record : input) {
+                    queries.add(deleteQuery(tx, record));
                 }
-            }
-            if (!conflicts.isEmpty()) {
-                throw new StaleBatchException(conflicts);
-            }
-        });
+                int[] rows = Batches.execute(tx, queries);
+                List<StaleRecordException> conflicts = new ArrayList<>();
+                for (int i = 0; i < rows.length; i++) {
+                    Outer.Inner record = input.get(i);
+                    if (!Rows.one(rows[i], TABLE)) {
+                        conflicts.add(stale(tx, record, record.lockVersion(),
+                                StaleRecordException.Operation.DELETE, i));
+                    }
+                }
+                if (!conflicts.isEmpty()) {
+                    throw new StaleBatchException(conflicts);
+                }
+            });
+        } catch (RuntimeException e) {
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE_ALL, List.of(), e);
+        }
     }
 
     /**
@@ -501,15 +524,19 @@ public final class Outer_InnerRepository {
     public Outer.Inner touch(Outer.Inner record) {
         Objects.requireNonNull(record, "record");
         checkOverflow(record);
-        int rows = record.lockVersion() == null
-                ? touchQuery(this.dsl, record).execute()
-                : Sql.touchRow.execute(this.dsl, values -> values
-                .setLong(record.id())
-                .setInt(LOCK_VERSION, record.lockVersion()));
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(this.dsl, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        try {
+            int rows = record.lockVersion() == null
+                    ? touchQuery(this.dsl, record).execute()
+                    : Sql.touchRow.execute(this.dsl, values -> values
+                    .setLong(record.id())
+                    .setInt(LOCK_VERSION, record.lockVersion()));
+            if (!Rows.one(rows, TABLE)) {
+                throw stale(this.dsl, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+            }
+            return withVersion(record, nextVersion(record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.TOUCH, keyValues(record), e);
         }
-        return withVersion(record, nextVersion(record.lockVersion()));
     }
 
     private static Query touchQuery(DSLContext ctx, Outer.Inner record) {

@@ -1,5 +1,6 @@
 package p;
 
+import dev.versioned.ConflictEvent;
 import dev.versioned.RetryPolicy;
 import dev.versioned.StaleBatchException;
 import dev.versioned.StaleRecordException;
@@ -7,6 +8,7 @@ import dev.versioned.VersionOverflowException;
 import dev.versioned.support.Batches;
 import dev.versioned.support.CachedStatement;
 import dev.versioned.support.CachedStatements;
+import dev.versioned.support.Conflicts;
 import dev.versioned.support.Jdbc;
 import dev.versioned.support.Locking;
 import dev.versioned.support.Retry;
@@ -224,7 +226,11 @@ public final class PostRepository {
      */
     public Post update(Post record) {
         Objects.requireNonNull(record, "record");
-        return update(dsl, record);
+        try {
+            return update(dsl, record);
+        } catch (RuntimeException e) {
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE, keyValues(record), e);
+        }
     }
 
     private static Post update(DSLContext ctx, Post record) {
@@ -265,7 +271,12 @@ public final class PostRepository {
     public Post updateChanged(Post original, Post changed) {
         Objects.requireNonNull(original, "original");
         Objects.requireNonNull(changed, "changed");
-        return updateChanged(dsl, original, changed);
+        try {
+            return updateChanged(dsl, original, changed);
+        } catch (RuntimeException e) {
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_CHANGED,
+                    keyValues(original), e);
+        }
     }
 
     private static Post updateChanged(DSLContext ctx, Post original, Post changed) {
@@ -385,29 +396,33 @@ public final class PostRepository {
         if (input.isEmpty()) {
             return List.of();
         }
-        return dsl.transactionResult(configuration -> {
-            DSLContext tx = DSL.using(configuration);
-            List<Query> queries = new ArrayList<>(input.size());
-            for (Post record : input) {
-                queries.add(updateQuery(tx, record));
-            }
-            int[] rows = Batches.execute(tx, queries);
-            List<StaleRecordException> conflicts = new ArrayList<>();
-            List<Post> written = new ArrayList<>(input.size());
-            for (int i = 0; i < rows.length; i++) {
-                Post record = input.get(i);
-                if (!Rows.one(rows[i], TABLE)) {
-                    conflicts.add(stale(tx, record, record.lockVersion(),
-                            StaleRecordException.Operation.UPDATE, i));
-                } else {
-                    written.add(withVersion(record, nextVersion(record.lockVersion())));
+        try {
+            return dsl.transactionResult(configuration -> {
+                DSLContext tx = DSL.using(configuration);
+                List<Query> queries = new ArrayList<>(input.size());
+                for (Post record : input) {
+                    queries.add(updateQuery(tx, record));
                 }
-            }
-            if (!conflicts.isEmpty()) {
-                throw new StaleBatchException(conflicts);
-            }
-            return List.copyOf(written);
-        });
+                int[] rows = Batches.execute(tx, queries);
+                List<StaleRecordException> conflicts = new ArrayList<>();
+                List<Post> written = new ArrayList<>(input.size());
+                for (int i = 0; i < rows.length; i++) {
+                    Post record = input.get(i);
+                    if (!Rows.one(rows[i], TABLE)) {
+                        conflicts.add(stale(tx, record, record.lockVersion(),
+                                StaleRecordException.Operation.UPDATE, i));
+                    } else {
+                        written.add(withVersion(record, nextVersion(record.lockVersion())));
+                    }
+                }
+                if (!conflicts.isEmpty()) {
+                    throw new StaleBatchException(conflicts);
+                }
+                return List.copyOf(written);
+            });
+        } catch (RuntimeException e) {
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_ALL, List.of(), e);
+        }
     }
 
     /**
@@ -420,11 +435,15 @@ public final class PostRepository {
      */
     public void delete(Post record) {
         Objects.requireNonNull(record, "record");
-        int rows = Sql.deleteRow.execute(this.dsl, values -> values
-                .setLong(record.id())
-                .setInt(record.lockVersion()));
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(dsl, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
+        try {
+            int rows = Sql.deleteRow.execute(this.dsl, values -> values
+                    .setLong(record.id())
+                    .setInt(record.lockVersion()));
+            if (!Rows.one(rows, TABLE)) {
+                throw stale(dsl, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
+            }
+        } catch (RuntimeException e) {
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE, keyValues(record), e);
         }
     }
 
@@ -444,25 +463,29 @@ public final class PostRepository {
         if (input.isEmpty()) {
             return;
         }
-        dsl.transaction(configuration -> {
-            DSLContext tx = DSL.using(configuration);
-            List<Query> queries = new ArrayList<>(input.size());
-            for (Post record : input) {
-                queries.add(deleteQuery(tx, record));
-            }
-            int[] rows = Batches.execute(tx, queries);
-            List<StaleRecordException> conflicts = new ArrayList<>();
-            for (int i = 0; i < rows.length; i++) {
-                Post record = input.get(i);
-                if (!Rows.one(rows[i], TABLE)) {
-                    conflicts.add(stale(tx, record, record.lockVersion(),
-                            StaleRecordException.Operation.DELETE, i));
+        try {
+            dsl.transaction(configuration -> {
+                DSLContext tx = DSL.using(configuration);
+                List<Query> queries = new ArrayList<>(input.size());
+                for (Post record : input) {
+                    queries.add(deleteQuery(tx, record));
                 }
-            }
-            if (!conflicts.isEmpty()) {
-                throw new StaleBatchException(conflicts);
-            }
-        });
+                int[] rows = Batches.execute(tx, queries);
+                List<StaleRecordException> conflicts = new ArrayList<>();
+                for (int i = 0; i < rows.length; i++) {
+                    Post record = input.get(i);
+                    if (!Rows.one(rows[i], TABLE)) {
+                        conflicts.add(stale(tx, record, record.lockVersion(),
+                                StaleRecordException.Operation.DELETE, i));
+                    }
+                }
+                if (!conflicts.isEmpty()) {
+                    throw new StaleBatchException(conflicts);
+                }
+            });
+        } catch (RuntimeException e) {
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE_ALL, List.of(), e);
+        }
     }
 
     /**
@@ -494,13 +517,17 @@ public final class PostRepository {
     public Post touch(Post record) {
         Objects.requireNonNull(record, "record");
         checkOverflow(record);
-        int rows = Sql.touchRow.execute(this.dsl, values -> values
-                .setLong(record.id())
-                .setInt(record.lockVersion()));
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(this.dsl, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        try {
+            int rows = Sql.touchRow.execute(this.dsl, values -> values
+                    .setLong(record.id())
+                    .setInt(record.lockVersion()));
+            if (!Rows.one(rows, TABLE)) {
+                throw stale(this.dsl, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+            }
+            return withVersion(record, nextVersion(record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.TOUCH, keyValues(record), e);
         }
-        return withVersion(record, nextVersion(record.lockVersion()));
     }
 
     /**

@@ -55,6 +55,9 @@ public final class RepositoryWriter {
       ClassName.get("dev.versioned.support", "CachedStatement");
   private static final ClassName CACHED_FAMILY =
       ClassName.get("dev.versioned.support", "CachedStatements");
+  private static final ClassName CONFLICTS = ClassName.get("dev.versioned.support", "Conflicts");
+  private static final ClassName CONFLICT_OPERATION =
+      ClassName.get("dev.versioned", "ConflictEvent", "Operation");
   private static final ClassName LOCKING = ClassName.get("dev.versioned.support", "Locking");
   private static final ClassName JDBC = ClassName.get("dev.versioned.support", "Jdbc");
   private static final ClassName RESULT_SET = ClassName.get("java.sql", "ResultSet");
@@ -647,7 +650,8 @@ public final class RepositoryWriter {
         .returns(record)
         .addParameter(record, "record")
         .addStatement("$T.requireNonNull(record, $S)", OBJECTS, "record")
-        .addStatement("return update(dsl, record)")
+        .addCode(reportingConflicts(CodeBlock.of("return update(dsl, record);\n"), "UPDATE",
+            CodeBlock.of("keyValues(record)")))
         .build();
   }
 
@@ -725,7 +729,9 @@ public final class RepositoryWriter {
         .addParameter(record, "changed")
         .addStatement("$T.requireNonNull(original, $S)", OBJECTS, "original")
         .addStatement("$T.requireNonNull(changed, $S)", OBJECTS, "changed")
-        .addStatement("return updateChanged(dsl, original, changed)")
+        .addCode(reportingConflicts(
+            CodeBlock.of("return updateChanged(dsl, original, changed);\n"), "UPDATE_CHANGED",
+            CodeBlock.of("keyValues(original)")))
         .build();
   }
 
@@ -983,11 +989,12 @@ public final class RepositoryWriter {
             OVERFLOW)
         .returns(ParameterizedTypeName.get(LIST, record))
         .addParameter(ParameterizedTypeName.get(LIST, record), "records")
-        .addCode(batchBody("update", "updateQuery", true))
+        .addCode(batchBody("update", "updateQuery", true, "UPDATE_ALL"))
         .build();
   }
 
-  private CodeBlock batchBody(String what, String queryMethod, boolean returnsRecords) {
+  private CodeBlock batchBody(
+      String what, String queryMethod, boolean returnsRecords, String operation) {
     CodeBlock.Builder b = CodeBlock.builder();
     b.addStatement(
         "$T input = $T.elements(records, $S)",
@@ -1012,6 +1019,8 @@ public final class RepositoryWriter {
       b.addStatement("return");
     }
     b.endControlFlow();
+    CodeBlock prologue = b.build();
+    b = CodeBlock.builder();
     b.add(returnsRecords ? "return " : "").add("dsl.transaction$L(configuration -> {\n$>",
         returnsRecords ? "Result" : "");
     b.addStatement("$T tx = $T.using(configuration)", DSL_CONTEXT, DSL);
@@ -1047,7 +1056,26 @@ public final class RepositoryWriter {
       b.addStatement("return $T.copyOf(written)", LIST);
     }
     b.add("$<});\n");
-    return b.build();
+    return CodeBlock.builder()
+        .add(prologue)
+        .add(reportingConflicts(b.build(), operation, CodeBlock.of("$T.of()", LIST)))
+        .build();
+  }
+
+  /**
+   * Runs a write, telling the configuration's {@code ConflictListener} of the conflict it throws,
+   * if any: {@code try { body } catch (RuntimeException e) { throw Conflicts.seen(...); }}. Free on
+   * the path that throws nothing.
+   */
+  private CodeBlock reportingConflicts(CodeBlock body, String operation, CodeBlock key) {
+    return CodeBlock.builder()
+        .beginControlFlow("try")
+        .add(body)
+        .nextControlFlow("catch ($T e)", RuntimeException.class)
+        .addStatement("throw $T.seen(dsl,$WTABLE,$W$T.$L,$W$L,$We)", CONFLICTS, CONFLICT_OPERATION,
+            operation, key)
+        .endControlFlow()
+        .build();
   }
 
   // ---------------------------------------------------------------- delete
@@ -1075,18 +1103,20 @@ public final class RepositoryWriter {
             .build();
     CodeBlock cached =
         CodeBlock.of("$L.deleteRow.execute(this.dsl, values -> values$L)", SQL_CLASS, values);
+    CodeBlock.Builder write = CodeBlock.builder();
     if (version.primitive()) {
-      m.addStatement("int rows = $L", cached);
+      write.addStatement("int rows = $L", cached);
     } else {
-      m.addStatement(
+      write.addStatement(
           "int rows = record.$N() == null\n? deleteQuery(this.dsl, record).execute()\n: $L",
           version.accessor(),
           cached);
     }
-    m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
+    write.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
         .addStatement("throw stale(dsl, record, record.$N(), $T.DELETE, -1)", version.accessor(),
             OPERATION)
         .endControlFlow();
+    m.addCode(reportingConflicts(write.build(), "DELETE", CodeBlock.of("keyValues(record)")));
     return m.build();
   }
 
@@ -1115,7 +1145,7 @@ public final class RepositoryWriter {
                 + "@throws NullPointerException if {@code records}, an element or a key is null\n",
             STALE_BATCH)
         .addParameter(ParameterizedTypeName.get(LIST, record), "records")
-        .addCode(batchBody("delete", "deleteQuery", false))
+        .addCode(batchBody("delete", "deleteQuery", false, "DELETE_ALL"))
         .build();
   }
 
@@ -1178,19 +1208,21 @@ public final class RepositoryWriter {
             .build();
     CodeBlock cached =
         CodeBlock.of("$L.touchRow.execute(this.dsl, values -> values$L)", SQL_CLASS, values);
+    CodeBlock.Builder write = CodeBlock.builder();
     if (version.primitive()) {
-      m.addStatement("int rows = $L", cached);
+      write.addStatement("int rows = $L", cached);
     } else {
-      m.addStatement(
+      write.addStatement(
           "int rows = record.$N() == null\n? touchQuery(this.dsl, record).execute()\n: $L",
           version.accessor(),
           cached);
     }
-    m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
+    write.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
         .addStatement("throw stale(this.dsl, record, record.$N(), $T.UPDATE, -1)",
             version.accessor(), OPERATION)
         .endControlFlow();
-    m.addStatement("return withVersion(record, nextVersion(record.$N()))", version.accessor());
+    write.addStatement("return withVersion(record, nextVersion(record.$N()))", version.accessor());
+    m.addCode(reportingConflicts(write.build(), "TOUCH", CodeBlock.of("keyValues(record)")));
     return m.build();
   }
 
