@@ -215,8 +215,17 @@ public final class OrderLineRepository {
     public Optional<OrderLine> findByIdForUpdate(Long orderId, Integer lineNo) {
         Objects.requireNonNull(orderId, "orderId");
         Objects.requireNonNull(lineNo, "lineNo");
-        return Sql.selectAndLockRow.fetchOptional(
-                this.dsl,
+        return findForUpdate(this.dsl, orderId, lineNo);
+    }
+
+    /**
+     * Reads the row with the given key with a locking read ({@link Locking#forUpdate}): on a database
+     * with row locks the row stays locked until the transaction of {@code ctx} ends, and InnoDB
+     * reads it as now committed even at REPEATABLE READ.
+     */
+    private static Optional<OrderLine> findForUpdate(DSLContext ctx, Long orderId, Integer lineNo) {
+        return Sql.lockRow.fetchOptional(
+                ctx,
                 values -> values
                 .setLong(ORDER_ID, orderId)
                 .setInt(LINE_NO, lineNo),
@@ -394,7 +403,15 @@ public final class OrderLineRepository {
      * (see {@link #updateChanged}), each attempt in its own transaction (a savepoint when nested).
      * On a conflict (a stale row, or SQLSTATE 40001 or 40P01) it rereads and retries with jittered
      * exponential backoff, up to the {@link RetryPolicy} this repository was created with, then rethrows
-     * the last failure. When {@code change} returns an equal record, nothing is written.
+     * the last failure, whose message then says that it gave up. When {@code change} returns an equal
+     * record, nothing is written.
+     *
+     * <p>A retry reads the row as now committed, also inside an enclosing transaction (on MySQL and
+     * MariaDB at REPEATABLE READ it uses a locking read). Where no retry can succeed inside the
+     * enclosing transaction (its snapshot is fixed, as on PostgreSQL at REPEATABLE READ or SERIALIZABLE,
+     * or the database refused the write as a serialization failure), it does not retry: the
+     * failure is thrown at once, and its message says that the enclosing transaction must be
+     * retried as a whole.
      *
      * @param orderId the key component {@code orderId}
      * @param lineNo the key component {@code lineNo}
@@ -409,15 +426,15 @@ public final class OrderLineRepository {
         Objects.requireNonNull(orderId, "orderId");
         Objects.requireNonNull(lineNo, "lineNo");
         Objects.requireNonNull(change, "change");
-        return Retry.run(this.retry,
-                () -> this.dsl.transactionResult(configuration -> modify(DSL.using(configuration),
-                orderId, lineNo, change)));
+        return Retry.run(this.retry, this.dsl, TABLE, Arrays.<Object>asList(orderId, lineNo),
+                (ctx, lockingRead) -> modify(ctx, orderId, lineNo, lockingRead, change));
     }
 
     private static OrderLine modify(DSLContext ctx, Long orderId, Integer lineNo,
-            UnaryOperator<OrderLine> change) {
-        OrderLine current = find(ctx, orderId, lineNo).orElseThrow(() -> Rows.notFound(TABLE,
-                Columns.KEY, Arrays.<Object>asList(orderId, lineNo)));
+            boolean lockingRead, UnaryOperator<OrderLine> change) {
+        OrderLine current = (lockingRead ? findForUpdate(ctx, orderId, lineNo) : find(ctx, orderId,
+                lineNo)).orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY,
+                Arrays.<Object>asList(orderId, lineNo)));
         OrderLine changed = change.apply(current);
         if (changed == null) {
             throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
@@ -770,9 +787,9 @@ public final class OrderLineRepository {
         .and(LINE_NO.eq(p.of(LINE_NO))));
 
         /**
-         * Reads the row with a key and locks it, as the database can (see {@code Locking}).
+         * Reads the row with a key with a locking read.
          */
-        static final CachedStatement selectAndLockRow = CachedStatement.of((ctx, p) -> Locking.forUpdate(ctx, ctx.select(Columns.ALL)
+        static final CachedStatement lockRow = CachedStatement.of((ctx, p) -> Locking.forUpdate(ctx, ctx.select(Columns.ALL)
         .from(TABLE)
         .where(ORDER_ID.eq(p.of(ORDER_ID)))
         .and(LINE_NO.eq(p.of(LINE_NO)))));

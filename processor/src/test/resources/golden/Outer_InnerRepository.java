@@ -179,8 +179,17 @@ public final class Outer_InnerRepository {
      * @return the record, or empty when no row has that key
      */
     public Optional<Outer.Inner> findByIdForUpdate(long id) {
-        return Sql.selectAndLockRow.fetchOptional(
-                this.dsl,
+        return findForUpdate(this.dsl, id);
+    }
+
+    /**
+     * Reads the row with the given key with a locking read ({@link Locking#forUpdate}): on a database
+     * with row locks the row stays locked until the transaction of {@code ctx} ends, and InnoDB
+     * reads it as now committed even at REPEATABLE READ.
+     */
+    private static Optional<Outer.Inner> findForUpdate(DSLContext ctx, long id) {
+        return Sql.lockRow.fetchOptional(
+                ctx,
                 values -> values
                 .setLong(id),
                 null,
@@ -353,7 +362,15 @@ public final class Outer_InnerRepository {
      * (see {@link #updateChanged}), each attempt in its own transaction (a savepoint when nested).
      * On a conflict (a stale row, or SQLSTATE 40001 or 40P01) it rereads and retries with jittered
      * exponential backoff, up to the {@link RetryPolicy} this repository was created with, then rethrows
-     * the last failure. When {@code change} returns an equal record, nothing is written.
+     * the last failure, whose message then says that it gave up. When {@code change} returns an equal
+     * record, nothing is written.
+     *
+     * <p>A retry reads the row as now committed, also inside an enclosing transaction (on MySQL and
+     * MariaDB at REPEATABLE READ it uses a locking read). Where no retry can succeed inside the
+     * enclosing transaction (its snapshot is fixed, as on PostgreSQL at REPEATABLE READ or SERIALIZABLE,
+     * or the database refused the write as a serialization failure), it does not retry: the
+     * failure is thrown at once, and its message says that the enclosing transaction must be
+     * retried as a whole.
      *
      * @param id the key component {@code id}
      * @param change the change; it may run more than once, so it should have no side effects
@@ -364,14 +381,14 @@ public final class Outer_InnerRepository {
      */
     public Outer.Inner modify(long id, UnaryOperator<Outer.Inner> change) {
         Objects.requireNonNull(change, "change");
-        return Retry.run(this.retry,
-                () -> this.dsl.transactionResult(configuration -> modify(DSL.using(configuration),
-                id, change)));
+        return Retry.run(this.retry, this.dsl, TABLE, Arrays.<Object>asList(id),
+                (ctx, lockingRead) -> modify(ctx, id, lockingRead, change));
     }
 
-    private static Outer.Inner modify(DSLContext ctx, long id, UnaryOperator<Outer.Inner> change) {
-        Outer.Inner current = find(ctx, id).orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY,
-                Arrays.<Object>asList(id)));
+    private static Outer.Inner modify(DSLContext ctx, long id, boolean lockingRead,
+            UnaryOperator<Outer.Inner> change) {
+        Outer.Inner current = (lockingRead ? findForUpdate(ctx, id) : find(ctx, id))
+                .orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY, Arrays.<Object>asList(id)));
         Outer.Inner changed = change.apply(current);
         if (changed == null) {
             throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
@@ -661,9 +678,9 @@ public final class Outer_InnerRepository {
         .where(ID.eq(p.of(ID))));
 
         /**
-         * Reads the row with a key and locks it, as the database can (see {@code Locking}).
+         * Reads the row with a key with a locking read.
          */
-        static final CachedStatement selectAndLockRow = CachedStatement.of((ctx, p) -> Locking.forUpdate(ctx, ctx.select(Columns.ALL)
+        static final CachedStatement lockRow = CachedStatement.of((ctx, p) -> Locking.forUpdate(ctx, ctx.select(Columns.ALL)
         .from(TABLE)
         .where(ID.eq(p.of(ID)))));
 

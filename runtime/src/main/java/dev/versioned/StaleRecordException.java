@@ -35,6 +35,8 @@ public class StaleRecordException extends DataChangedException {
   private final long actual;
   private final boolean rowDeleted;
   private final int batchIndex;
+  private final String unknownActual;
+  private final String note;
 
   /**
    * Creates the exception. Generated repositories call this; the message is derived from the
@@ -63,6 +65,58 @@ public class StaleRecordException extends DataChangedException {
       OptionalLong actualVersion,
       boolean rowDeleted,
       int batchIndex) {
+    this(record, table, keyColumns, key, operation, versionColumn, expectedVersion, actualVersion,
+        rowDeleted, batchIndex, null, null, null);
+  }
+
+  /**
+   * Creates the exception for a write whose outcome the database explained in a way that does not
+   * tell the version now committed: a write refused as a serialization failure (SQLSTATE {@code
+   * 40001}, the failure is the cause), or a row read inside a transaction whose snapshot is older
+   * than what is committed. {@link #actualVersion()} is then empty and {@link #rowDeleted()} false,
+   * and the message says {@code unknownActual} instead of a version.
+   *
+   * @param record the caller's record, unchanged
+   * @param table the table name as written in SQL ({@code schema.table} when a schema is set)
+   * @param keyColumns the key column names, in key order
+   * @param key the key values, in key order
+   * @param operation the refused write
+   * @param versionColumn the name of the version column
+   * @param expectedVersion the version the caller's record carries, empty when it is null
+   * @param batchIndex the record's index within a batch, or -1 outside a batch
+   * @param unknownActual why the version now committed is not known, as said in the message
+   * @param cause the database's failure, or null
+   */
+  public StaleRecordException(
+      Object record,
+      String table,
+      List<String> keyColumns,
+      List<Object> key,
+      Operation operation,
+      String versionColumn,
+      OptionalLong expectedVersion,
+      int batchIndex,
+      String unknownActual,
+      Throwable cause) {
+    this(record, table, keyColumns, key, operation, versionColumn, expectedVersion,
+        OptionalLong.empty(), false, batchIndex,
+        Objects.requireNonNull(unknownActual, "unknownActual"), null, cause);
+  }
+
+  private StaleRecordException(
+      Object record,
+      String table,
+      List<String> keyColumns,
+      List<Object> key,
+      Operation operation,
+      String versionColumn,
+      OptionalLong expectedVersion,
+      OptionalLong actualVersion,
+      boolean rowDeleted,
+      int batchIndex,
+      String unknownActual,
+      String note,
+      Throwable cause) {
     super(
         message(
             table,
@@ -72,7 +126,10 @@ public class StaleRecordException extends DataChangedException {
             expectedVersion,
             actualVersion,
             rowDeleted,
-            batchIndex));
+            batchIndex,
+            unknownActual,
+            note),
+        cause);
     this.record = Objects.requireNonNull(record, "record");
     this.table = Objects.requireNonNull(table, "table");
     this.keyColumns = List.copyOf(keyColumns);
@@ -85,6 +142,8 @@ public class StaleRecordException extends DataChangedException {
     this.actual = actualVersion.orElse(0);
     this.rowDeleted = rowDeleted;
     this.batchIndex = batchIndex;
+    this.unknownActual = unknownActual;
+    this.note = note;
   }
 
   private static String message(
@@ -95,7 +154,9 @@ public class StaleRecordException extends DataChangedException {
       OptionalLong expected,
       OptionalLong actual,
       boolean rowDeleted,
-      int batchIndex) {
+      int batchIndex,
+      String unknownActual,
+      String note) {
     StringBuilder sb = new StringBuilder("stale ").append(table).append(' ');
     for (int i = 0; i < key.size(); i++) {
       if (i > 0) {
@@ -108,11 +169,16 @@ public class StaleRecordException extends DataChangedException {
     }
     sb.append(": expected ").append(versionColumn).append(' ');
     sb.append(expected.isPresent() ? Long.toString(expected.getAsLong()) : "null");
-    if (rowDeleted) {
+    if (unknownActual != null) {
+      sb.append(", ").append(unknownActual);
+    } else if (rowDeleted) {
       sb.append(", the row no longer exists");
     } else {
       sb.append(", database has ");
       sb.append(actual.isPresent() ? Long.toString(actual.getAsLong()) : "null");
+    }
+    if (note != null) {
+      sb.append("; ").append(note);
     }
     return sb.toString();
   }
@@ -124,17 +190,39 @@ public class StaleRecordException extends DataChangedException {
    * @return a new exception with {@link #batchIndex()} set
    */
   public StaleRecordException withBatchIndex(int index) {
-    return new StaleRecordException(
-        record,
-        table,
-        keyColumns,
-        key,
-        operation,
-        versionColumn,
-        expectedVersion(),
-        actualVersion(),
-        rowDeleted,
-        index);
+    return copy(index, note);
+  }
+
+  /**
+   * Returns a copy of this exception whose message ends with a further sentence; {@code modify}
+   * uses it to say why it stopped retrying.
+   *
+   * @param sentence what to add to the message
+   * @return a new exception, equal but for its message, with the same cause and stack trace
+   */
+  public StaleRecordException withNote(String sentence) {
+    Objects.requireNonNull(sentence, "sentence");
+    return copy(batchIndex, note == null ? sentence : note + "; " + sentence);
+  }
+
+  private StaleRecordException copy(int index, String newNote) {
+    StaleRecordException copy =
+        new StaleRecordException(
+            record,
+            table,
+            keyColumns,
+            key,
+            operation,
+            versionColumn,
+            expectedVersion(),
+            actualVersion(),
+            rowDeleted,
+            index,
+            unknownActual,
+            newNote,
+            getCause());
+    copy.setStackTrace(getStackTrace());
+    return copy;
   }
 
   /**
@@ -183,9 +271,13 @@ public class StaleRecordException extends DataChangedException {
   }
 
   /**
-   * The version found in the database right after the refused write.
+   * The version committed in the database right after the refused write, read as committed also
+   * inside a transaction (never the transaction's older snapshot).
    *
-   * @return the current version, empty when the row no longer exists (or its version is null)
+   * @return the current version; empty when the row no longer exists, its version is null, or the
+   *     database cannot tell from inside the caller's transaction (PostgreSQL and H2 at REPEATABLE
+   *     READ and above), or the database refused the write as a serialization failure: the message
+   *     then says so
    */
   public OptionalLong actualVersion() {
     return actualPresent ? OptionalLong.of(actual) : OptionalLong.empty();

@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.versioned.support.Retry;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
 import org.jooq.exception.DataChangedException;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
 class RuntimeApiTest {
@@ -76,28 +81,84 @@ class RuntimeApiTest {
   }
 
   @Test
-  void retryRunsUpToMaxAttemptsThenRethrowsTheLast() {
-    AtomicInteger calls = new AtomicInteger();
-    RetryPolicy three = new RetryPolicy(3, Duration.ZERO, Duration.ZERO);
-    DataAccessException last =
-        assertThrows(
-            DataAccessException.class,
-            () ->
-                Retry.run(
-                    three,
-                    () -> {
-                      throw new DataAccessException(
-                          "attempt " + calls.incrementAndGet(), new SQLException("s", "40001"));
-                    }));
-    assertEquals(3, calls.get());
-    assertEquals("attempt 3", last.getMessage());
-    calls.set(0);
-    assertThrows(IllegalStateException.class, () -> Retry.run(three, () -> {
-      calls.incrementAndGet();
-      throw new IllegalStateException();
-    }));
-    assertEquals(1, calls.get());
-    assertEquals("ok", Retry.run(three, () -> calls.incrementAndGet() < 3 ? fail40001() : "ok"));
+  void retryRunsEachAttemptInATransactionUpToMaxAttemptsThenRethrowsTheLast() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:h2:mem:retry" + System.nanoTime())) {
+      DSLContext dsl = DSL.using(c, SQLDialect.H2);
+      List<Object> key = List.of(7L);
+      AtomicInteger calls = new AtomicInteger();
+      RetryPolicy three = new RetryPolicy(3, Duration.ZERO, Duration.ZERO);
+      DataAccessException last =
+          assertThrows(
+              DataAccessException.class,
+              () ->
+                  Retry.run(three, dsl, null, key, (ctx, lockingRead) -> {
+                    assertFalse(lockingRead, "outside a transaction no retry needs to lock");
+                    assertFalse(ctx.connectionResult(Connection::getAutoCommit),
+                        "each attempt runs in a transaction");
+                    throw new DataAccessException(
+                        "attempt " + calls.incrementAndGet(), new SQLException("s", "40001"));
+                  }));
+      assertEquals(3, calls.get());
+      assertEquals(DataAccessException.class, last.getClass());
+      assertEquals("attempt 3; modify of the row key [7] gave up after 3 attempts",
+          last.getMessage());
+      assertEquals("40001", last.sqlState());
+      assertTrue(c.getAutoCommit(), "the connection is left as it was");
+      calls.set(0);
+      assertThrows(IllegalStateException.class, () -> Retry.run(three, dsl, null, key, (ctx, l) -> {
+        calls.incrementAndGet();
+        throw new IllegalStateException();
+      }));
+      assertEquals(1, calls.get());
+      assertEquals("ok", Retry.run(three, dsl, null, key,
+          (ctx, l) -> calls.incrementAndGet() < 3 ? fail40001() : "ok"));
+    }
+  }
+
+  @Test
+  void insideATransactionASerializationFailureIsThrownAtOnceWithTheAdviceToRetryTheTransaction()
+      throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:h2:mem:retry" + System.nanoTime())) {
+      DSLContext dsl = DSL.using(c, SQLDialect.H2);
+      AtomicInteger calls = new AtomicInteger();
+      DataAccessException e =
+          assertThrows(DataAccessException.class, () -> dsl.transaction(outer ->
+              Retry.run(RetryPolicy.DEFAULT, DSL.using(outer), null, List.of(1), (ctx, l) -> {
+                calls.incrementAndGet();
+                return fail40001();
+              })));
+      assertEquals(1, calls.get());
+      assertTrue(e.getMessage().startsWith("retry me; modify of the row key [1] did not retry:"),
+          e.getMessage());
+      assertTrue(e.getMessage().contains("retry the enclosing transaction as a whole"),
+          e.getMessage());
+      assertTrue(e.getMessage().contains("@Retryable outside the @Transactional method"),
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void aFailureOfAnotherTypeKeepsItsTypeAndCarriesTheAdviceAsASuppressedException()
+      throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:h2:mem:retry" + System.nanoTime())) {
+      DSLContext dsl = DSL.using(c, SQLDialect.H2);
+      class Translated extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Translated() {
+          super("translated", new SQLException("s", "40001"));
+        }
+      }
+      Translated e =
+          assertThrows(Translated.class, () -> Retry.run(RetryPolicy.NONE, dsl, null, List.of(1),
+              (ctx, l) -> {
+                throw new Translated();
+              }));
+      assertEquals("translated", e.getMessage());
+      assertEquals(1, e.getSuppressed().length);
+      assertTrue(e.getSuppressed()[0] instanceof Retry.RetryAdvice);
+      assertTrue(e.getSuppressed()[0].getMessage().contains("gave up after 1 attempt"));
+    }
   }
 
   private static String fail40001() {
@@ -122,6 +183,22 @@ class RuntimeApiTest {
     assertEquals(2, indexed.batchIndex());
     assertEquals(record, indexed.record());
     assertEquals(StaleRecordException.Operation.DELETE, indexed.operation());
+    StaleRecordException noted = e.withNote("modify gave up after 5 attempts");
+    assertEquals("stale post id=7: expected lock_version 3, database has 4;"
+        + " modify gave up after 5 attempts", noted.getMessage());
+    assertEquals(OptionalLong.of(4), noted.actualVersion());
+    assertEquals(e.getStackTrace().length, noted.getStackTrace().length);
+    SQLException serialization = new SQLException("could not serialize", "40001");
+    StaleRecordException unknown =
+        new StaleRecordException(record, "post", List.of("id"), List.of(7L),
+            StaleRecordException.Operation.UPDATE, "lock_version", OptionalLong.of(3), -1,
+            "the version now committed is unknown", serialization);
+    assertEquals("stale post id=7: expected lock_version 3, the version now committed is unknown",
+        unknown.getMessage());
+    assertEquals(OptionalLong.empty(), unknown.actualVersion());
+    assertFalse(unknown.rowDeleted());
+    assertEquals(serialization, unknown.getCause());
+    assertEquals(serialization, unknown.withBatchIndex(1).getCause());
     StaleBatchException batch = new StaleBatchException(List.of(indexed));
     assertEquals(List.of(indexed), batch.conflicts());
     assertTrue(batch.getMessage().contains("batch index 2"), batch.getMessage());

@@ -3,46 +3,173 @@ package dev.versioned.support;
 import dev.versioned.RetryPolicy;
 import dev.versioned.StaleRecordException;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
+import org.jooq.DSLContext;
+import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 
-/** The retry loop behind {@code modify}. */
+/**
+ * The retry loop behind {@code modify}.
+ *
+ * <p>Each attempt runs in its own jOOQ transaction ({@link DSLContext#transactionResult}; a
+ * savepoint when the caller's context is already in one). The loop decides, attempt by attempt,
+ * whether the attempt must read the row with a locking read, and whether another attempt can
+ * succeed at all:
+ *
+ * <ul>
+ *   <li>Inside an enclosing transaction at REPEATABLE READ or SERIALIZABLE on MySQL or MariaDB
+ *       (InnoDB), a plain read returns the enclosing transaction's snapshot, so a retry would see
+ *       the same old version again: retries use the locking read, which InnoDB answers with the row
+ *       as now committed.
+ *   <li>Where a retry cannot succeed inside the enclosing transaction — its snapshot is fixed
+ *       (PostgreSQL and H2 at REPEATABLE READ and above), or the database refused the write as a
+ *       serialization failure (SQLSTATE {@code 40001}: PostgreSQL aborts the transaction, InnoDB,
+ *       Galera, H2, HSQLDB and Derby roll it back), or SQLite refused a transaction whose snapshot
+ *       is stale ({@code SQLITE_BUSY}) — the loop does not retry: it throws at once, and the message
+ *       says that the enclosing transaction must be retried as a whole, and how.
+ *   <li>When the attempts run out, the message of the exception says so ({@code gave up after 5
+ *       attempts}).
+ * </ul>
+ *
+ * <p>The exception thrown is always of the type of the last failure. A {@link StaleRecordException}
+ * and jOOQ's {@link DataAccessException} are thrown as copies whose message carries the
+ * explanation; an exception of another type (for example one translated by Spring) is thrown as it
+ * is, with the explanation attached as a {@linkplain Throwable#getSuppressed() suppressed} {@link
+ * RetryAdvice}.
+ *
+ * <p>Nothing is looked up before the first attempt: whether there is an enclosing transaction, and
+ * its isolation level, are read from the connection ({@code getAutoCommit()}, {@code
+ * getTransactionIsolation()}) after the first conflict, once per call.
+ */
 public final class Retry {
   private Retry() {}
 
   /**
-   * Runs {@code attempt} until it succeeds, fails with an error that is not a conflict, or {@code
-   * policy.maxAttempts()} attempts have failed; then rethrows the last failure. Between attempts it
+   * One attempt of a read-change-write.
+   *
+   * @param <T> the result type
+   */
+  @FunctionalInterface
+  public interface Attempt<T> {
+    /**
+     * Runs the attempt.
+     *
+     * @param ctx the context of the attempt's own transaction
+     * @param lockingRead whether the attempt must read the row with its locking read ({@link
+     *     Locking#forUpdate})
+     * @return the result
+     */
+    T run(DSLContext ctx, boolean lockingRead);
+  }
+
+  /**
+   * The explanation attached, as a suppressed exception, to a failure whose type cannot carry it
+   * in its message.
+   */
+  public static final class RetryAdvice extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RetryAdvice(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /**
+   * Runs {@code attempt}, each time in its own transaction, until it succeeds, fails with an error
+   * that is not a {@linkplain #isConflict conflict}, fails in a way no retry inside the enclosing
+   * transaction can mend, or {@code policy.maxAttempts()} attempts have failed. Between attempts it
    * sleeps a random time up to {@link RetryPolicy#backoffCap(int)}.
    *
    * @param policy how often and how long to retry
-   * @param attempt one attempt, run in its own transaction by the caller
+   * @param dsl the repository's context: each attempt runs in {@code dsl.transactionResult}
+   * @param table the table written, for messages
+   * @param key the key values of the row, for messages
+   * @param attempt one attempt
    * @param <T> the result type
    * @return the first successful result
    */
-  public static <T> T run(RetryPolicy policy, Supplier<T> attempt) {
+  public static <T> T run(
+      RetryPolicy policy, DSLContext dsl, Table<?> table, List<Object> key, Attempt<T> attempt) {
     Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(dsl, "dsl");
+    Objects.requireNonNull(attempt, "attempt");
+    Transactions.Enclosing enclosing = null; // read after the first conflict
     for (int n = 1; ; n++) {
+      boolean lockingRead = enclosing != null && enclosing.retriesNeedLockingRead();
       try {
-        return attempt.get();
+        return dsl.transactionResult(c -> attempt.run(DSL.using(c), lockingRead));
       } catch (RuntimeException e) {
-        if (n >= policy.maxAttempts() || !isConflict(e)) {
+        if (!isConflict(e)) {
           throw e;
         }
-        long capNanos = policy.backoffCap(n).toNanos();
-        if (capNanos > 0) {
-          long nanos = ThreadLocalRandom.current().nextLong(capNanos + 1);
-          try {
-            Thread.sleep(nanos / 1_000_000L, (int) (nanos % 1_000_000L));
-          } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            e.addSuppressed(interrupted);
-            throw e;
-          }
+        if (enclosing == null) {
+          enclosing = Transactions.enclosing(dsl);
         }
+        String impossible = enclosing.whyRetryIsImpossible(e);
+        if (impossible != null) {
+          throw explained(e, mustRetryTransaction(table, key, impossible));
+        }
+        if (n >= policy.maxAttempts()) {
+          throw explained(e, "modify of " + describe(table, key) + " gave up after " + n
+              + (n == 1 ? " attempt" : " attempts"));
+        }
+        sleep(policy, n, e);
       }
     }
+  }
+
+  private static String describe(Table<?> table, List<Object> key) {
+    return (table == null ? "the row" : Rows.name(table)) + (key == null ? "" : " key " + key);
+  }
+
+  private static String mustRetryTransaction(Table<?> table, List<Object> key, String why) {
+    return "modify of " + describe(table, key) + " did not retry: " + why
+        + "; retry the enclosing transaction as a whole: with jOOQ, run the whole unit of work in"
+        + " dsl.transactionResult(...) and call it again on a conflict (Retry.isConflict); with"
+        + " Spring, put @Retryable outside the @Transactional method";
+  }
+
+  private static void sleep(RetryPolicy policy, int attempt, RuntimeException e) {
+    long capNanos = policy.backoffCap(attempt).toNanos();
+    if (capNanos <= 0) {
+      return;
+    }
+    long nanos = ThreadLocalRandom.current().nextLong(capNanos + 1);
+    try {
+      Thread.sleep(nanos / 1_000_000L, (int) (nanos % 1_000_000L));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      e.addSuppressed(interrupted);
+      throw e;
+    }
+  }
+
+  /**
+   * The failure, of the same type, with a sentence added to its message.
+   *
+   * @param failure the failure
+   * @param sentence what to add
+   * @return a copy of a {@link StaleRecordException} or a {@link DataAccessException}; the failure
+   *     itself, with a suppressed {@link RetryAdvice}, for any other type
+   */
+  static RuntimeException explained(RuntimeException failure, String sentence) {
+    if (failure instanceof StaleRecordException) {
+      return ((StaleRecordException) failure).withNote(sentence);
+    }
+    if (failure.getClass() == DataAccessException.class) {
+      DataAccessException copy =
+          new DataAccessException(failure.getMessage() + "; " + sentence, failure.getCause());
+      copy.setStackTrace(failure.getStackTrace());
+      for (Throwable s : failure.getSuppressed()) {
+        copy.addSuppressed(s);
+      }
+      return copy;
+    }
+    failure.addSuppressed(new RetryAdvice(sentence));
+    return failure;
   }
 
   /** SQLite's primary result code SQLITE_BUSY, which sqlite-jdbc reports as the error code. */
@@ -74,6 +201,41 @@ public final class Retry {
             return true;
           }
         }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a failure is, anywhere in its cause chain, a database error with the given SQLSTATE.
+   *
+   * @param failure the failure
+   * @param sqlState the SQLSTATE
+   * @return true when one of its SQL exceptions has it
+   */
+  static boolean hasSqlState(Throwable failure, String sqlState) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException) {
+        for (SQLException s = (SQLException) t; s != null; s = s.getNextException()) {
+          if (sqlState.equals(s.getSQLState())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a failure is, anywhere in its cause chain, SQLite's {@code SQLITE_BUSY}.
+   *
+   * @param failure the failure
+   * @return true for a busy database
+   */
+  static boolean isSqliteBusy(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException && isSqliteBusy((SQLException) t)) {
+        return true;
       }
     }
     return false;

@@ -14,6 +14,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Record2;
+import org.jooq.SelectConditionStep;
 import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.exception.NoDataFoundException;
@@ -232,7 +233,11 @@ public final class Rows {
 
   /**
    * Builds the exception for a refused keyed write, reading the row's current version to say what
-   * happened.
+   * happened. The version is read as committed now: outside a transaction with a plain read; inside
+   * one on MySQL/MariaDB at REPEATABLE READ or SERIALIZABLE with a locking read (InnoDB's current
+   * read; the refused write already holds that row's lock). Inside a transaction whose snapshot is
+   * fixed (PostgreSQL and H2 at REPEATABLE READ and above), nothing read tells what is committed:
+   * the exception then has no actual version and its message says why.
    *
    * @param ctx where to read the current version (the same transaction as the write)
    * @param table the table
@@ -257,9 +262,82 @@ public final class Rows {
       StaleRecordException.Operation operation,
       Number expected,
       int batchIndex) {
-    Optional<? extends Record1<? extends Number>> current =
-        ctx.select(version).from(table).where(keyCondition).fetchOptional();
-    Number actual = current.map(Record1::value1).orElse(null);
+    OptionalLong expectedVersion =
+        expected == null ? OptionalLong.empty() : OptionalLong.of(expected.longValue());
+    Transactions.Enclosing tx = Transactions.enclosing(ctx);
+    if (tx.snapshotIsFixed()) {
+      return new StaleRecordException(
+          record,
+          name(table),
+          keyColumns,
+          key,
+          operation,
+          version.getName(),
+          expectedVersion,
+          batchIndex,
+          "the version now committed cannot be read inside this transaction's "
+              + tx.isolationName()
+              + " snapshot",
+          null);
+    }
+    Optional<Number> current =
+        currentVersion(ctx, table, keyCondition, version, tx.plainReadsAreSnapshots());
+    boolean found = current != null;
+    Number actual = found ? current.orElse(null) : null;
+    return new StaleRecordException(
+        record,
+        name(table),
+        keyColumns,
+        key,
+        operation,
+        version.getName(),
+        expectedVersion,
+        actual == null ? OptionalLong.empty() : OptionalLong.of(actual.longValue()),
+        !found,
+        batchIndex);
+  }
+
+  /**
+   * Reads a row's version.
+   *
+   * @return null when no row has the key, else the version (empty when it is NULL)
+   */
+  private static <N extends Number> Optional<Number> currentVersion(
+      DSLContext ctx, Table<?> table, Condition keyCondition, Field<N> version, boolean lock) {
+    SelectConditionStep<Record1<N>> select = ctx.select(version).from(table).where(keyCondition);
+    Optional<Record1<N>> row =
+        (lock ? Locking.forUpdate(ctx, select) : select).fetchOptional();
+    return row.isEmpty() ? null : Optional.ofNullable(row.get().value1());
+  }
+
+  /**
+   * Turns a version-checked single-row write that the database refused as a serialization failure
+   * (SQLSTATE {@code 40001}: a PostgreSQL serialization failure, a Galera certification failure, an
+   * InnoDB, H2, HSQLDB or Derby deadlock) into a {@link StaleRecordException} whose cause is that
+   * failure and whose actual version is unknown. Any other failure is returned as it is.
+   *
+   * @param failure what the write threw
+   * @param table the table
+   * @param version the version column
+   * @param record the caller's record
+   * @param keyColumns the key column names
+   * @param key the key values
+   * @param operation the refused write
+   * @param expected the caller's version, or null
+   * @return the exception to throw
+   */
+  public static RuntimeException refused(
+      RuntimeException failure,
+      Table<?> table,
+      Field<?> version,
+      Object record,
+      List<String> keyColumns,
+      List<Object> key,
+      StaleRecordException.Operation operation,
+      Number expected) {
+    if (failure instanceof StaleRecordException || !Retry.hasSqlState(failure, "40001")) {
+      return failure;
+    }
     return new StaleRecordException(
         record,
         name(table),
@@ -268,8 +346,9 @@ public final class Rows {
         operation,
         version.getName(),
         expected == null ? OptionalLong.empty() : OptionalLong.of(expected.longValue()),
-        actual == null ? OptionalLong.empty() : OptionalLong.of(actual.longValue()),
-        current.isEmpty(),
-        batchIndex);
+        -1,
+        "the database refused the write as a serialization failure (SQLSTATE 40001), so the"
+            + " version now committed is unknown",
+        failure);
   }
 }

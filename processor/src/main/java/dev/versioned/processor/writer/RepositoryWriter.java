@@ -50,6 +50,7 @@ public final class RepositoryWriter {
       ClassName.get("dev.versioned", "VersionOverflowException");
   private static final ClassName RETRY = ClassName.get("dev.versioned.support", "Retry");
   private static final ClassName BATCHES = ClassName.get("dev.versioned.support", "Batches");
+  private static final ClassName LOCKING = ClassName.get("dev.versioned.support", "Locking");
   private static final ClassName ROWS = ClassName.get("dev.versioned.support", "Rows");
   private static final ClassName CACHED =
       ClassName.get("dev.versioned.support", "CachedStatement");
@@ -58,7 +59,6 @@ public final class RepositoryWriter {
   private static final ClassName CONFLICTS = ClassName.get("dev.versioned.support", "Conflicts");
   private static final ClassName CONFLICT_OPERATION =
       ClassName.get("dev.versioned", "ConflictEvent", "Operation");
-  private static final ClassName LOCKING = ClassName.get("dev.versioned.support", "Locking");
   private static final ClassName JDBC = ClassName.get("dev.versioned.support", "Jdbc");
   private static final ClassName RESULT_SET = ClassName.get("java.sql", "ResultSet");
   private static final ClassName SQL_EXCEPTION = ClassName.get("java.sql", "SQLException");
@@ -184,6 +184,7 @@ public final class RepositoryWriter {
     type.addMethod(findById());
     type.addMethod(find());
     type.addMethod(findByIdForUpdate());
+    type.addMethod(findForUpdate());
     type.addMethod(findAll());
     type.addMethod(findAllWhere());
     type.addMethod(count());
@@ -534,17 +535,37 @@ public final class RepositoryWriter {
   }
 
   private MethodSpec find() {
+    return find("find", "selectRow", null);
+  }
+
+  private MethodSpec findForUpdate() {
+    return find(
+        "findForUpdate",
+        "lockRow",
+        CodeBlock.of(
+            "Reads the row with the given key with a locking read ({@link $T#forUpdate}): on a"
+                + " database\nwith row locks the row stays locked until the transaction of"
+                + " {@code ctx} ends, and InnoDB\nreads it as now committed even at REPEATABLE"
+                + " READ.\n",
+            LOCKING));
+  }
+
+  private MethodSpec find(String name, String statement, CodeBlock doc) {
     Set<String> taken = keyNames();
     String ctx = fresh("ctx", taken);
     String values = fresh("values", taken);
-    return MethodSpec.methodBuilder("find")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+    MethodSpec.Builder m = MethodSpec.methodBuilder(name);
+    if (doc != null) {
+      m.addJavadoc(doc);
+    }
+    return m.addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(ParameterizedTypeName.get(OPTIONAL, record))
         .addParameter(DSL_CONTEXT, ctx)
         .addParameters(keyParams())
         .addStatement(
-            "return $L.selectRow.fetchOptional(\n$N,\n$N -> $N$L,\n$L,\n$T::fromRecord)",
+            "return $L.$L.fetchOptional(\n$N,\n$N -> $N$L,\n$L,\n$T::fromRecord)",
             SQL_CLASS,
+            statement,
             ctx,
             values,
             values,
@@ -555,8 +576,6 @@ public final class RepositoryWriter {
   }
 
   private MethodSpec findByIdForUpdate() {
-    Set<String> taken = keyNames();
-    String values = fresh("values", taken);
     MethodSpec.Builder m =
         MethodSpec.methodBuilder("findByIdForUpdate")
             .addModifiers(Modifier.PUBLIC)
@@ -577,15 +596,7 @@ public final class RepositoryWriter {
             .returns(ParameterizedTypeName.get(OPTIONAL, record))
             .addParameters(keyParams());
     requireKeyParams(m);
-    return m.addStatement(
-            "return $L.selectAndLockRow.fetchOptional(\nthis.dsl,\n$N -> $N$L,\n$L,\n$T::fromRecord)",
-            SQL_CLASS,
-            values,
-            values,
-            bindKeys(c -> CodeBlock.of("$N", c.name())),
-            readsDirectly() ? CodeBlock.of("$T::readRow", self) : CodeBlock.of("null"),
-            self)
-        .build();
+    return m.addStatement("return findForUpdate(this.dsl, $L)", keyArgs()).build();
   }
 
   private MethodSpec findAll() {
@@ -894,8 +905,15 @@ public final class RepositoryWriter {
                     + " transaction (a savepoint when nested).\nOn a conflict (a stale row, or"
                     + " SQLSTATE 40001 or 40P01) it rereads and retries with jittered\nexponential"
                     + " backoff, up to the {@link $T} this repository was created with, then"
-                    + " rethrows\nthe last failure. When {@code $N} returns an equal record,"
-                    + " nothing is written.\n\n",
+                    + " rethrows\nthe last failure, whose message then says that it gave up."
+                    + " When {@code $N} returns an equal\nrecord, nothing is written.\n\n"
+                    + "<p>A retry reads the row as now committed, also inside an enclosing"
+                    + " transaction (on MySQL and\nMariaDB at REPEATABLE READ it uses a locking"
+                    + " read). Where no retry can succeed inside the\nenclosing transaction (its"
+                    + " snapshot is fixed, as on PostgreSQL at REPEATABLE READ or SERIALIZABLE,"
+                    + "\nor the database refused the write as a serialization failure), it does"
+                    + " not retry: the\nfailure is thrown at once, and its message says that the"
+                    + " enclosing transaction must be\nretried as a whole.\n\n",
                 change,
                 RETRY_POLICY,
                 change)
@@ -917,14 +935,18 @@ public final class RepositoryWriter {
             .addParameter(ParameterizedTypeName.get(UNARY_OPERATOR, record), change);
     requireKeyParams(m);
     m.addStatement("$T.requireNonNull($N, $S)", OBJECTS, change, change);
-    String configuration = fresh("configuration", taken);
+    String ctx = fresh("ctx", taken);
+    String lockingRead = fresh("lockingRead", taken);
     m.addStatement(
-        "return $T.run(this.retry,$W() -> this.dsl.transactionResult($N -> modify($T.using($N),$W$L,$W$N)))",
+        "return $T.run(this.retry, this.dsl, TABLE,$W$T.<Object>asList($L),$W($N, $N) -> modify($N,$W$L,$W$N,$W$N))",
         RETRY,
-        configuration,
-        DSL,
-        configuration,
+        ARRAYS,
         keyArgs(),
+        ctx,
+        lockingRead,
+        ctx,
+        keyArgs(),
+        lockingRead,
         change);
     return m.build();
   }
@@ -935,17 +957,22 @@ public final class RepositoryWriter {
     String current = fresh("current", taken);
     String changed = fresh("changed", taken);
     String ctx = fresh("ctx", taken);
+    String lockingRead = fresh("lockingRead", taken);
     MethodSpec.Builder m =
         MethodSpec.methodBuilder("modify")
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
             .returns(record)
             .addParameter(DSL_CONTEXT, ctx)
             .addParameters(keyParams())
+            .addParameter(boolean.class, lockingRead)
             .addParameter(ParameterizedTypeName.get(UNARY_OPERATOR, record), change);
     m.addStatement(
-        "$T $N = find($N,$W$L)$Z.orElseThrow(() -> $T.notFound(TABLE,$W$L.KEY,$W$T.<Object>asList($L)))",
+        "$T $N = ($N ? findForUpdate($N,$W$L) : find($N,$W$L))$Z.orElseThrow(() -> $T.notFound(TABLE,$W$L.KEY,$W$T.<Object>asList($L)))",
         record,
         current,
+        lockingRead,
+        ctx,
+        keyArgs(),
         ctx,
         keyArgs(),
         ROWS,
@@ -1408,8 +1435,8 @@ public final class RepositoryWriter {
         .addField(cachedStatement("selectRow", "Reads the row with a key.", find))
         .addField(
             cachedStatement(
-                "selectAndLockRow",
-                "Reads the row with a key and locks it, as the database can (see {@code Locking}).",
+                "lockRow",
+                "Reads the row with a key with a locking read.",
                 CodeBlock.of("$T.forUpdate(ctx, $L)", LOCKING, find)))
         .addField(
             cachedStatement(
