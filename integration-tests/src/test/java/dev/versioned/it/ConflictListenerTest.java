@@ -179,5 +179,19 @@ class ConflictListenerTest {
     assertEquals(new Post(7, "seven", 0, 1), posts.findById(7).orElseThrow(), "nothing written");
     assertEquals(new Post(8, "x", 0, 1), posts.update(new Post(8, "x", 0, 0)));
     assertEquals(1, throwing.calls.get(), "a write without conflict tells nothing");
+
+    // modify: the throwing listener is told of the conflict, the retry and the call, and the
+    // call still retries and succeeds.
+    AtomicInteger attempts = new AtomicInteger();
+    Post modified = posts.modify(8, p -> {
+      if (attempts.incrementAndGet() == 1) {
+        other.incrementViews(8, 5);
+      }
+      return new Post(p.id(), "modified", p.views(), p.lockVersion());
+    });
+    assertEquals(new Post(8, "modified", 5, 3), modified);
+    assertEquals(modified, posts.findById(8).orElseThrow());
+    assertEquals(4, throwing.calls.get(), "onConflict, onRetry and onModify each threw");
+    assertEquals(ModifyEvent.Outcome.SUCCEEDED, recorder.modifies.get(0).outcome());
   }
 }
