@@ -287,15 +287,20 @@ public final class OrderLineRepository {
     private static OrderLine update(DSLContext ctx, OrderLine record) {
         checkKey(record, "record");
         checkOverflow(record);
-        int rows = record.revision() == null
-                ? updateQuery(ctx, record).execute()
-                : Sql.updateRow.execute(ctx, values -> values
-                .setString(PRODUCT, record.product())
-                .setInt(record.quantity())
-                .set(PRICE, record.price())
-                .setLong(ORDER_ID, record.orderId())
-                .setInt(LINE_NO, record.lineNo())
-                .setLong(REVISION, record.revision()));
+        int rows;
+        try {
+            rows = record.revision() == null
+                    ? updateQuery(ctx, record).execute()
+                    : Sql.updateRow.execute(ctx, values -> values
+                    .setString(PRODUCT, record.product())
+                    .setInt(record.quantity())
+                    .set(PRICE, record.price())
+                    .setLong(ORDER_ID, record.orderId())
+                    .setInt(LINE_NO, record.lineNo())
+                    .setLong(REVISION, record.revision()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.revision(), StaleRecordException.Operation.UPDATE);
+        }
         if (!Rows.one(rows, TABLE)) {
             throw stale(ctx, record, record.revision(), StaleRecordException.Operation.UPDATE, -1);
         }
@@ -358,8 +363,14 @@ public final class OrderLineRepository {
         }
         checkOverflow(original);
         changes.put(REVISION, nextVersionField(original.revision()));
-        int rows = ctx.update(TABLE).set(changes)
-                .where(recordKey(original)).and(versionCondition(original.revision())).execute();
+        int rows;
+        try {
+            rows = ctx.update(TABLE).set(changes)
+                    .where(recordKey(original)).and(versionCondition(original.revision()))
+                    .execute();
+        } catch (RuntimeException e) {
+            throw refused(e, changed, original.revision(), StaleRecordException.Operation.UPDATE);
+        }
         if (!Rows.one(rows, TABLE)) {
             throw stale(ctx, changed, original.revision(), StaleRecordException.Operation.UPDATE, -1);
         }
@@ -490,7 +501,8 @@ public final class OrderLineRepository {
                 return List.copyOf(written);
             });
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_ALL, List.of(), e);
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_ALL, List.of(),
+                    Batches.refused(e));
         }
     }
 
@@ -504,19 +516,28 @@ public final class OrderLineRepository {
      */
     public void delete(OrderLine record) {
         Objects.requireNonNull(record, "record");
-        checkKey(record, "record");
         try {
-            int rows = record.revision() == null
-                    ? deleteQuery(this.dsl, record).execute()
-                    : Sql.deleteRow.execute(this.dsl, values -> values
+            delete(dsl, record);
+        } catch (RuntimeException e) {
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE, keyValues(record), e);
+        }
+    }
+
+    private static void delete(DSLContext ctx, OrderLine record) {
+        checkKey(record, "record");
+        int rows;
+        try {
+            rows = record.revision() == null
+                    ? deleteQuery(ctx, record).execute()
+                    : Sql.deleteRow.execute(ctx, values -> values
                     .setLong(ORDER_ID, record.orderId())
                     .setInt(LINE_NO, record.lineNo())
                     .setLong(REVISION, record.revision()));
-            if (!Rows.one(rows, TABLE)) {
-                throw stale(dsl, record, record.revision(), StaleRecordException.Operation.DELETE, -1);
-            }
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE, keyValues(record), e);
+            throw refused(e, record, record.revision(), StaleRecordException.Operation.DELETE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.revision(), StaleRecordException.Operation.DELETE, -1);
         }
     }
 
@@ -560,7 +581,8 @@ public final class OrderLineRepository {
                 }
             });
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE_ALL, List.of(), e);
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE_ALL, List.of(),
+                    Batches.refused(e));
         }
     }
 
@@ -597,22 +619,31 @@ public final class OrderLineRepository {
      */
     public OrderLine touch(OrderLine record) {
         Objects.requireNonNull(record, "record");
-        checkKey(record, "record");
-        checkOverflow(record);
         try {
-            int rows = record.revision() == null
-                    ? touchQuery(this.dsl, record).execute()
-                    : Sql.touchRow.execute(this.dsl, values -> values
-                    .setLong(ORDER_ID, record.orderId())
-                    .setInt(LINE_NO, record.lineNo())
-                    .setLong(REVISION, record.revision()));
-            if (!Rows.one(rows, TABLE)) {
-                throw stale(this.dsl, record, record.revision(), StaleRecordException.Operation.UPDATE, -1);
-            }
-            return withVersion(record, nextVersion(record.revision()));
+            return touch(dsl, record);
         } catch (RuntimeException e) {
             throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.TOUCH, keyValues(record), e);
         }
+    }
+
+    private static OrderLine touch(DSLContext ctx, OrderLine record) {
+        checkKey(record, "record");
+        checkOverflow(record);
+        int rows;
+        try {
+            rows = record.revision() == null
+                    ? touchQuery(ctx, record).execute()
+                    : Sql.touchRow.execute(ctx, values -> values
+                    .setLong(ORDER_ID, record.orderId())
+                    .setInt(LINE_NO, record.lineNo())
+                    .setLong(REVISION, record.revision()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.revision(), StaleRecordException.Operation.UPDATE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.revision(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(record, nextVersion(record.revision()));
     }
 
     private static Query touchQuery(DSLContext ctx, OrderLine record) {
@@ -732,6 +763,12 @@ public final class OrderLineRepository {
             StaleRecordException.Operation operation, int batchIndex) {
         return Rows.stale(ctx, TABLE, recordKey(record), REVISION, record, Columns.KEY,
                 keyValues(record), operation, expected, batchIndex);
+    }
+
+    private static RuntimeException refused(RuntimeException failure, OrderLine record,
+            Long expected, StaleRecordException.Operation operation) {
+        return Rows.refused(failure, TABLE, REVISION, record, Columns.KEY, keyValues(record),
+                operation, expected);
     }
 
     /**

@@ -249,14 +249,19 @@ public final class Outer_InnerRepository {
 
     private static Outer.Inner update(DSLContext ctx, Outer.Inner record) {
         checkOverflow(record);
-        int rows = record.lockVersion() == null
-                ? updateQuery(ctx, record).execute()
-                : Sql.updateRow.execute(ctx, values -> values
-                .set(KIND, record.kind())
-                .set(DATA, record.data())
-                .set(CREATED, record.created())
-                .setLong(record.id())
-                .setInt(LOCK_VERSION, record.lockVersion()));
+        int rows;
+        try {
+            rows = record.lockVersion() == null
+                    ? updateQuery(ctx, record).execute()
+                    : Sql.updateRow.execute(ctx, values -> values
+                    .set(KIND, record.kind())
+                    .set(DATA, record.data())
+                    .set(CREATED, record.created())
+                    .setLong(record.id())
+                    .setInt(LOCK_VERSION, record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
         if (!Rows.one(rows, TABLE)) {
             throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
         }
@@ -318,8 +323,14 @@ public final class Outer_InnerRepository {
         }
         checkOverflow(original);
         changes.put(LOCK_VERSION, nextVersionField(original.lockVersion()));
-        int rows = ctx.update(TABLE).set(changes)
-                .where(recordKey(original)).and(versionCondition(original.lockVersion())).execute();
+        int rows;
+        try {
+            rows = ctx.update(TABLE).set(changes)
+                    .where(recordKey(original)).and(versionCondition(original.lockVersion()))
+                    .execute();
+        } catch (RuntimeException e) {
+            throw refused(e, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
         if (!Rows.one(rows, TABLE)) {
             throw stale(ctx, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
         }
@@ -443,7 +454,8 @@ public final class Outer_InnerRepository {
                 return List.copyOf(written);
             });
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_ALL, List.of(), e);
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_ALL, List.of(),
+                    Batches.refused(e));
         }
     }
 
@@ -458,16 +470,25 @@ public final class Outer_InnerRepository {
     public void delete(Outer.Inner record) {
         Objects.requireNonNull(record, "record");
         try {
-            int rows = record.lockVersion() == null
-                    ? deleteQuery(this.dsl, record).execute()
-                    : Sql.deleteRow.execute(this.dsl, values -> values
-                    .setLong(record.id())
-                    .setInt(LOCK_VERSION, record.lockVersion()));
-            if (!Rows.one(rows, TABLE)) {
-                throw stale(dsl, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
-            }
+            delete(dsl, record);
         } catch (RuntimeException e) {
             throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE, keyValues(record), e);
+        }
+    }
+
+    private static void delete(DSLContext ctx, Outer.Inner record) {
+        int rows;
+        try {
+            rows = record.lockVersion() == null
+                    ? deleteQuery(ctx, record).execute()
+                    : Sql.deleteRow.execute(ctx, values -> values
+                    .setLong(record.id())
+                    .setInt(LOCK_VERSION, record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.DELETE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
         }
     }
 
@@ -508,7 +529,8 @@ public final class Outer_InnerRepository {
                 }
             });
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE_ALL, List.of(), e);
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE_ALL, List.of(),
+                    Batches.refused(e));
         }
     }
 
@@ -540,20 +562,29 @@ public final class Outer_InnerRepository {
      */
     public Outer.Inner touch(Outer.Inner record) {
         Objects.requireNonNull(record, "record");
-        checkOverflow(record);
         try {
-            int rows = record.lockVersion() == null
-                    ? touchQuery(this.dsl, record).execute()
-                    : Sql.touchRow.execute(this.dsl, values -> values
-                    .setLong(record.id())
-                    .setInt(LOCK_VERSION, record.lockVersion()));
-            if (!Rows.one(rows, TABLE)) {
-                throw stale(this.dsl, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
-            }
-            return withVersion(record, nextVersion(record.lockVersion()));
+            return touch(dsl, record);
         } catch (RuntimeException e) {
             throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.TOUCH, keyValues(record), e);
         }
+    }
+
+    private static Outer.Inner touch(DSLContext ctx, Outer.Inner record) {
+        checkOverflow(record);
+        int rows;
+        try {
+            rows = record.lockVersion() == null
+                    ? touchQuery(ctx, record).execute()
+                    : Sql.touchRow.execute(ctx, values -> values
+                    .setLong(record.id())
+                    .setInt(LOCK_VERSION, record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(record, nextVersion(record.lockVersion()));
     }
 
     private static Query touchQuery(DSLContext ctx, Outer.Inner record) {
@@ -626,6 +657,12 @@ public final class Outer_InnerRepository {
             StaleRecordException.Operation operation, int batchIndex) {
         return Rows.stale(ctx, TABLE, recordKey(record), LOCK_VERSION, record, Columns.KEY,
                 keyValues(record), operation, expected, batchIndex);
+    }
+
+    private static RuntimeException refused(RuntimeException failure, Outer.Inner record,
+            Integer expected, StaleRecordException.Operation operation) {
+        return Rows.refused(failure, TABLE, LOCK_VERSION, record, Columns.KEY, keyValues(record),
+                operation, expected);
     }
 
     /**

@@ -244,11 +244,16 @@ public final class PostRepository {
 
     private static Post update(DSLContext ctx, Post record) {
         checkOverflow(record);
-        int rows = Sql.updateRow.execute(ctx, values -> values
-                .setString(TITLE, record.title())
-                .setInt(record.views())
-                .setLong(record.id())
-                .setInt(record.lockVersion()));
+        int rows;
+        try {
+            rows = Sql.updateRow.execute(ctx, values -> values
+                    .setString(TITLE, record.title())
+                    .setInt(record.views())
+                    .setLong(record.id())
+                    .setInt(record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
         if (!Rows.one(rows, TABLE)) {
             throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
         }
@@ -305,17 +310,22 @@ public final class PostRepository {
         }
         checkOverflow(original);
         long columns = changes;
-        int rows = Sql.updateColumns.forColumns(columns).execute(ctx, values -> {
-            if ((columns & 1L << 0) != 0L) {
-                values.setString(TITLE, changed.title());
-            }
-            if ((columns & 1L << 1) != 0L) {
-                values.setInt(changed.views());
-            }
-            values
-                    .setLong(original.id())
-                    .setInt(original.lockVersion());
-        });
+        int rows;
+        try {
+            rows = Sql.updateColumns.forColumns(columns).execute(ctx, values -> {
+                if ((columns & 1L << 0) != 0L) {
+                    values.setString(TITLE, changed.title());
+                }
+                if ((columns & 1L << 1) != 0L) {
+                    values.setInt(changed.views());
+                }
+                values
+                        .setLong(original.id())
+                        .setInt(original.lockVersion());
+            });
+        } catch (RuntimeException e) {
+            throw refused(e, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
         if (!Rows.one(rows, TABLE)) {
             throw stale(ctx, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
         }
@@ -438,7 +448,8 @@ public final class PostRepository {
                 return List.copyOf(written);
             });
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_ALL, List.of(), e);
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_ALL, List.of(),
+                    Batches.refused(e));
         }
     }
 
@@ -453,14 +464,23 @@ public final class PostRepository {
     public void delete(Post record) {
         Objects.requireNonNull(record, "record");
         try {
-            int rows = Sql.deleteRow.execute(this.dsl, values -> values
-                    .setLong(record.id())
-                    .setInt(record.lockVersion()));
-            if (!Rows.one(rows, TABLE)) {
-                throw stale(dsl, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
-            }
+            delete(dsl, record);
         } catch (RuntimeException e) {
             throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE, keyValues(record), e);
+        }
+    }
+
+    private static void delete(DSLContext ctx, Post record) {
+        int rows;
+        try {
+            rows = Sql.deleteRow.execute(ctx, values -> values
+                    .setLong(record.id())
+                    .setInt(record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.DELETE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
         }
     }
 
@@ -501,7 +521,8 @@ public final class PostRepository {
                 }
             });
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE_ALL, List.of(), e);
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE_ALL, List.of(),
+                    Batches.refused(e));
         }
     }
 
@@ -533,18 +554,27 @@ public final class PostRepository {
      */
     public Post touch(Post record) {
         Objects.requireNonNull(record, "record");
-        checkOverflow(record);
         try {
-            int rows = Sql.touchRow.execute(this.dsl, values -> values
-                    .setLong(record.id())
-                    .setInt(record.lockVersion()));
-            if (!Rows.one(rows, TABLE)) {
-                throw stale(this.dsl, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
-            }
-            return withVersion(record, nextVersion(record.lockVersion()));
+            return touch(dsl, record);
         } catch (RuntimeException e) {
             throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.TOUCH, keyValues(record), e);
         }
+    }
+
+    private static Post touch(DSLContext ctx, Post record) {
+        checkOverflow(record);
+        int rows;
+        try {
+            rows = Sql.touchRow.execute(ctx, values -> values
+                    .setLong(record.id())
+                    .setInt(record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(record, nextVersion(record.lockVersion()));
     }
 
     /**
@@ -649,6 +679,12 @@ public final class PostRepository {
             StaleRecordException.Operation operation, int batchIndex) {
         return Rows.stale(ctx, TABLE, recordKey(record), LOCK_VERSION, record, Columns.KEY,
                 keyValues(record), operation, expected, batchIndex);
+    }
+
+    private static RuntimeException refused(RuntimeException failure, Post record, Integer expected,
+            StaleRecordException.Operation operation) {
+        return Rows.refused(failure, TABLE, LOCK_VERSION, record, Columns.KEY, keyValues(record),
+                operation, expected);
     }
 
     /**

@@ -24,6 +24,25 @@ public class StaleBatchException extends DataChangedException {
     this.conflicts = List.copyOf(conflicts);
   }
 
+  /**
+   * Creates the exception for a batch that the database refused as a whole as a serialization
+   * failure (SQLSTATE {@code 40001}), without saying which rows conflicted: {@link #conflicts()}
+   * is then empty, and the failure is the cause.
+   *
+   * @param conflicts the stale rows known, usually none
+   * @param cause the database's failure
+   */
+  public StaleBatchException(List<StaleRecordException> conflicts, Throwable cause) {
+    super(
+        conflicts.isEmpty()
+            ? "the database refused the batch as a serialization failure (SQLSTATE 40001),"
+                + " nothing written; which rows conflicted is unknown: "
+                + cause.getMessage()
+            : message(conflicts),
+        cause);
+    this.conflicts = List.copyOf(conflicts);
+  }
+
   private static String message(List<StaleRecordException> conflicts) {
     return conflicts.size()
         + " stale row(s) in batch, nothing written: "
@@ -33,7 +52,8 @@ public class StaleBatchException extends DataChangedException {
   /**
    * Every stale row of the batch.
    *
-   * @return the conflicts, in batch-index order
+   * @return the conflicts, in batch-index order; empty when the database refused the whole batch
+   *     as a serialization failure (the cause) without saying which rows
    */
   public List<StaleRecordException> conflicts() {
     return conflicts;

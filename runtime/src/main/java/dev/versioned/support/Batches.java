@@ -1,5 +1,6 @@
 package dev.versioned.support;
 
+import dev.versioned.StaleBatchException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,5 +82,21 @@ public final class Batches {
       }
     }
     return counts;
+  }
+
+  /**
+   * Turns a batch that the database refused as a serialization failure (SQLSTATE {@code 40001}: a
+   * PostgreSQL serialization failure, a Galera certification failure, a deadlock) into a {@link
+   * StaleBatchException} with no listed conflicts (the database does not say which rows) and that
+   * failure as its cause. Any other failure is returned as it is.
+   *
+   * @param failure what the batch threw
+   * @return the exception to throw
+   */
+  public static RuntimeException refused(RuntimeException failure) {
+    if (failure instanceof StaleBatchException || !Retry.hasSqlState(failure, "40001")) {
+      return failure;
+    }
+    return new StaleBatchException(List.of(), failure);
   }
 }

@@ -80,7 +80,13 @@ public final class Conflicts {
       return failure;
     }
     if (failure instanceof StaleBatchException) {
-      for (StaleRecordException stale : ((StaleBatchException) failure).conflicts()) {
+      List<StaleRecordException> rows = ((StaleBatchException) failure).conflicts();
+      if (rows.isEmpty()) {
+        // Refused as a whole (a serialization failure): which rows conflicted is unknown.
+        conflict(listener, new ConflictEvent(Rows.name(table), operation, List.of(), 1, false,
+            failure));
+      }
+      for (StaleRecordException stale : rows) {
         conflict(listener, new ConflictEvent(stale.table(), operation, stale.key(), 1, false, stale));
       }
     } else if (failure instanceof StaleRecordException) {

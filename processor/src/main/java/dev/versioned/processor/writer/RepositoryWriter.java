@@ -198,10 +198,12 @@ public final class RepositoryWriter {
     type.addMethod(modifyOnce());
     type.addMethod(updateAll());
     type.addMethod(delete());
+    type.addMethod(deleteWith());
     type.addMethod(deleteQuery());
     type.addMethod(deleteAll());
     type.addMethod(deleteById());
     type.addMethod(touch());
+    type.addMethod(touchWith());
     if (!version.primitive()) {
       type.addMethod(touchQuery());
     }
@@ -227,6 +229,7 @@ public final class RepositoryWriter {
     }
     type.addMethod(checkOverflow());
     type.addMethod(stale());
+    type.addMethod(refused());
     type.addType(tableClass());
     type.addType(columnsClass());
     type.addType(sqlClass());
@@ -683,21 +686,41 @@ public final class RepositoryWriter {
     values.add("$L", bind(version, CodeBlock.of("record.$N()", version.accessor())));
     CodeBlock cached =
         CodeBlock.of("$L.updateRow.execute(ctx, values -> values$L)", SQL_CLASS, values.build());
-    if (version.primitive()) {
-      m.addStatement("int rows = $L", cached);
-    } else {
-      // A null version is matched with IS NULL: another statement, left uncached.
-      m.addStatement(
-          "int rows = record.$N() == null\n? updateQuery(ctx, record).execute()\n: $L",
-          version.accessor(),
-          cached);
-    }
+    CodeBlock write =
+        version.primitive()
+            ? cached
+            // A null version is matched with IS NULL: another statement, left uncached.
+            : CodeBlock.of(
+                "record.$N() == null\n? updateQuery(ctx, record).execute()\n: $L",
+                version.accessor(),
+                cached);
+    guardedWrite(m, CodeBlock.of("$[rows = $L;\n$]", write), "record", "UPDATE");
     m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
         .addStatement("throw stale(ctx, record, record.$N(), $T.UPDATE, -1)", version.accessor(),
             OPERATION)
         .endControlFlow();
     m.addStatement("return withVersion(record, nextVersion(record.$N()))", version.accessor());
     return m.build();
+  }
+
+  /**
+   * Declares {@code int rows} and assigns it with {@code assignment}, turning a serialization
+   * failure of the write into a {@code StaleRecordException} (SPEC §5).
+   */
+  private void guardedWrite(
+      MethodSpec.Builder m, CodeBlock assignment, String recordVar, String operation) {
+    m.addStatement("int rows");
+    m.beginControlFlow("try")
+        .addCode(assignment)
+        .nextControlFlow("catch ($T e)", RuntimeException.class)
+        .addStatement(
+            "throw refused(e, $N, $L, $T.$L)",
+            recordVar,
+            recordVar.equals("changed") ? "original." + version.accessor() + "()"
+                : recordVar + "." + version.accessor() + "()",
+            OPERATION,
+            operation)
+        .endControlFlow();
   }
 
   private MethodSpec updateQuery() {
@@ -791,10 +814,14 @@ public final class RepositoryWriter {
           "values$L$L",
           bindKeys(c -> CodeBlock.of("original.$N()", c.accessor())),
           bind(version, CodeBlock.of("original.$N()", version.accessor())));
-      m.addCode(
-          "int rows = $L.updateColumns.forColumns(columns).execute(ctx, values -> {\n$>$L$<});\n",
-          SQL_CLASS,
-          bind.build());
+      guardedWrite(
+          m,
+          CodeBlock.of(
+              "rows = $L.updateColumns.forColumns(columns).execute(ctx, values -> {\n$>$L$<});\n",
+              SQL_CLASS,
+              bind.build()),
+          "changed",
+          "UPDATE");
     } else {
     m.addStatement("$T changes = new $T<>()", changesType, LINKED_HASH_MAP);
     for (ComponentModel c : model.values()) {
@@ -806,10 +833,14 @@ public final class RepositoryWriter {
     m.addStatement("checkOverflow(original)");
     m.addStatement(
         "changes.put($N, nextVersionField(original.$N()))", version.constant(), version.accessor());
-    m.addStatement(
-        "int rows = ctx.update(TABLE)$Z.set(changes)$Z.where(recordKey(original))"
-           + ".and(versionCondition(original.$N()))$Z.execute()",
-        version.accessor());
+    guardedWrite(
+        m,
+        CodeBlock.of(
+            "rows = ctx.update(TABLE)$Z.set(changes)$Z.where(recordKey(original))"
+                + ".and(versionCondition(original.$N()))$Z.execute();\n",
+            version.accessor()),
+        "changed",
+        "UPDATE");
     }
     m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
         .addStatement("throw stale(ctx, changed, original.$N(), $T.UPDATE, -1)", version.accessor(),
@@ -1083,9 +1114,11 @@ public final class RepositoryWriter {
       b.addStatement("return $T.copyOf(written)", LIST);
     }
     b.add("$<});\n");
+    // A batch the database refuses as a serialization failure is a StaleBatchException (SPEC §5).
     return CodeBlock.builder()
         .add(prologue)
-        .add(reportingConflicts(b.build(), operation, CodeBlock.of("$T.of()", LIST)))
+        .add(reportingConflicts(b.build(), operation, CodeBlock.of("$T.of()", LIST),
+            CodeBlock.of("$T.refused(e)", BATCHES)))
         .build();
   }
 
@@ -1095,12 +1128,17 @@ public final class RepositoryWriter {
    * the path that throws nothing.
    */
   private CodeBlock reportingConflicts(CodeBlock body, String operation, CodeBlock key) {
+    return reportingConflicts(body, operation, key, CodeBlock.of("e"));
+  }
+
+  private CodeBlock reportingConflicts(
+      CodeBlock body, String operation, CodeBlock key, CodeBlock failure) {
     return CodeBlock.builder()
         .beginControlFlow("try")
         .add(body)
         .nextControlFlow("catch ($T e)", RuntimeException.class)
-        .addStatement("throw $T.seen(dsl,$WTABLE,$W$T.$L,$W$L,$We)", CONFLICTS, CONFLICT_OPERATION,
-            operation, key)
+        .addStatement("throw $T.seen(dsl,$WTABLE,$W$T.$L,$W$L,$W$L)", CONFLICTS,
+            CONFLICT_OPERATION, operation, key, failure)
         .endControlFlow()
         .build();
   }
@@ -1122,6 +1160,17 @@ public final class RepositoryWriter {
                 STALE)
             .addParameter(record, "record")
             .addStatement("$T.requireNonNull(record, $S)", OBJECTS, "record");
+    m.addCode(reportingConflicts(CodeBlock.of("delete(dsl, record);\n"), "DELETE",
+        CodeBlock.of("keyValues(record)")));
+    return m.build();
+  }
+
+  private MethodSpec deleteWith() {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("delete")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .addParameter(DSL_CONTEXT, "ctx")
+            .addParameter(record, "record");
     checkKeyCall(m, "record", "record");
     CodeBlock values =
         CodeBlock.builder()
@@ -1129,21 +1178,19 @@ public final class RepositoryWriter {
             .add("$L", bind(version, CodeBlock.of("record.$N()", version.accessor())))
             .build();
     CodeBlock cached =
-        CodeBlock.of("$L.deleteRow.execute(this.dsl, values -> values$L)", SQL_CLASS, values);
-    CodeBlock.Builder write = CodeBlock.builder();
-    if (version.primitive()) {
-      write.addStatement("int rows = $L", cached);
-    } else {
-      write.addStatement(
-          "int rows = record.$N() == null\n? deleteQuery(this.dsl, record).execute()\n: $L",
-          version.accessor(),
-          cached);
-    }
-    write.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
-        .addStatement("throw stale(dsl, record, record.$N(), $T.DELETE, -1)", version.accessor(),
+        CodeBlock.of("$L.deleteRow.execute(ctx, values -> values$L)", SQL_CLASS, values);
+    CodeBlock write =
+        version.primitive()
+            ? cached
+            : CodeBlock.of(
+                "record.$N() == null\n? deleteQuery(ctx, record).execute()\n: $L",
+                version.accessor(),
+                cached);
+    guardedWrite(m, CodeBlock.of("$[rows = $L;\n$]", write), "record", "DELETE");
+    m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
+        .addStatement("throw stale(ctx, record, record.$N(), $T.DELETE, -1)", version.accessor(),
             OPERATION)
         .endControlFlow();
-    m.addCode(reportingConflicts(write.build(), "DELETE", CodeBlock.of("keyValues(record)")));
     return m.build();
   }
 
@@ -1226,6 +1273,18 @@ public final class RepositoryWriter {
             .returns(record)
             .addParameter(record, "record")
             .addStatement("$T.requireNonNull(record, $S)", OBJECTS, "record");
+    m.addCode(reportingConflicts(CodeBlock.of("return touch(dsl, record);\n"), "TOUCH",
+        CodeBlock.of("keyValues(record)")));
+    return m.build();
+  }
+
+  private MethodSpec touchWith() {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("touch")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(record)
+            .addParameter(DSL_CONTEXT, "ctx")
+            .addParameter(record, "record");
     checkKeyCall(m, "record", "record");
     m.addStatement("checkOverflow(record)");
     CodeBlock values =
@@ -1234,22 +1293,20 @@ public final class RepositoryWriter {
             .add("$L", bind(version, CodeBlock.of("record.$N()", version.accessor())))
             .build();
     CodeBlock cached =
-        CodeBlock.of("$L.touchRow.execute(this.dsl, values -> values$L)", SQL_CLASS, values);
-    CodeBlock.Builder write = CodeBlock.builder();
-    if (version.primitive()) {
-      write.addStatement("int rows = $L", cached);
-    } else {
-      write.addStatement(
-          "int rows = record.$N() == null\n? touchQuery(this.dsl, record).execute()\n: $L",
-          version.accessor(),
-          cached);
-    }
-    write.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
-        .addStatement("throw stale(this.dsl, record, record.$N(), $T.UPDATE, -1)",
-            version.accessor(), OPERATION)
+        CodeBlock.of("$L.touchRow.execute(ctx, values -> values$L)", SQL_CLASS, values);
+    CodeBlock write =
+        version.primitive()
+            ? cached
+            : CodeBlock.of(
+                "record.$N() == null\n? touchQuery(ctx, record).execute()\n: $L",
+                version.accessor(),
+                cached);
+    guardedWrite(m, CodeBlock.of("$[rows = $L;\n$]", write), "record", "UPDATE");
+    m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
+        .addStatement("throw stale(ctx, record, record.$N(), $T.UPDATE, -1)", version.accessor(),
+            OPERATION)
         .endControlFlow();
-    write.addStatement("return withVersion(record, nextVersion(record.$N()))", version.accessor());
-    m.addCode(reportingConflicts(write.build(), "TOUCH", CodeBlock.of("keyValues(record)")));
+    m.addStatement("return withVersion(record, nextVersion(record.$N()))", version.accessor());
     return m.build();
   }
 
@@ -1814,6 +1871,23 @@ public final class RepositoryWriter {
         .addStatement(
             "return $T.stale(ctx,$WTABLE,$WrecordKey(record),$W$N,$Wrecord,$W$L.KEY,$WkeyValues(record),"
                + " operation,$Wexpected,$WbatchIndex)",
+            ROWS,
+            version.constant(),
+            COLUMNS_CLASS)
+        .build();
+  }
+
+  private MethodSpec refused() {
+    return MethodSpec.methodBuilder("refused")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(RuntimeException.class)
+        .addParameter(RuntimeException.class, "failure")
+        .addParameter(record, "record")
+        .addParameter(version.boxedType(), "expected")
+        .addParameter(OPERATION, "operation")
+        .addStatement(
+            "return $T.refused(failure,$WTABLE,$W$N,$Wrecord,$W$L.KEY,$WkeyValues(record),"
+                + "$Woperation,$Wexpected)",
             ROWS,
             version.constant(),
             COLUMNS_CLASS)
