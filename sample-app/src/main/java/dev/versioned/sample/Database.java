@@ -63,11 +63,10 @@ final class Database implements AutoCloseable {
     config.setPassword(password);
     config.setMaximumPoolSize(size);
     config.setConnectionTimeout(10_000);
-    // READ COMMITTED everywhere (already the default of H2 and PostgreSQL; MariaDB's is REPEATABLE
-    // READ). An order runs modify inside its own transaction, and when modify retries it must
-    // reread the row as the competing transaction committed it. Under REPEATABLE READ, InnoDB would
-    // keep showing the snapshot of the first read, so every retry would fail the same way.
-    config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    // Each database's default isolation level (READ COMMITTED on H2 and PostgreSQL, REPEATABLE
+    // READ on MariaDB). An order runs modify inside its own transaction; when modify retries there
+    // it rereads the row as the competing order committed it (on InnoDB with a locking read, which
+    // sees past the transaction's snapshot), so no level needs to be forced here.
     HikariDataSource pool;
     try {
       pool = new HikariDataSource(config);
