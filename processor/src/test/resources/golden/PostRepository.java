@@ -377,6 +377,11 @@ public final class PostRepository {
      * failure is thrown at once, and its message says that the enclosing transaction must be
      * retried as a whole.
      *
+     * <p>After {@link RetryPolicy#lockAfter()} conflicting attempts (when it is not 0), each further attempt
+     * reads the row with a locking read ({@code SELECT ... FOR UPDATE}), so that its write cannot
+     * conflict. A {@code ConflictListener} registered on the context's configuration is told of
+     * each conflict, retry and give-up, and of the call as it ends.
+     *
      * @param id the key component {@code id}
      * @param change the change; it may run more than once, so it should have no side effects
      * @return the record as stored

@@ -944,10 +944,16 @@ public final class RepositoryWriter {
                     + " snapshot is fixed, as on PostgreSQL at REPEATABLE READ or SERIALIZABLE,"
                     + "\nor the database refused the write as a serialization failure), it does"
                     + " not retry: the\nfailure is thrown at once, and its message says that the"
-                    + " enclosing transaction must be\nretried as a whole.\n\n",
+                    + " enclosing transaction must be\nretried as a whole.\n\n"
+                    + "<p>After {@link $T#lockAfter()} conflicting attempts (when it is not 0),"
+                    + " each further attempt\nreads the row with a locking read ({@code SELECT"
+                    + " ... FOR UPDATE}), so that its write cannot\nconflict. A {@code"
+                    + " ConflictListener} registered on the context's configuration is told of\n"
+                    + "each conflict, retry and give-up, and of the call as it ends.\n\n",
                 change,
                 RETRY_POLICY,
-                change)
+                change,
+                RETRY_POLICY)
             .addJavadoc(keyParamDocs())
             .addJavadoc(
                 "@param $N the change; it may run more than once, so it should have no side"
