@@ -1,11 +1,13 @@
 package p;
 
+import dev.versioned.ConflictEvent;
 import dev.versioned.RetryPolicy;
 import dev.versioned.StaleBatchException;
 import dev.versioned.StaleRecordException;
 import dev.versioned.VersionOverflowException;
 import dev.versioned.support.Batches;
 import dev.versioned.support.CachedStatement;
+import dev.versioned.support.Conflicts;
 import dev.versioned.support.Locking;
 import dev.versioned.support.Retry;
 import dev.versioned.support.Rows;
@@ -195,6 +197,28 @@ public final class OrderLineRepository {
     }
 
     /**
+     * Reads the row with the given key and locks it ({@code SELECT ... FOR UPDATE}): until the
+     * caller's transaction ends, every other transaction that writes the row, or reads it
+     * with a lock, waits. Run it inside a transaction ({@code dsl.transactionResult(...)}, or
+     * Spring's {@code @Transactional}); outside one, the lock ends with the statement.
+     *
+     * <p>The lock makes the write that follows unable to conflict, at the price of making every
+     * other writer of the row wait: prefer {@code modify} with {@link RetryPolicy#lockAfter()}, which
+     * locks only once a row has proved hot. A database without row locks (SQLite) reads the
+     * row without one.
+     *
+     * @param orderId the key component {@code orderId}
+     * @param lineNo the key component {@code lineNo}
+     * @return the record, or empty when no row has that key
+     * @throws NullPointerException if a key argument is null
+     */
+    public Optional<OrderLine> findByIdForUpdate(Long orderId, Integer lineNo) {
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(lineNo, "lineNo");
+        return findForUpdate(this.dsl, orderId, lineNo);
+    }
+
+    /**
      * Reads the row with the given key with a locking read ({@link Locking#forUpdate}): on a database
      * with row locks the row stays locked until the transaction of {@code ctx} ends, and InnoDB
      * reads it as now committed even at REPEATABLE READ.
@@ -253,7 +277,11 @@ public final class OrderLineRepository {
      */
     public OrderLine update(OrderLine record) {
         Objects.requireNonNull(record, "record");
-        return update(dsl, record);
+        try {
+            return update(dsl, record);
+        } catch (RuntimeException e) {
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE, keyValues(record), e);
+        }
     }
 
     private static OrderLine update(DSLContext ctx, OrderLine record) {
@@ -305,7 +333,12 @@ public final class OrderLineRepository {
     public OrderLine updateChanged(OrderLine original, OrderLine changed) {
         Objects.requireNonNull(original, "original");
         Objects.requireNonNull(changed, "changed");
-        return updateChanged(dsl, original, changed);
+        try {
+            return updateChanged(dsl, original, changed);
+        } catch (RuntimeException e) {
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_CHANGED,
+                    keyValues(original), e);
+        }
     }
 
     private static OrderLine updateChanged(DSLContext ctx, OrderLine original, OrderLine changed) {
@@ -391,6 +424,11 @@ public final class OrderLineRepository {
      * failure is thrown at once, and its message says that the enclosing transaction must be
      * retried as a whole.
      *
+     * <p>After {@link RetryPolicy#lockAfter()} conflicting attempts (when it is not 0), each further attempt
+     * reads the row with a locking read ({@code SELECT ... FOR UPDATE}), so that its write cannot
+     * conflict. A {@code ConflictListener} registered on the context's configuration is told of
+     * each conflict, retry and give-up, and of the call as it ends.
+     *
      * @param orderId the key component {@code orderId}
      * @param lineNo the key component {@code lineNo}
      * @param change the change; it may run more than once, so it should have no side effects
@@ -468,7 +506,8 @@ public final class OrderLineRepository {
                 return List.copyOf(written);
             });
         } catch (RuntimeException e) {
-            throw Batches.refused(e);
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_ALL, List.of(),
+                    Batches.refused(e));
         }
     }
 
@@ -482,12 +521,20 @@ public final class OrderLineRepository {
      */
     public void delete(OrderLine record) {
         Objects.requireNonNull(record, "record");
+        try {
+            delete(dsl, record);
+        } catch (RuntimeException e) {
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE, keyValues(record), e);
+        }
+    }
+
+    private static void delete(DSLContext ctx, OrderLine record) {
         checkKey(record, "record");
         int rows;
         try {
             rows = record.revision() == null
-                    ? deleteQuery(this.dsl, record).execute()
-                    : Sql.deleteRow.execute(this.dsl, values -> values
+                    ? deleteQuery(ctx, record).execute()
+                    : Sql.deleteRow.execute(ctx, values -> values
                     .setLong(ORDER_ID, record.orderId())
                     .setInt(LINE_NO, record.lineNo())
                     .setLong(REVISION, record.revision()));
@@ -495,7 +542,7 @@ public final class OrderLineRepository {
             throw refused(e, record, record.revision(), StaleRecordException.Operation.DELETE);
         }
         if (!Rows.one(rows, TABLE)) {
-            throw stale(dsl, record, record.revision(), StaleRecordException.Operation.DELETE, -1);
+            throw stale(ctx, record, record.revision(), StaleRecordException.Operation.DELETE, -1);
         }
     }
 
@@ -539,7 +586,8 @@ public final class OrderLineRepository {
                 }
             });
         } catch (RuntimeException e) {
-            throw Batches.refused(e);
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE_ALL, List.of(),
+                    Batches.refused(e));
         }
     }
 
@@ -558,6 +606,56 @@ public final class OrderLineRepository {
         Objects.requireNonNull(lineNo, "lineNo");
         return Rows.one(this.dsl.deleteFrom(TABLE).where(keyCondition(orderId, lineNo)).execute(),
                 TABLE);
+    }
+
+    /**
+     * Increments the version and writes no other column, if, and only if, the row still has the
+     * record's version: {@code UPDATE shop.order_line SET revision = revision + 1 WHERE <key> AND revision = ?}.
+     *
+     * <p>Touching the root of an aggregate in the same transaction as the writes of its parts
+     * guards the aggregate as a whole: the transaction fails if the root changed since it was
+     * read, and every copy of the root read before it is stale from then on.
+     *
+     * @param record the record, as read (with the version it was read at)
+     * @return a new record equal to {@code record} but with the incremented version
+     * @throws StaleRecordException if the row was changed or deleted since; nothing is written
+     * @throws VersionOverflowException if the version is already the largest value of its type
+     * @throws NullPointerException if {@code record} or its key is null
+     */
+    public OrderLine touch(OrderLine record) {
+        Objects.requireNonNull(record, "record");
+        try {
+            return touch(dsl, record);
+        } catch (RuntimeException e) {
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.TOUCH, keyValues(record), e);
+        }
+    }
+
+    private static OrderLine touch(DSLContext ctx, OrderLine record) {
+        checkKey(record, "record");
+        checkOverflow(record);
+        int rows;
+        try {
+            rows = record.revision() == null
+                    ? touchQuery(ctx, record).execute()
+                    : Sql.touchRow.execute(ctx, values -> values
+                    .setLong(ORDER_ID, record.orderId())
+                    .setInt(LINE_NO, record.lineNo())
+                    .setLong(REVISION, record.revision()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.revision(), StaleRecordException.Operation.UPDATE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.revision(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(record, nextVersion(record.revision()));
+    }
+
+    private static Query touchQuery(DSLContext ctx, OrderLine record) {
+        return ctx.update(TABLE)
+                .set(REVISION, nextVersionField(record.revision()))
+                .where(recordKey(record))
+                .and(versionCondition(record.revision()));
     }
 
     /**
@@ -754,6 +852,15 @@ public final class OrderLineRepository {
          * Version-checked delete, for a non-null version.
          */
         static final CachedStatement deleteRow = CachedStatement.of((ctx, p) -> ctx.deleteFrom(TABLE)
+        .where(ORDER_ID.eq(p.of(ORDER_ID)))
+        .and(LINE_NO.eq(p.of(LINE_NO)))
+        .and(REVISION.eq(p.of(REVISION))));
+
+        /**
+         * Version-checked increment of the version alone, for a non-null version.
+         */
+        static final CachedStatement touchRow = CachedStatement.of((ctx, p) -> ctx.update(TABLE)
+        .set(REVISION, REVISION.plus(DSL.inline(1)))
         .where(ORDER_ID.eq(p.of(ORDER_ID)))
         .and(LINE_NO.eq(p.of(LINE_NO)))
         .and(REVISION.eq(p.of(REVISION))));

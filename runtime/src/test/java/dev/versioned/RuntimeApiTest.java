@@ -42,6 +42,27 @@ class RuntimeApiTest {
   }
 
   @Test
+  void lockAfterIsZeroUnlessGivenAndNeverNegative() {
+    assertEquals(0, RetryPolicy.DEFAULT.lockAfter());
+    assertEquals(0, RetryPolicy.NONE.lockAfter());
+    assertEquals(0, new RetryPolicy(3, Duration.ZERO, Duration.ZERO).lockAfter());
+    RetryPolicy locking = RetryPolicy.DEFAULT.withLockAfter(2);
+    assertEquals(new RetryPolicy(5, Duration.ofMillis(2), Duration.ofMillis(200), 2), locking);
+    assertEquals(0, RetryPolicy.DEFAULT.lockAfter(), "withLockAfter returns a copy");
+    assertFalse(locking.locksOn(1));
+    assertFalse(locking.locksOn(2));
+    assertTrue(locking.locksOn(3));
+    assertTrue(locking.locksOn(5));
+    assertFalse(RetryPolicy.DEFAULT.locksOn(5), "0 never locks");
+    IllegalArgumentException negative =
+        assertThrows(IllegalArgumentException.class, () -> RetryPolicy.DEFAULT.withLockAfter(-1));
+    assertTrue(negative.getMessage().contains("lockAfter"), negative.getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new RetryPolicy(3, Duration.ZERO, Duration.ZERO, -5));
+  }
+
+  @Test
   void backoffDoublesUpToTheCap() {
     RetryPolicy p = new RetryPolicy(10, Duration.ofMillis(10), Duration.ofMillis(70));
     assertEquals(Duration.ofMillis(10), p.backoffCap(1));

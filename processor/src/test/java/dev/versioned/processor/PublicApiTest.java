@@ -72,6 +72,7 @@ class PublicApiTest {
             "public p.Post insert(p.Post record)",
             "public java.util.List<p.Post> insertAll(java.util.Collection<p.Post> records)",
             "public java.util.Optional<p.Post> findById(long id)",
+            "public java.util.Optional<p.Post> findByIdForUpdate(long id)",
             "public java.util.List<p.Post> findAll()",
             "public java.util.List<p.Post> findAll(org.jooq.Condition where)",
             "public long count()",
@@ -84,6 +85,7 @@ class PublicApiTest {
             "public void deleteAll(java.util.List<p.Post> records)",
             "public boolean deleteById(long id)",
             "public boolean incrementViews(long id, int delta)",
+            "public p.Post touch(p.Post record)",
             "public static p.Post fromRecord(org.jooq.Record record)");
   }
 
@@ -122,6 +124,7 @@ class PublicApiTest {
             "public java.util.List<p.OrderLine> insertAll("
                 + "java.util.Collection<p.OrderLine> records)",
             "public java.util.Optional<p.OrderLine> findById(" + key + ")",
+            "public java.util.Optional<p.OrderLine> findByIdForUpdate(" + key + ")",
             "public java.util.List<p.OrderLine> findAll()",
             "public java.util.List<p.OrderLine> findAll(org.jooq.Condition where)",
             "public long count()",
@@ -135,6 +138,7 @@ class PublicApiTest {
             "public void delete(p.OrderLine record)",
             "public void deleteAll(java.util.List<p.OrderLine> records)",
             "public boolean deleteById(" + key + ")",
+            "public p.OrderLine touch(p.OrderLine record)",
             // delta has the component's primitive type (a BigDecimal has none)
             "public boolean incrementQuantity(" + key + ", long delta)",
             "public boolean incrementTotal(" + key + ", java.math.BigDecimal delta)",

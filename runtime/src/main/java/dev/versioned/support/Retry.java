@@ -1,8 +1,13 @@
 package dev.versioned.support;
 
+import dev.versioned.ConflictEvent;
+import dev.versioned.ConflictListener;
+import dev.versioned.ModifyEvent;
+import dev.versioned.ModifyEvent.Outcome;
 import dev.versioned.RetryPolicy;
 import dev.versioned.StaleRecordException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,6 +25,10 @@ import org.jooq.impl.DSL;
  * succeed at all:
  *
  * <ul>
+ *   <li>After {@link RetryPolicy#lockAfter()} conflicting attempts (when it is not 0), every
+ *       further attempt uses the locking read: the row is locked before it is read, so the write
+ *       that follows cannot conflict. A hot row thus costs at most {@code lockAfter} wasted
+ *       attempts per call; a cold one never pays for a lock.
  *   <li>Inside an enclosing transaction at REPEATABLE READ or SERIALIZABLE on MySQL or MariaDB
  *       (InnoDB), a plain read returns the enclosing transaction's snapshot, so a retry would see
  *       the same old version again: retries use the locking read, which InnoDB answers with the row
@@ -40,9 +49,11 @@ import org.jooq.impl.DSL;
  * is, with the explanation attached as a {@linkplain Throwable#getSuppressed() suppressed} {@link
  * RetryAdvice}.
  *
- * <p>Nothing is looked up before the first attempt: whether there is an enclosing transaction, and
- * its isolation level, are read from the connection ({@code getAutoCommit()}, {@code
- * getTransactionIsolation()}) after the first conflict, once per call.
+ * <p>Nothing is looked up before the first attempt but the {@link ConflictListener} of the
+ * context's configuration (one map lookup): whether there is an enclosing transaction, and its
+ * isolation level, are read from the connection ({@code getAutoCommit()}, {@code
+ * getTransactionIsolation()}) after the first conflict, once per call. The listener, if any, is
+ * told of each conflict, retry and give-up, and of the call as it ends.
  */
 public final class Retry {
   private Retry() {}
@@ -96,29 +107,108 @@ public final class Retry {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(dsl, "dsl");
     Objects.requireNonNull(attempt, "attempt");
+    ConflictListener listener = Conflicts.listener(dsl.configuration());
+    long start = listener == null ? 0L : System.nanoTime();
+    int lockingReads = 0;
     Transactions.Enclosing enclosing = null; // read after the first conflict
     for (int n = 1; ; n++) {
-      boolean lockingRead = enclosing != null && enclosing.retriesNeedLockingRead();
+      boolean lockingRead =
+          policy.locksOn(n) || (enclosing != null && enclosing.retriesNeedLockingRead());
+      if (lockingRead) {
+        lockingReads++;
+      }
+      T result;
       try {
-        return dsl.transactionResult(c -> attempt.run(DSL.using(c), lockingRead));
+        result = dsl.transactionResult(c -> {
+          DSLContext ctx = DSL.using(c);
+          if (lockingRead && table != null && !Locking.locksRows(ctx.dialect())) {
+            takeWriteLock(ctx, table);
+          }
+          return attempt.run(ctx, lockingRead);
+        });
       } catch (RuntimeException e) {
         if (!isConflict(e)) {
+          if (listener != null) {
+            ended(listener, table, key, n, n - 1, lockingReads, start, Outcome.FAILED, e);
+          }
           throw e;
+        }
+        ConflictEvent conflict =
+            listener == null
+                ? null
+                : new ConflictEvent(name(table), ConflictEvent.Operation.MODIFY, key(key), n,
+                    lockingRead, e);
+        if (listener != null) {
+          Conflicts.conflict(listener, conflict);
         }
         if (enclosing == null) {
           enclosing = Transactions.enclosing(dsl);
         }
         String impossible = enclosing.whyRetryIsImpossible(e);
         if (impossible != null) {
-          throw explained(e, mustRetryTransaction(table, key, impossible));
+          RuntimeException thrown = explained(e, mustRetryTransaction(table, key, impossible));
+          if (listener != null) {
+            ended(listener, table, key, n, n, lockingReads, start, Outcome.NOT_RETRIED, thrown);
+          }
+          throw thrown;
         }
         if (n >= policy.maxAttempts()) {
-          throw explained(e, "modify of " + describe(table, key) + " gave up after " + n
-              + (n == 1 ? " attempt" : " attempts"));
+          RuntimeException thrown = explained(e, "modify of " + describe(table, key)
+              + " gave up after " + n + (n == 1 ? " attempt" : " attempts"));
+          if (listener != null) {
+            Conflicts.giveUp(listener, new ConflictEvent(conflict.table(), conflict.operation(),
+                conflict.key(), n, lockingRead, thrown));
+            ended(listener, table, key, n, n, lockingReads, start, Outcome.GAVE_UP, thrown);
+          }
+          throw thrown;
         }
-        sleep(policy, n, e);
+        long backoff = backoffNanos(policy, n);
+        if (listener != null) {
+          boolean nextLocks =
+              policy.locksOn(n + 1) || enclosing.retriesNeedLockingRead();
+          Conflicts.retry(listener, conflict, Duration.ofNanos(backoff), nextLocks);
+        }
+        sleep(backoff, e);
+        continue;
       }
+      if (listener != null) {
+        ended(listener, table, key, n, n - 1, lockingReads, start, Outcome.SUCCEEDED, null);
+      }
+      return result;
     }
+  }
+
+  private static void ended(ConflictListener listener, Table<?> table, List<Object> key,
+      int attempts, int conflicts, int lockingReads, long start, Outcome outcome,
+      RuntimeException failure) {
+    Conflicts.modified(listener, new ModifyEvent(name(table), key(key), attempts, conflicts,
+        lockingReads, Duration.ofNanos(System.nanoTime() - start), outcome, failure));
+  }
+
+  /**
+   * On a database without row locks (SQLite), the stand-in for a locking read: a write of no rows
+   * ({@code UPDATE t SET c = c WHERE 1 = 0}) as the transaction's first statement, which takes the
+   * database's write lock. The attempt then waits (up to the busy timeout) for the writer ahead of
+   * it, reads the row as now committed, and its write cannot conflict, at the price of holding the
+   * whole database's write lock for the attempt.
+   */
+  private static void takeWriteLock(DSLContext ctx, Table<?> table) {
+    org.jooq.Field<?> first = table.field(0);
+    if (first != null) {
+      writeNothing(ctx, table, first);
+    }
+  }
+
+  private static <F> void writeNothing(DSLContext ctx, Table<?> table, org.jooq.Field<F> field) {
+    ctx.update(table).set(field, field).where(DSL.falseCondition()).execute();
+  }
+
+  private static String name(Table<?> table) {
+    return table == null ? "" : Rows.name(table);
+  }
+
+  private static List<Object> key(List<Object> key) {
+    return key == null ? List.of() : key;
   }
 
   private static String describe(Table<?> table, List<Object> key) {
@@ -132,12 +222,16 @@ public final class Retry {
         + " Spring, put @Retryable outside the @Transactional method";
   }
 
-  private static void sleep(RetryPolicy policy, int attempt, RuntimeException e) {
+  /** A random sleep up to {@link RetryPolicy#backoffCap(int)} ("full jitter"), in nanoseconds. */
+  private static long backoffNanos(RetryPolicy policy, int attempt) {
     long capNanos = policy.backoffCap(attempt).toNanos();
-    if (capNanos <= 0) {
+    return capNanos <= 0 ? 0L : ThreadLocalRandom.current().nextLong(capNanos + 1);
+  }
+
+  private static void sleep(long nanos, RuntimeException e) {
+    if (nanos <= 0) {
       return;
     }
-    long nanos = ThreadLocalRandom.current().nextLong(capNanos + 1);
     try {
       Thread.sleep(nanos / 1_000_000L, (int) (nanos % 1_000_000L));
     } catch (InterruptedException interrupted) {

@@ -99,6 +99,16 @@ public final class Main implements Callable<Integer> {
   int maxAttempts;
 
   @Option(
+      names = "--lock-after",
+      paramLabel = "N",
+      description =
+          "Conflicting attempts after which modify reads the product with a row lock (SELECT ..."
+              + " FOR UPDATE), so that its write cannot conflict; 0 never locks: pure optimistic"
+              + " locking (default: ${DEFAULT-VALUE}).",
+      defaultValue = "0")
+  int lockAfter;
+
+  @Option(
       names = "--jdbc-url",
       paramLabel = "URL",
       description =
@@ -198,7 +208,9 @@ public final class Main implements Callable<Integer> {
       Stats stats = new Stats();
       Pause pause = new Pause(thinkMillis);
       Shop shop =
-          unsafe ? new UnsafeShop(db.dsl(), pause) : new SafeShop(db.dsl(), maxAttempts, pause);
+          unsafe
+              ? new UnsafeShop(db.dsl(), pause)
+              : new SafeShop(db.dsl(), maxAttempts, lockAfter, pause, stats);
 
       if (doSeed) {
         int inserted = Catalog.seed(db.dsl(), products, stock).size();
@@ -267,6 +279,14 @@ public final class Main implements Callable<Integer> {
           Locale.ROOT,
           "  retries              %,7d rereads and new attempts (modify, price batch)%n",
           stats.retries.sum() + stats.batchRetries.sum());
+      out.printf(
+          Locale.ROOT,
+          "  escalated            %,7d attempts read the product with a row lock (%s)%n",
+          stats.escalated.sum(),
+          lockAfter == 0
+              ? "--lock-after 0: never"
+              : "--lock-after " + lockAfter + ": after " + lockAfter + " conflicting attempt"
+                  + (lockAfter == 1 ? "" : "s"));
     }
     out.printf(
         Locale.ROOT,
@@ -317,6 +337,7 @@ public final class Main implements Callable<Integer> {
     require(
         maxAttempts >= 1 && maxAttempts <= 1000,
         "--max-attempts must be between 1 and 1000, was " + maxAttempts);
+    require(lockAfter >= 0, "--lock-after must not be negative, was " + lockAfter);
     require(
         Database.dialect(jdbcUrl) != SQLDialect.DEFAULT,
         "--jdbc-url must be a jdbc:h2:, jdbc:postgresql: or jdbc:mariadb: URL, was " + jdbcUrl);

@@ -1,5 +1,7 @@
 package dev.versioned.sample;
 
+import dev.versioned.ConflictListener;
+import dev.versioned.ModifyEvent;
 import dev.versioned.RetryPolicy;
 import dev.versioned.StaleBatchException;
 import dev.versioned.StaleRecordException;
@@ -22,12 +24,26 @@ final class SafeShop implements Shop {
 
   /**
    * @param maxAttempts how many times {@code modify} tries an order before giving up
+   * @param lockAfter conflicting attempts after which {@code modify} reads with a row lock; 0
+   *     never
    * @param pause the time an order spends between reading the product and writing it
+   * @param stats where the attempts that read with a lock are counted
    */
-  SafeShop(DSLContext dsl, int maxAttempts, Pause pause) {
+  SafeShop(DSLContext dsl, int maxAttempts, int lockAfter, Pause pause, Stats stats) {
     this.dsl = dsl;
     // Short backoff: a retry only has to wait for the competing order to commit.
-    this.retry = new RetryPolicy(maxAttempts, Duration.ofMillis(1), Duration.ofMillis(20));
+    this.retry =
+        new RetryPolicy(maxAttempts, Duration.ofMillis(1), Duration.ofMillis(20))
+            .withLockAfter(lockAfter);
+    // The listener travels with the configuration into every transaction built from it.
+    ConflictListener.register(
+        dsl.configuration(),
+        new ConflictListener() {
+          @Override
+          public void onModify(ModifyEvent modify) {
+            stats.escalated.add(modify.lockingReads());
+          }
+        });
     this.products = new ProductRepository(dsl, retry);
     this.pause = pause;
   }

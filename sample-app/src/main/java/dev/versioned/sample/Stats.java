@@ -18,6 +18,11 @@ final class Stats {
   final LongAdder conflicts = new LongAdder();
   /** Attempts made again after a conflict. */
   final LongAdder retries = new LongAdder();
+  /**
+   * Attempts of {@code modify} that read the row with a locking read (after {@code --lock-after}
+   * conflicts), as told by the {@code ConflictListener}.
+   */
+  final LongAdder escalated = new LongAdder();
   /** Stale rows reported by the price change's {@code updateAll} batches. */
   final LongAdder batchConflicts = new LongAdder();
   /** Price-change batches that were refused and run again. */

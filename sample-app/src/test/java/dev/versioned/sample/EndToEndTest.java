@@ -44,6 +44,26 @@ class EndToEndTest {
       assertTrue(out.contains("[ok]      " + invariant), () -> invariant + "\n" + r);
     }
     assertTrue(out.contains("Result: all 4 invariants checked hold."), r::toString);
+    assertEquals(0, r.number("escalated"), r::toString);
+  }
+
+  @Test
+  void lockAfterOneEscalatesAttemptsAndConflictsLess() throws Exception {
+    SampleProcess.Result optimistic = SampleProcess.run("--orders", "400");
+    SampleProcess.Result locking = SampleProcess.run("--orders", "400", "--lock-after", "1");
+
+    assertEquals(0, optimistic.exitCode(), optimistic::toString);
+    assertEquals(0, locking.exitCode(), locking::toString);
+    assertTrue(locking.output().contains("(--lock-after 1: after 1 conflicting attempt)"),
+        locking::toString);
+    assertTrue(locking.number("escalated") > 0, locking::toString);
+    assertEquals(0, optimistic.number("escalated"), optimistic::toString);
+    assertTrue(
+        locking.number("conflicts detected") < optimistic.number("conflicts detected"),
+        () -> optimistic + "\n" + locking);
+    assertEquals(0, locking.number("Lost updates:"), locking::toString);
+    assertTrue(locking.output().contains("Result: all 4 invariants checked hold."),
+        locking::toString);
   }
 
   @Test

@@ -56,6 +56,9 @@ public final class RepositoryWriter {
       ClassName.get("dev.versioned.support", "CachedStatement");
   private static final ClassName CACHED_FAMILY =
       ClassName.get("dev.versioned.support", "CachedStatements");
+  private static final ClassName CONFLICTS = ClassName.get("dev.versioned.support", "Conflicts");
+  private static final ClassName CONFLICT_OPERATION =
+      ClassName.get("dev.versioned", "ConflictEvent", "Operation");
   private static final ClassName JDBC = ClassName.get("dev.versioned.support", "Jdbc");
   private static final ClassName RESULT_SET = ClassName.get("java.sql", "ResultSet");
   private static final ClassName SQL_EXCEPTION = ClassName.get("java.sql", "SQLException");
@@ -184,6 +187,7 @@ public final class RepositoryWriter {
     type.addMethod(insertAll());
     type.addMethod(findById());
     type.addMethod(find());
+    type.addMethod(findByIdForUpdate());
     type.addMethod(findForUpdate());
     type.addMethod(findAll());
     type.addMethod(findAllWhere());
@@ -198,9 +202,15 @@ public final class RepositoryWriter {
     type.addMethod(modifyOnce());
     type.addMethod(updateAll());
     type.addMethod(delete());
+    type.addMethod(deleteWith());
     type.addMethod(deleteQuery());
     type.addMethod(deleteAll());
     type.addMethod(deleteById());
+    type.addMethod(touch());
+    type.addMethod(touchWith());
+    if (!version.primitive()) {
+      type.addMethod(touchQuery());
+    }
     for (ComponentModel c : model.components()) {
       if (c.counter() != null) {
         type.addMethod(increment(c));
@@ -572,6 +582,30 @@ public final class RepositoryWriter {
         .build();
   }
 
+  private MethodSpec findByIdForUpdate() {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("findByIdForUpdate")
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc(
+                "Reads the row with the given key and locks it ({@code SELECT ... FOR UPDATE}):"
+                    + " until the\ncaller's transaction ends, every other transaction that writes"
+                    + " the row, or reads it\nwith a lock, waits. Run it inside a transaction"
+                    + " ({@code dsl.transactionResult(...)}, or\nSpring's {@code"
+                    + " @Transactional}); outside one, the lock ends with the statement.\n\n"
+                    + "<p>The lock makes the write that follows unable to conflict, at the price"
+                    + " of making every\nother writer of the row wait: prefer {@code modify} with"
+                    + " {@link $T#lockAfter()}, which\nlocks only once a row has proved hot. A"
+                    + " database without row locks (SQLite) reads the\nrow without one.\n\n",
+                RETRY_POLICY)
+            .addJavadoc(keyParamDocs())
+            .addJavadoc("@return the record, or empty when no row has that key\n")
+            .addJavadoc(keyNullDoc())
+            .returns(ParameterizedTypeName.get(OPTIONAL, record))
+            .addParameters(keyParams());
+    requireKeyParams(m);
+    return m.addStatement("return findForUpdate(this.dsl, $L)", keyArgs()).build();
+  }
+
   private MethodSpec findAll() {
     return MethodSpec.methodBuilder("findAll")
         .addModifiers(Modifier.PUBLIC)
@@ -634,7 +668,8 @@ public final class RepositoryWriter {
         .returns(record)
         .addParameter(record, "record")
         .addStatement("$T.requireNonNull(record, $S)", OBJECTS, "record")
-        .addStatement("return update(dsl, record)")
+        .addCode(reportingConflicts(CodeBlock.of("return update(dsl, record);\n"), "UPDATE",
+            CodeBlock.of("keyValues(record)")))
         .build();
   }
 
@@ -732,7 +767,9 @@ public final class RepositoryWriter {
         .addParameter(record, "changed")
         .addStatement("$T.requireNonNull(original, $S)", OBJECTS, "original")
         .addStatement("$T.requireNonNull(changed, $S)", OBJECTS, "changed")
-        .addStatement("return updateChanged(dsl, original, changed)")
+        .addCode(reportingConflicts(
+            CodeBlock.of("return updateChanged(dsl, original, changed);\n"), "UPDATE_CHANGED",
+            CodeBlock.of("keyValues(original)")))
         .build();
   }
 
@@ -911,10 +948,16 @@ public final class RepositoryWriter {
                     + " snapshot is fixed, as on PostgreSQL at REPEATABLE READ or SERIALIZABLE,"
                     + "\nor the database refused the write as a serialization failure), it does"
                     + " not retry: the\nfailure is thrown at once, and its message says that the"
-                    + " enclosing transaction must be\nretried as a whole.\n\n",
+                    + " enclosing transaction must be\nretried as a whole.\n\n"
+                    + "<p>After {@link $T#lockAfter()} conflicting attempts (when it is not 0),"
+                    + " each further attempt\nreads the row with a locking read ({@code SELECT"
+                    + " ... FOR UPDATE}), so that its write cannot\nconflict. A {@code"
+                    + " ConflictListener} registered on the context's configuration is told of\n"
+                    + "each conflict, retry and give-up, and of the call as it ends.\n\n",
                 change,
                 RETRY_POLICY,
-                change)
+                change,
+                RETRY_POLICY)
             .addJavadoc(keyParamDocs())
             .addJavadoc(
                 "@param $N the change; it may run more than once, so it should have no side"
@@ -1014,11 +1057,12 @@ public final class RepositoryWriter {
             OVERFLOW)
         .returns(ParameterizedTypeName.get(LIST, record))
         .addParameter(ParameterizedTypeName.get(LIST, record), "records")
-        .addCode(batchBody("update", "updateQuery", true))
+        .addCode(batchBody("update", "updateQuery", true, "UPDATE_ALL"))
         .build();
   }
 
-  private CodeBlock batchBody(String what, String queryMethod, boolean returnsRecords) {
+  private CodeBlock batchBody(
+      String what, String queryMethod, boolean returnsRecords, String operation) {
     CodeBlock.Builder b = CodeBlock.builder();
     b.addStatement(
         "$T input = $T.elements(records, $S)",
@@ -1043,8 +1087,8 @@ public final class RepositoryWriter {
       b.addStatement("return");
     }
     b.endControlFlow();
-    // A batch the database refuses as a serialization failure is a StaleBatchException (SPEC §5).
-    b.beginControlFlow("try");
+    CodeBlock prologue = b.build();
+    b = CodeBlock.builder();
     b.add(returnsRecords ? "return " : "").add("dsl.transaction$L(configuration -> {\n$>",
         returnsRecords ? "Result" : "");
     b.addStatement("$T tx = $T.using(configuration)", DSL_CONTEXT, DSL);
@@ -1080,10 +1124,33 @@ public final class RepositoryWriter {
       b.addStatement("return $T.copyOf(written)", LIST);
     }
     b.add("$<});\n");
-    b.nextControlFlow("catch ($T e)", RuntimeException.class);
-    b.addStatement("throw $T.refused(e)", BATCHES);
-    b.endControlFlow();
-    return b.build();
+    // A batch the database refuses as a serialization failure is a StaleBatchException (SPEC §5).
+    return CodeBlock.builder()
+        .add(prologue)
+        .add(reportingConflicts(b.build(), operation, CodeBlock.of("$T.of()", LIST),
+            CodeBlock.of("$T.refused(e)", BATCHES)))
+        .build();
+  }
+
+  /**
+   * Runs a write, telling the configuration's {@code ConflictListener} of the conflict it throws,
+   * if any: {@code try { body } catch (RuntimeException e) { throw Conflicts.seen(...); }}. Free on
+   * the path that throws nothing.
+   */
+  private CodeBlock reportingConflicts(CodeBlock body, String operation, CodeBlock key) {
+    return reportingConflicts(body, operation, key, CodeBlock.of("e"));
+  }
+
+  private CodeBlock reportingConflicts(
+      CodeBlock body, String operation, CodeBlock key, CodeBlock failure) {
+    return CodeBlock.builder()
+        .beginControlFlow("try")
+        .add(body)
+        .nextControlFlow("catch ($T e)", RuntimeException.class)
+        .addStatement("throw $T.seen(dsl,$WTABLE,$W$T.$L,$W$L,$W$L)", CONFLICTS,
+            CONFLICT_OPERATION, operation, key, failure)
+        .endControlFlow()
+        .build();
   }
 
   // ---------------------------------------------------------------- delete
@@ -1103,6 +1170,17 @@ public final class RepositoryWriter {
                 STALE)
             .addParameter(record, "record")
             .addStatement("$T.requireNonNull(record, $S)", OBJECTS, "record");
+    m.addCode(reportingConflicts(CodeBlock.of("delete(dsl, record);\n"), "DELETE",
+        CodeBlock.of("keyValues(record)")));
+    return m.build();
+  }
+
+  private MethodSpec deleteWith() {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("delete")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .addParameter(DSL_CONTEXT, "ctx")
+            .addParameter(record, "record");
     checkKeyCall(m, "record", "record");
     CodeBlock values =
         CodeBlock.builder()
@@ -1110,17 +1188,17 @@ public final class RepositoryWriter {
             .add("$L", bind(version, CodeBlock.of("record.$N()", version.accessor())))
             .build();
     CodeBlock cached =
-        CodeBlock.of("$L.deleteRow.execute(this.dsl, values -> values$L)", SQL_CLASS, values);
+        CodeBlock.of("$L.deleteRow.execute(ctx, values -> values$L)", SQL_CLASS, values);
     CodeBlock write =
         version.primitive()
             ? cached
             : CodeBlock.of(
-                "record.$N() == null\n? deleteQuery(this.dsl, record).execute()\n: $L",
+                "record.$N() == null\n? deleteQuery(ctx, record).execute()\n: $L",
                 version.accessor(),
                 cached);
     guardedWrite(m, CodeBlock.of("$[rows = $L;\n$]", write), "record", "DELETE");
     m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
-        .addStatement("throw stale(dsl, record, record.$N(), $T.DELETE, -1)", version.accessor(),
+        .addStatement("throw stale(ctx, record, record.$N(), $T.DELETE, -1)", version.accessor(),
             OPERATION)
         .endControlFlow();
     return m.build();
@@ -1151,7 +1229,7 @@ public final class RepositoryWriter {
                 + "@throws NullPointerException if {@code records}, an element or a key is null\n",
             STALE_BATCH)
         .addParameter(ParameterizedTypeName.get(LIST, record), "records")
-        .addCode(batchBody("delete", "deleteQuery", false))
+        .addCode(batchBody("delete", "deleteQuery", false, "DELETE_ALL"))
         .build();
   }
 
@@ -1174,6 +1252,88 @@ public final class RepositoryWriter {
         ROWS,
         keyArgs());
     return m.build();
+  }
+
+  // ---------------------------------------------------------------- touch
+
+  private MethodSpec touch() {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("touch")
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc(
+                "Increments the version and writes no other column, if, and only if, the row"
+                    + " still has the\nrecord's version: {@code UPDATE $L SET $L = $L + 1 WHERE"
+                    + " <key> AND $L = ?}.\n\n"
+                    + "<p>Touching the root of an aggregate in the same transaction as the writes"
+                    + " of its parts\nguards the aggregate as a whole: the transaction fails if"
+                    + " the root changed since it was\nread, and every copy of the root read"
+                    + " before it is stale from then on.\n\n"
+                    + "@param record the record, as read (with the version it was read at)\n"
+                    + "@return a new record equal to {@code record} but with the incremented"
+                    + " version\n"
+                    + "@throws $T if the row was changed or deleted since; nothing is written\n"
+                    + "@throws $T if the version is already the largest value of its type\n"
+                    + "@throws NullPointerException if {@code record} or its key is null\n",
+                model.qualifiedTable(),
+                version.column(),
+                version.column(),
+                version.column(),
+                STALE,
+                OVERFLOW)
+            .returns(record)
+            .addParameter(record, "record")
+            .addStatement("$T.requireNonNull(record, $S)", OBJECTS, "record");
+    m.addCode(reportingConflicts(CodeBlock.of("return touch(dsl, record);\n"), "TOUCH",
+        CodeBlock.of("keyValues(record)")));
+    return m.build();
+  }
+
+  private MethodSpec touchWith() {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("touch")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(record)
+            .addParameter(DSL_CONTEXT, "ctx")
+            .addParameter(record, "record");
+    checkKeyCall(m, "record", "record");
+    m.addStatement("checkOverflow(record)");
+    CodeBlock values =
+        CodeBlock.builder()
+            .add("$L", bindKeys(c -> CodeBlock.of("record.$N()", c.accessor())))
+            .add("$L", bind(version, CodeBlock.of("record.$N()", version.accessor())))
+            .build();
+    CodeBlock cached =
+        CodeBlock.of("$L.touchRow.execute(ctx, values -> values$L)", SQL_CLASS, values);
+    CodeBlock write =
+        version.primitive()
+            ? cached
+            : CodeBlock.of(
+                "record.$N() == null\n? touchQuery(ctx, record).execute()\n: $L",
+                version.accessor(),
+                cached);
+    guardedWrite(m, CodeBlock.of("$[rows = $L;\n$]", write), "record", "UPDATE");
+    m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
+        .addStatement("throw stale(ctx, record, record.$N(), $T.UPDATE, -1)", version.accessor(),
+            OPERATION)
+        .endControlFlow();
+    m.addStatement("return withVersion(record, nextVersion(record.$N()))", version.accessor());
+    return m.build();
+  }
+
+  /** The touch of a record whose version may be null: {@code IS NULL}, and the new version 1. */
+  private MethodSpec touchQuery() {
+    return MethodSpec.methodBuilder("touchQuery")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(QUERY)
+        .addParameter(DSL_CONTEXT, "ctx")
+        .addParameter(record, "record")
+        .addStatement(
+            "return ctx.update(TABLE)\n.set($N, nextVersionField(record.$N()))"
+                + "\n.where(recordKey(record))\n.and(versionCondition(record.$N()))",
+            version.constant(),
+            version.accessor(),
+            version.accessor())
+        .build();
   }
 
   // ---------------------------------------------------------------- counters
@@ -1325,6 +1485,15 @@ public final class RepositoryWriter {
             placeholderKey(),
             version.constant(),
             version.constant());
+    CodeBlock touch =
+        CodeBlock.of(
+            "ctx.update(TABLE)\n.set($N, $N.plus($T.inline(1)))$L\n.and($N.eq(p.of($N)))",
+            version.constant(),
+            version.constant(),
+            DSL,
+            placeholderKey(),
+            version.constant(),
+            version.constant());
     return TypeSpec.classBuilder(SQL_CLASS)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc(
@@ -1350,6 +1519,13 @@ public final class RepositoryWriter {
                     ? "Version-checked delete."
                     : "Version-checked delete, for a non-null version.",
                 delete))
+        .addField(
+            cachedStatement(
+                "touchRow",
+                version.primitive()
+                    ? "Version-checked increment of the version alone."
+                    : "Version-checked increment of the version alone, for a non-null version.",
+                touch))
         .addFields(cachesUpdateChanged() ? List.of(updateChangedStatements()) : List.of())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .build();
