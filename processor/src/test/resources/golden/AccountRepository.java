@@ -1,5 +1,6 @@
 package p;
 
+import dev.versioned.ConflictEvent;
 import dev.versioned.RetryPolicy;
 import dev.versioned.StaleBatchException;
 import dev.versioned.StaleRecordException;
@@ -7,6 +8,7 @@ import dev.versioned.VersionOverflowException;
 import dev.versioned.support.Batches;
 import dev.versioned.support.CachedStatement;
 import dev.versioned.support.CachedStatements;
+import dev.versioned.support.Conflicts;
 import dev.versioned.support.Jdbc;
 import dev.versioned.support.Locking;
 import dev.versioned.support.Retry;
@@ -168,6 +170,24 @@ public class AccountRepository {
     }
 
     /**
+     * Reads the row with the given key and locks it ({@code SELECT ... FOR UPDATE}): until the
+     * caller's transaction ends, every other transaction that writes the row, or reads it
+     * with a lock, waits. Run it inside a transaction ({@code dsl.transactionResult(...)}, or
+     * Spring's {@code @Transactional}); outside one, the lock ends with the statement.
+     *
+     * <p>The lock makes the write that follows unable to conflict, at the price of making every
+     * other writer of the row wait: prefer {@code modify} with {@link RetryPolicy#lockAfter()}, which
+     * locks only once a row has proved hot. A database without row locks (SQLite) reads the
+     * row without one.
+     *
+     * @param id the key component {@code id}
+     * @return the record, or empty when no row has that key
+     */
+    public Optional<Account> findByIdForUpdate(long id) {
+        return findForUpdate(this.dsl, id);
+    }
+
+    /**
      * Reads the row with the given key with a locking read ({@link Locking#forUpdate}): on a database
      * with row locks the row stays locked until the transaction of {@code ctx} ends, and InnoDB
      * reads it as now committed even at REPEATABLE READ.
@@ -225,7 +245,11 @@ public class AccountRepository {
      */
     public Account update(Account record) {
         Objects.requireNonNull(record, "record");
-        return update(dsl, record);
+        try {
+            return update(dsl, record);
+        } catch (RuntimeException e) {
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE, keyValues(record), e);
+        }
     }
 
     private static Account update(DSLContext ctx, Account record) {
@@ -271,7 +295,12 @@ public class AccountRepository {
     public Account updateChanged(Account original, Account changed) {
         Objects.requireNonNull(original, "original");
         Objects.requireNonNull(changed, "changed");
-        return updateChanged(dsl, original, changed);
+        try {
+            return updateChanged(dsl, original, changed);
+        } catch (RuntimeException e) {
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_CHANGED,
+                    keyValues(original), e);
+        }
     }
 
     private static Account updateChanged(DSLContext ctx, Account original, Account changed) {
@@ -358,6 +387,11 @@ public class AccountRepository {
      * failure is thrown at once, and its message says that the enclosing transaction must be
      * retried as a whole.
      *
+     * <p>After {@link RetryPolicy#lockAfter()} conflicting attempts (when it is not 0), each further attempt
+     * reads the row with a locking read ({@code SELECT ... FOR UPDATE}), so that its write cannot
+     * conflict. A {@code ConflictListener} registered on the context's configuration is told of
+     * each conflict, retry and give-up, and of the call as it ends.
+     *
      * @param id the key component {@code id}
      * @param change the change; it may run more than once, so it should have no side effects
      * @return the record as stored
@@ -429,7 +463,8 @@ public class AccountRepository {
                 return List.copyOf(written);
             });
         } catch (RuntimeException e) {
-            throw Batches.refused(e);
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_ALL, List.of(),
+                    Batches.refused(e));
         }
     }
 
@@ -443,16 +478,24 @@ public class AccountRepository {
      */
     public void delete(Account record) {
         Objects.requireNonNull(record, "record");
+        try {
+            delete(dsl, record);
+        } catch (RuntimeException e) {
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE, keyValues(record), e);
+        }
+    }
+
+    private static void delete(DSLContext ctx, Account record) {
         int rows;
         try {
-            rows = Sql.deleteRow.execute(this.dsl, values -> values
+            rows = Sql.deleteRow.execute(ctx, values -> values
                     .setLong(record.id())
                     .setLong(record.lockVersion()));
         } catch (RuntimeException e) {
             throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.DELETE);
         }
         if (!Rows.one(rows, TABLE)) {
-            throw stale(dsl, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
+            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
         }
     }
 
@@ -493,7 +536,8 @@ public class AccountRepository {
                 }
             });
         } catch (RuntimeException e) {
-            throw Batches.refused(e);
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE_ALL, List.of(),
+                    Batches.refused(e));
         }
     }
 
@@ -507,6 +551,45 @@ public class AccountRepository {
      */
     public boolean deleteById(long id) {
         return Rows.one(this.dsl.deleteFrom(TABLE).where(keyCondition(id)).execute(), TABLE);
+    }
+
+    /**
+     * Increments the version and writes no other column, if, and only if, the row still has the
+     * record's version: {@code UPDATE account SET lock_version = lock_version + 1 WHERE <key> AND lock_version = ?}.
+     *
+     * <p>Touching the root of an aggregate in the same transaction as the writes of its parts
+     * guards the aggregate as a whole: the transaction fails if the root changed since it was
+     * read, and every copy of the root read before it is stale from then on.
+     *
+     * @param record the record, as read (with the version it was read at)
+     * @return a new record equal to {@code record} but with the incremented version
+     * @throws StaleRecordException if the row was changed or deleted since; nothing is written
+     * @throws VersionOverflowException if the version is already the largest value of its type
+     * @throws NullPointerException if {@code record} or its key is null
+     */
+    public Account touch(Account record) {
+        Objects.requireNonNull(record, "record");
+        try {
+            return touch(dsl, record);
+        } catch (RuntimeException e) {
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.TOUCH, keyValues(record), e);
+        }
+    }
+
+    private static Account touch(DSLContext ctx, Account record) {
+        checkOverflow(record);
+        int rows;
+        try {
+            rows = Sql.touchRow.execute(ctx, values -> values
+                    .setLong(record.id())
+                    .setLong(record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(record, nextVersion(record.lockVersion()));
     }
 
     /**
@@ -658,6 +741,14 @@ public class AccountRepository {
          * Version-checked delete.
          */
         static final CachedStatement deleteRow = CachedStatement.of((ctx, p) -> ctx.deleteFrom(TABLE)
+        .where(ID.eq(p.of(ID)))
+        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
+
+        /**
+         * Version-checked increment of the version alone.
+         */
+        static final CachedStatement touchRow = CachedStatement.of((ctx, p) -> ctx.update(TABLE)
+        .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
         .where(ID.eq(p.of(ID)))
         .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
 
