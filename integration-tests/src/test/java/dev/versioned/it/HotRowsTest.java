@@ -182,19 +182,22 @@ class HotRowsTest {
   }
 
   /** What one run of {@link #contend} did. */
-  private record Run(long successes, long conflicts, long lockedConflicts, long lockingReads) {
-    double conflictsPerSuccess() {
-      return (double) conflicts / successes;
-    }
-  }
+  private record Run(long successes, long gaveUp, long conflicts, long lockedConflicts,
+      long lockingReads, int maxConflictsInACall) {}
 
-  /** 8 threads of modify on one hot row, 1 ms between read and write, counted by a listener. */
+  /**
+   * 8 threads of modify on one hot row, 1 ms between read and write, at most 3 attempts per call,
+   * counted by a listener.
+   */
   private Run contend(int lockAfter, int row) throws Exception {
     int threads = 8;
     int perThread = 25;
     AtomicLong conflicts = new AtomicLong();
     AtomicLong lockedConflicts = new AtomicLong();
     AtomicLong lockingReads = new AtomicLong();
+    AtomicLong successes = new AtomicLong();
+    AtomicLong gaveUp = new AtomicLong();
+    AtomicInteger maxConflicts = new AtomicInteger();
     DefaultConfiguration configuration = new DefaultConfiguration();
     configuration.set(db.database.dialect);
     configuration.set(new DataSourceConnectionProvider(
@@ -211,12 +214,13 @@ class HotRowsTest {
       @Override
       public void onModify(ModifyEvent modify) {
         lockingReads.addAndGet(modify.lockingReads());
+        maxConflicts.accumulateAndGet(modify.conflicts(), Math::max);
       }
     });
     DSLContext dsl = DSL.using(configuration);
     new PostRepository(dsl).insert(new Post(row, "hot", 0, 0));
     PostRepository posts = new PostRepository(dsl,
-        new RetryPolicy(10_000, Duration.ofMillis(1), Duration.ofMillis(20)).withLockAfter(lockAfter));
+        new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)).withLockAfter(lockAfter));
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService executor = Executors.newFixedThreadPool(threads);
     List<Future<?>> futures = new ArrayList<>();
@@ -225,14 +229,22 @@ class HotRowsTest {
         futures.add(executor.submit(() -> {
           start.await();
           for (int i = 0; i < perThread; i++) {
-            posts.modify(row, p -> {
-              try {
-                Thread.sleep(1);
-              } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
+            try {
+              posts.modify(row, p -> {
+                try {
+                  Thread.sleep(1);
+                } catch (InterruptedException e) {
+                  throw new IllegalStateException(e);
+                }
+                return new Post(p.id(), p.title(), p.views() + 1, p.lockVersion());
+              });
+              successes.incrementAndGet();
+            } catch (RuntimeException e) {
+              if (!Retry.isConflict(e)) {
+                throw e;
               }
-              return new Post(p.id(), p.title(), p.views() + 1, p.lockVersion());
-            });
+              gaveUp.incrementAndGet();
+            }
           }
           return null;
         }));
@@ -244,23 +256,33 @@ class HotRowsTest {
     } finally {
       executor.shutdownNow();
     }
-    long successes = (long) threads * perThread;
     Post stored = posts.findById(row).orElseThrow();
-    assertEquals(successes, stored.views(), "lost updates with lockAfter " + lockAfter);
-    assertEquals(successes, stored.lockVersion());
-    return new Run(successes, conflicts.get(), lockedConflicts.get(), lockingReads.get());
+    assertEquals(successes.get(), stored.views(), "lost updates with lockAfter " + lockAfter);
+    assertEquals(successes.get(), stored.lockVersion());
+    return new Run(successes.get(), gaveUp.get(), conflicts.get(), lockedConflicts.get(),
+        lockingReads.get(), maxConflicts.get());
   }
 
+  /**
+   * Under 8 threads on one row, with 3 attempts per call: pure optimistic calls may conflict on
+   * every attempt and give up; with {@code lockAfter(1)} no call conflicts more than once (its
+   * second attempt holds the lock), none gives up, and no update is lost either way. (The total of
+   * conflicts is not compared: it depends on how the backoff spreads the optimistic threads.)
+   */
   @DatabaseTest
-  void lockAfterOneLosesNothingAndConflictsLessUnderEightThreads() throws Exception {
+  void lockAfterOneLosesNothingAndConflictsAtMostOncePerCallUnderEightThreads() throws Exception {
     Run optimistic = contend(0, 100);
     Run locking = contend(1, 101);
     System.out.printf(Locale.ROOT, "HOTROWS %s: optimistic %s, lockAfter(1) %s%n",
         db.database.label, optimistic, locking);
     assertEquals(0, optimistic.lockingReads());
     assertTrue(optimistic.conflicts() > 0, "no contention: " + optimistic);
+    assertEquals(200, optimistic.successes() + optimistic.gaveUp());
     assertTrue(locking.lockingReads() > 0, "never escalated: " + locking);
-    assertTrue(locking.conflictsPerSuccess() < optimistic.conflictsPerSuccess(),
-        "optimistic " + optimistic + ", lockAfter(1) " + locking);
+    assertEquals(0, locking.lockedConflicts(), "an escalated attempt conflicted: " + locking);
+    assertTrue(locking.maxConflictsInACall() <= 1, locking.toString());
+    assertEquals(0, locking.gaveUp(), locking.toString());
+    assertEquals(200, locking.successes());
+    assertTrue(locking.conflicts() <= locking.successes(), locking.toString());
   }
 }
