@@ -41,6 +41,15 @@ public final class SpringStatementExceptionTranslator implements StatementExcept
     this.boot = boot;
   }
 
+  /**
+   * The listener that translates the statements jOOQ runs.
+   *
+   * @return Boot's listener
+   */
+  public ExecuteListener boot() {
+    return boot;
+  }
+
   @Override
   public void exception(ExecuteContext ctx) {
     boot.exception(ctx);
