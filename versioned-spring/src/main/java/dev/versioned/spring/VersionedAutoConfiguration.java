@@ -1,6 +1,8 @@
 package dev.versioned.spring;
 
+import dev.versioned.ConflictListener;
 import dev.versioned.RetryPolicy;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -19,7 +21,11 @@ import org.springframework.context.annotation.Bean;
  *       caller as Spring's {@code OptimisticLockingFailureException}, the original as cause;
  *   <li>Boot's exception-translating jOOQ listener is replaced by a {@link
  *       SpringStatementExceptionTranslator} that translates alike but keeps the repositories'
- *       cached statement path.
+ *       cached statement path;
+ *   <li>every {@link ConflictListener} bean is registered on the application's jOOQ {@code
+ *       Configuration} beans ({@link ConflictListenerRegistrar}); with {@code
+ *       versioned-micrometer} and a Micrometer {@code MeterRegistry}, {@link
+ *       VersionedMetricsAutoConfiguration} contributes one.
  * </ul>
  */
 @AutoConfiguration(
@@ -64,5 +70,17 @@ public class VersionedAutoConfiguration {
   @Bean
   public static BeanPostProcessor versionedJooqListenerPostProcessor() {
     return new BootJooqListenerPostProcessor();
+  }
+
+  /**
+   * Registers the application's {@link ConflictListener} beans on its jOOQ configurations.
+   *
+   * @param listeners the listener beans, looked up when a configuration is initialised
+   * @return the post-processor
+   */
+  @Bean
+  public static BeanPostProcessor versionedConflictListenerRegistrar(
+      ObjectProvider<ConflictListener> listeners) {
+    return new ConflictListenerRegistrar(listeners);
   }
 }

@@ -21,6 +21,12 @@ public class VersionedRetryProperties {
   /** The cap of every sleep between attempts. */
   private Duration maxBackoff = Duration.ofMillis(200);
 
+  /**
+   * Conflicting attempts after which each further attempt of modify reads the row with a row lock
+   * (SELECT ... FOR UPDATE); 0 means never (purely optimistic).
+   */
+  private int lockAfter = 0;
+
   /** Creates the properties with the defaults of {@link RetryPolicy#DEFAULT}. */
   public VersionedRetryProperties() {}
 
@@ -79,6 +85,24 @@ public class VersionedRetryProperties {
   }
 
   /**
+   * Conflicting attempts after which {@code modify} reads with a row lock.
+   *
+   * @return not negative once validated; 0 never
+   */
+  public int getLockAfter() {
+    return lockAfter;
+  }
+
+  /**
+   * Sets the conflicting attempts after which {@code modify} reads with a row lock.
+   *
+   * @param lockAfter not negative; 0 never
+   */
+  public void setLockAfter(int lockAfter) {
+    this.lockAfter = lockAfter;
+  }
+
+  /**
    * The policy these properties describe.
    *
    * @return the policy
@@ -86,7 +110,7 @@ public class VersionedRetryProperties {
    */
   public RetryPolicy toPolicy() {
     try {
-      return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff);
+      return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, lockAfter);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new IllegalArgumentException("versioned.retry: " + e.getMessage(), e);
     }

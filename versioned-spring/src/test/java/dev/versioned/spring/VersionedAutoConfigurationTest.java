@@ -1,6 +1,7 @@
 package dev.versioned.spring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,16 +58,39 @@ class VersionedAutoConfigurationTest {
   }
 
   @Test
-  void anInvalidPropertyFailsNamingIt() {
+  void lockAfterIsBound() {
     runner
-        .withPropertyValues("versioned.retry.max-attempts=0")
+        .withPropertyValues("versioned.retry.lock-after=3")
+        .run(
+            context -> {
+              RetryPolicy policy = context.getBean(RetryPolicy.class);
+              assertEquals(RetryPolicy.DEFAULT.withLockAfter(3), policy);
+              assertFalse(policy.locksOn(3));
+              assertTrue(policy.locksOn(4));
+            });
+  }
+
+  @Test
+  void anInvalidPropertyFailsNamingIt() {
+    assertStartupFailsNaming("versioned.retry.max-attempts=0", "versioned.retry: maxAttempts");
+  }
+
+  @Test
+  void aNegativeLockAfterFailsNamingIt() {
+    assertStartupFailsNaming(
+        "versioned.retry.lock-after=-1", "versioned.retry: lockAfter must not be negative, was -1");
+  }
+
+  private void assertStartupFailsNaming(String property, String message) {
+    runner
+        .withPropertyValues(property)
         .run(
             context -> {
               Throwable failure = context.getStartupFailure();
-              assertNotNull(failure);
+              assertNotNull(failure, property);
               boolean named = false;
               for (Throwable t = failure; t != null; t = t.getCause()) {
-                named |= String.valueOf(t.getMessage()).contains("versioned.retry: maxAttempts");
+                named |= String.valueOf(t.getMessage()).contains(message);
               }
               assertTrue(named, failure.toString());
             });
