@@ -1,5 +1,6 @@
 package dev.versioned.it;
 
+import dev.versioned.ConflictListener;
 import dev.versioned.RetryPolicy;
 import dev.versioned.StaleRecordException;
 import dev.versioned.support.Retry;
@@ -148,6 +149,15 @@ final class ClusterWorkload {
 
   /** A jOOQ context on one server's pool that sorts the failed attempts into the counters. */
   static DSLContext context(DataSource pool, SQLDialect dialect, Counters counters) {
+    return context(pool, dialect, counters, null);
+  }
+
+  /**
+   * The same context with {@code listener}, when not null, registered on its configuration as the
+   * repositories' {@link ConflictListener}.
+   */
+  static DSLContext context(
+      DataSource pool, SQLDialect dialect, Counters counters, ConflictListener listener) {
     ThreadLocal<Boolean> committing = ThreadLocal.withInitial(() -> false);
     DefaultConfiguration configuration = new DefaultConfiguration();
     configuration.set(dialect);
@@ -184,6 +194,9 @@ final class ClusterWorkload {
             }
           }
         });
+    if (listener != null) {
+      ConflictListener.register(configuration, listener);
+    }
     return DSL.using(configuration);
   }
 
@@ -215,6 +228,16 @@ final class ClusterWorkload {
    */
   static Result run(String label, SQLDialect dialect, List<Server> servers, int perThread,
       int rows, RetryPolicy policy, LongConsumer progress) throws Exception {
+    return run(label, dialect, servers, perThread, rows, policy, null, progress);
+  }
+
+  /**
+   * The same workload with {@code listener}, when not null, registered as the {@link
+   * ConflictListener} of every server's repository.
+   */
+  static Result run(String label, SQLDialect dialect, List<Server> servers, int perThread,
+      int rows, RetryPolicy policy, ConflictListener listener, LongConsumer progress)
+      throws Exception {
     Counters counters = new Counters(rows, servers.size());
     AtomicLong done = new AtomicLong();
     int threads = servers.stream().mapToInt(s -> s.threads).sum();
@@ -226,7 +249,8 @@ final class ClusterWorkload {
       for (int s = 0; s < servers.size(); s++) {
         Server server = servers.get(s);
         int index = s;
-        PostRepository posts = new PostRepository(context(server.pool, dialect, counters), policy);
+        PostRepository posts =
+            new PostRepository(context(server.pool, dialect, counters, listener), policy);
         for (int i = 0; i < server.threads; i++, t++) {
           Random random = new Random(31L * t + label.hashCode());
           futures.add(executor.submit(() -> {
