@@ -1182,25 +1182,7 @@ public final class RepositoryWriter {
             .addParameter(DSL_CONTEXT, "ctx")
             .addParameter(record, "record");
     checkKeyCall(m, "record", "record");
-    CodeBlock values =
-        CodeBlock.builder()
-            .add("$L", bindKeys(c -> CodeBlock.of("record.$N()", c.accessor())))
-            .add("$L", bind(version, CodeBlock.of("record.$N()", version.accessor())))
-            .build();
-    CodeBlock cached =
-        CodeBlock.of("$L.deleteRow.execute(ctx, values -> values$L)", SQL_CLASS, values);
-    CodeBlock write =
-        version.primitive()
-            ? cached
-            : CodeBlock.of(
-                "record.$N() == null\n? deleteQuery(ctx, record).execute()\n: $L",
-                version.accessor(),
-                cached);
-    guardedWrite(m, CodeBlock.of("$[rows = $L;\n$]", write), "record", "DELETE");
-    m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
-        .addStatement("throw stale(ctx, record, record.$N(), $T.DELETE, -1)", version.accessor(),
-            OPERATION)
-        .endControlFlow();
+    versionCheckedWrite(m, "deleteRow", "deleteQuery", "DELETE");
     return m.build();
   }
 
@@ -1297,25 +1279,7 @@ public final class RepositoryWriter {
             .addParameter(record, "record");
     checkKeyCall(m, "record", "record");
     m.addStatement("checkOverflow(record)");
-    CodeBlock values =
-        CodeBlock.builder()
-            .add("$L", bindKeys(c -> CodeBlock.of("record.$N()", c.accessor())))
-            .add("$L", bind(version, CodeBlock.of("record.$N()", version.accessor())))
-            .build();
-    CodeBlock cached =
-        CodeBlock.of("$L.touchRow.execute(ctx, values -> values$L)", SQL_CLASS, values);
-    CodeBlock write =
-        version.primitive()
-            ? cached
-            : CodeBlock.of(
-                "record.$N() == null\n? touchQuery(ctx, record).execute()\n: $L",
-                version.accessor(),
-                cached);
-    guardedWrite(m, CodeBlock.of("$[rows = $L;\n$]", write), "record", "UPDATE");
-    m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
-        .addStatement("throw stale(ctx, record, record.$N(), $T.UPDATE, -1)", version.accessor(),
-            OPERATION)
-        .endControlFlow();
+    versionCheckedWrite(m, "touchRow", "touchQuery", "UPDATE");
     m.addStatement("return withVersion(record, nextVersion(record.$N()))", version.accessor());
     return m.build();
   }
@@ -2066,4 +2030,34 @@ public final class RepositoryWriter {
       return type;
     }
   }
+
+  /**
+   * The body of a write whose only bound values are the key and the expected version (delete,
+   * touch): the cached statement, or for a null version box the query with {@code IS NULL}; a
+   * refused write translated; zero rows a stale row.
+   */
+  private void versionCheckedWrite(
+      MethodSpec.Builder m, String statement, String query, String operation) {
+    CodeBlock values =
+        CodeBlock.builder()
+            .add("$L", bindKeys(c -> CodeBlock.of("record.$N()", c.accessor())))
+            .add("$L", bind(version, CodeBlock.of("record.$N()", version.accessor())))
+            .build();
+    CodeBlock cached =
+        CodeBlock.of("$L.$L.execute(ctx, values -> values$L)", SQL_CLASS, statement, values);
+    CodeBlock write =
+        version.primitive()
+            ? cached
+            : CodeBlock.of(
+                "record.$N() == null\n? $L(ctx, record).execute()\n: $L",
+                version.accessor(),
+                query,
+                cached);
+    guardedWrite(m, CodeBlock.of("$[rows = $L;\n$]", write), "record", operation);
+    m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
+        .addStatement("throw stale(ctx, record, record.$N(), $T.$L, -1)", version.accessor(),
+            OPERATION, operation)
+        .endControlFlow();
+  }
+
 }
