@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import org.jooq.DSLContext;
 import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
@@ -288,16 +289,11 @@ public final class Retry {
       if (t instanceof StaleRecordException) {
         return true;
       }
-      if (t instanceof SQLException) {
-        for (SQLException s = (SQLException) t; s != null; s = s.getNextException()) {
-          String state = s.getSQLState();
-          if ("40001".equals(state) || "40P01".equals(state) || isSqliteBusy(s)) {
-            return true;
-          }
-        }
-      }
     }
-    return false;
+    return anySqlException(failure, s -> {
+      String state = s.getSQLState();
+      return "40001".equals(state) || "40P01".equals(state) || isSqliteBusy(s);
+    });
   }
 
   /**
@@ -308,16 +304,7 @@ public final class Retry {
    * @return true when one of its SQL exceptions has it
    */
   static boolean hasSqlState(Throwable failure, String sqlState) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof SQLException) {
-        for (SQLException s = (SQLException) t; s != null; s = s.getNextException()) {
-          if (sqlState.equals(s.getSQLState())) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
+    return anySqlException(failure, s -> sqlState.equals(s.getSQLState()));
   }
 
   /**
@@ -327,9 +314,21 @@ public final class Retry {
    * @return true for a busy database
    */
   static boolean isSqliteBusy(Throwable failure) {
+    return anySqlException(failure, Retry::isSqliteBusy);
+  }
+
+  /**
+   * Whether any SQL exception of a failure's cause chain, or of an SQL exception's chain of next
+   * exceptions, passes the test.
+   */
+  private static boolean anySqlException(Throwable failure, Predicate<SQLException> test) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof SQLException && isSqliteBusy((SQLException) t)) {
-        return true;
+      if (t instanceof SQLException) {
+        for (SQLException s = (SQLException) t; s != null; s = s.getNextException()) {
+          if (test.test(s)) {
+            return true;
+          }
+        }
       }
     }
     return false;
