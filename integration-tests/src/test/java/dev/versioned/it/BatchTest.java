@@ -12,7 +12,10 @@ import java.util.stream.Collectors;
 import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.BeforeEach;
 
-/** SPEC §4.9: batches are all or nothing and never trust SUCCESS_NO_INFO, on every database. */
+/**
+ * docs/generated-repository.md, Semantics 4.9: batches are all or nothing and never trust
+ * SUCCESS_NO_INFO, on every database.
+ */
 class BatchTest {
   private Db db;
   private PostRepository posts;

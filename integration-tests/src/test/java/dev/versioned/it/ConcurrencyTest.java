@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * connection per thread) call {@code modify} on a few hot rows; afterwards each row's counter
  * equals the successful calls on it and its version the number of writes, and the run met
  * conflicts (proof it contended). Each test prints one line with its figures, prefixed {@code
- * CONCURRENCY}, for the README's Reliability section.
+ * CONCURRENCY}, for docs/reliability.md.
  */
 class ConcurrencyTest {
   static final int THREADS = 8;

@@ -13,7 +13,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** SPEC §4.13: the generated repositories use no reflection; and they carry @Generated. */
+/**
+ * docs/generated-repository.md, Semantics 4.13: the generated repositories use no reflection; and
+ * they carry @Generated.
+ */
 class GeneratedSourceTest {
   private static final Path GENERATED =
       Path.of("target", "generated-sources", "annotations", "dev", "versioned", "it");

@@ -29,10 +29,11 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
- * SPEC §4.7 and §5 at every isolation level: {@code modify} inside a caller's transaction reads
- * the row as now committed on a retry, or, where no retry can succeed inside that transaction,
- * throws at once saying so; {@link StaleRecordException#actualVersion()} is the committed version,
- * never the transaction's snapshot, or empty where the database cannot tell.
+ * docs/generated-repository.md, Semantics 4.7, and docs/what-to-catch.md, at every isolation
+ * level: {@code modify} inside a caller's transaction reads the row as now committed on a retry,
+ * or, where no retry can succeed inside that transaction, throws at once saying so; {@link
+ * StaleRecordException#actualVersion()} is the committed version, never the transaction's
+ * snapshot, or empty where the database cannot tell.
  *
  * <p>Each run prints one line prefixed {@code ISOLATION} with its figures.
  */
@@ -470,8 +471,8 @@ class IsolationTest {
   // ------------------------------------------------------------------ 40001 contract
 
   /**
-   * SPEC §5: a version-checked write that PostgreSQL refuses as a serialization failure is a
-   * StaleRecordException whose cause is the 40001; in a batch, a StaleBatchException.
+   * docs/what-to-catch.md: a version-checked write that PostgreSQL refuses as a serialization
+   * failure is a StaleRecordException whose cause is the 40001; in a batch, a StaleBatchException.
    */
   @DatabaseTest(only = "postgres")
   void aSerializationFailureOfAVersionCheckedWriteIsAStaleRecordException(Db db) {

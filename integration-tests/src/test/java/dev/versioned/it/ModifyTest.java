@@ -15,7 +15,10 @@ import org.jooq.exception.NoDataFoundException;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
 
-/** SPEC §4.7: modify reads, changes, compares-and-increments and retries, on every database. */
+/**
+ * docs/generated-repository.md, Semantics 4.7: modify reads, changes, compares-and-increments and
+ * retries, on every database.
+ */
 class ModifyTest {
   private Db db;
   private PostRepository posts;

@@ -15,7 +15,10 @@ import org.jooq.exception.NoDataFoundException;
 import org.jooq.exception.TooManyRowsException;
 import org.junit.jupiter.api.BeforeEach;
 
-/** SPEC §4.1–4.4, 4.6, 4.8, 4.10 and §5, on every database. */
+/**
+ * docs/generated-repository.md, Semantics 4.1–4.4, 4.6, 4.8 and 4.10, and its exceptions, on every
+ * database.
+ */
 class UpdateDeleteTest {
   private Db db;
   private PostRepository posts;

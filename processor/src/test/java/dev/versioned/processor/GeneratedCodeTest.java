@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The generated code compiles cleanly under the strictest settings users build with ({@code
  * -Xlint:all -Werror}) for every mapped type, version type, key shape and awkward name, and uses no
- * reflection (SPEC section 4.13).
+ * reflection (docs/generated-repository.md, Semantics 4.13).
  */
 class GeneratedCodeTest {
   /** What users with a strict build pass; {@code processing} is about processors, not code. */
@@ -48,7 +48,7 @@ class GeneratedCodeTest {
 
   static final JavaFileObject COLOR = source("p.Color", "public enum Color { RED, GREEN }");
 
-  /** A record with a component of every type SPEC section 2 maps, and counters of every kind. */
+  /** A record with a component of every type docs/annotations.md maps, and all counter kinds. */
   static final JavaFileObject EVERYTHING =
       source(
           "p.Everything",

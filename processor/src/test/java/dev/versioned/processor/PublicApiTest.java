@@ -32,10 +32,10 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
 /**
- * The public surface of a generated repository is exactly SPEC section 3: every member with its
- * exact signature, and nothing else public. The generated class is inspected through javac's
- * {@code Elements} by {@link MemberLister}, a processor that runs in the round where the generated
- * source is compiled.
+ * The public surface of a generated repository is exactly the members of
+ * docs/generated-repository.md: every member with its exact signature, and nothing else public. The
+ * generated class is inspected through javac's {@code Elements} by {@link MemberLister}, a
+ * processor that runs in the round where the generated source is compiled.
  */
 class PublicApiTest {
   static {
@@ -194,7 +194,8 @@ class PublicApiTest {
       // The constants are the table's own fields, not look-alikes.
       assertThat(table.field(field.getName())).isSameInstanceAs(field);
       types.put(constant, field.getType());
-      // Primitive components are NOT NULL, reference components nullable (SPEC section 2).
+      // Primitive components are NOT NULL, reference components nullable (docs/annotations.md,
+      // Mapped types).
       boolean primitive = !constant.equals("LINE_NO") && !constant.equals("PRODUCT");
       assertThat(field.getDataType().nullable()).isEqualTo(!primitive);
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The processor's registrations, as packaged from the module's classes: javac finds it through
  * {@code META-INF/services} (written by AutoService) and Gradle treats it as isolating
- * ({@code META-INF/gradle/incremental.annotation.processors}, SPEC section 1).
+ * ({@code META-INF/gradle/incremental.annotation.processors}, README.md, Setup).
  */
 class RegistrationTest {
   private static final String PROCESSOR = "dev.versioned.processor.VersionedProcessor";
