@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs the browser that sample-web's end-to-end test drives: Debian's chromium and its
-# chromedriver, at /usr/bin/chromium and /usr/bin/chromedriver. Nothing is downloaded outside the
-# distribution's packages (and a font for pages to be readable in screenshots). Does nothing
-# when both are there.
+# chromedriver (/usr/bin/chromium, /usr/bin/chromedriver), and a font so that screenshots are
+# readable. Only the distribution's packages are used; no browser build is downloaded. Does nothing
+# when both programs are there.
 set -euo pipefail
 
 if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
@@ -20,12 +20,11 @@ if [ "$(id -u)" -ne 0 ]; then
   fi
 fi
 
-export DEBIAN_FRONTEND=noninteractive
 install() {
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
     chromium chromium-driver fonts-liberation
 }
-# The package lists may be missing or old on a fresh machine: update them and try again.
+# The package lists may be missing or old on a fresh machine: update them and try once more.
 if ! install; then
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update
   install
