@@ -13,5 +13,5 @@ CREATE TABLE web_product (
   stock        INT           NOT NULL,
   description  VARCHAR(1000) NOT NULL,
   lock_version BIGINT        NOT NULL,
-  CONSTRAINT web_product_pk PRIMARY KEY (id)
+  PRIMARY KEY (id)
 );

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -82,7 +83,7 @@ public class ProductPageController {
         return gone(id);
       }
       ModelAndView view = editView(current.get(), form, e);
-      view.setStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+      view.setStatus(HttpStatusCode.valueOf(422)); // Unprocessable Content
       return view;
     }
     if (mine.equals(opened.values())) {

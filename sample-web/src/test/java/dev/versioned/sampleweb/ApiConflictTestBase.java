@@ -157,6 +157,21 @@ abstract class ApiConflictTestBase extends SampleWebTest {
     assertEquals(lamp("24.50", 7, 2), stored());
   }
 
+  @Test
+  void aFormWithWrongValuesShowsEachMessageAndSavesNothing() throws Exception {
+    String form =
+        "version=0&originalName=Desk+lamp&originalPrice=19.90&originalStock=12"
+            + "&originalDescription=Adjustable+arm%2C+warm+white+LED."
+            + "&name=&price=cheap&stock=-2&description=";
+    HttpResponse<String> refused = send(alice, "POST", "/products/1", FORM, form);
+    assertEquals(422, refused.statusCode(), refused.body());
+    assertTrue(refused.body().contains("Enter a name."), refused.body());
+    assertTrue(refused.body().contains("Enter the price as a number, like 19.90."));
+    assertTrue(refused.body().contains("Stock cannot be negative."));
+    assertTrue(refused.body().contains("aria-describedby=\"price-error\""), refused.body());
+    assertEquals(LAMP, stored());
+  }
+
   private static Product lamp(String price, int stock, long version) {
     return new Product(
         LAMP.id(), LAMP.name(), new BigDecimal(price), stock, LAMP.description(), version);

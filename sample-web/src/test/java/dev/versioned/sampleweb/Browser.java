@@ -18,8 +18,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Each browser is a context of its own: a fresh profile directory, no shared cookies or session.
  */
 final class Browser implements AutoCloseable {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  /** Debian's Chromium; {@code -Dversioned.chromium=...} names another. */
+  static final Path CHROMIUM = Path.of(System.getProperty("versioned.chromium", "/usr/bin/chromium"));
+
+  /** Debian's chromedriver; {@code -Dversioned.chromedriver=...} names another. */
+  static final Path CHROMEDRIVER =
+      Path.of(System.getProperty("versioned.chromedriver", "/usr/bin/chromedriver"));
 
   private final ChromeDriver driver;
   private final Path profile;

@@ -4,15 +4,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The test servers: PostgreSQL on 127.0.0.1:5432 (user {@code postgres}, database {@code test})
  * and MariaDB on 127.0.0.1:3306 (user {@code root}). Each test JVM gets a schema (PostgreSQL) or
- * database (MariaDB) of its own, so builds running at once do not meet. A server that does not
- * answer skips the test class with the reason, or fails it when {@code
- * VERSIONED_REQUIRE_SERVERS=true}.
+ * database (MariaDB) of its own, so builds running at once do not meet. Whether a server answers
+ * at all is {@link Available}'s to tell, before the class runs.
  */
 final class Servers {
   /** The schema or database of this JVM. */
@@ -53,18 +50,6 @@ final class Servers {
     drop(MARIADB, "root", "DROP DATABASE IF EXISTS " + SCHEMA);
   }
 
-  /**
-   * Skips the test class with the reason, or fails it when {@code VERSIONED_REQUIRE_SERVERS=true}.
-   *
-   * @param reason what is missing
-   */
-  static void unavailable(String reason) {
-    if ("true".equalsIgnoreCase(System.getenv("VERSIONED_REQUIRE_SERVERS"))) {
-      Assertions.fail(reason + " (VERSIONED_REQUIRE_SERVERS=true)");
-    }
-    Assumptions.abort(reason);
-  }
-
   private static void drop(String url, String user, String sql) {
     try (Connection c = DriverManager.getConnection(url, user, "");
         Statement s = c.createStatement()) {
@@ -82,7 +67,7 @@ final class Servers {
         s.execute(sql);
       }
     } catch (SQLException e) {
-      unavailable(server + " (user " + user + ") does not answer: " + e.getMessage());
+      throw new IllegalStateException(server + ": cannot prepare " + SCHEMA, e);
     }
   }
 }
