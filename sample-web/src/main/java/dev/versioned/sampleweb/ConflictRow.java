@@ -2,6 +2,7 @@ package dev.versioned.sampleweb;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -57,7 +58,9 @@ public record ConflictRow(
    */
   public static String labels(Set<ProductField> fields) {
     List<String> names =
-        fields.stream().map(f -> f.label().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.toList());
+        fields.stream()
+            .map(f -> f.label().toLowerCase(Locale.ROOT))
+            .collect(Collectors.toList());
     if (names.size() <= 1) {
       return String.join("", names);
     }

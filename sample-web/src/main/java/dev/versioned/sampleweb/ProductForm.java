@@ -63,7 +63,9 @@ public class ProductForm {
    * @return the product as it was when opened
    */
   public Product openedCopy(long id) {
-    return new Product(id, "", BigDecimal.ZERO, 0, "", version).with(original());
+    ProductValues opened = original();
+    return new Product(
+        id, opened.name(), opened.price(), opened.stock(), opened.description(), version);
   }
 
   /**

@@ -71,7 +71,9 @@ public class ProductPageController {
    */
   @PostMapping("/products/{id}")
   public ModelAndView save(
-      @PathVariable long id, @ModelAttribute("form") ProductForm form, RedirectAttributes redirect) {
+      @PathVariable long id,
+      @ModelAttribute("form") ProductForm form,
+      RedirectAttributes redirect) {
     ProductValues mine;
     Product opened;
     try {
@@ -165,7 +167,9 @@ public class ProductPageController {
    */
   @PostMapping("/products/{id}/delete")
   public ModelAndView delete(
-      @PathVariable long id, @ModelAttribute("form") ProductForm form, RedirectAttributes redirect) {
+      @PathVariable long id,
+      @ModelAttribute("form") ProductForm form,
+      RedirectAttributes redirect) {
     Product opened = form.openedCopy(id);
     try {
       products.delete(opened);

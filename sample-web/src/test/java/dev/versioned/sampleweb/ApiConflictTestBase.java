@@ -85,7 +85,8 @@ abstract class ApiConflictTestBase extends SampleWebTest {
         send(alice, "PUT", "/api/products/1", JSON, body, "If-Match", "\"0\"");
     assertEquals(412, put.statusCode(), put.body());
     assertEquals("\"1\"", etag(put));
-    HttpResponse<String> patch = send(alice, "PATCH", "/api/products/1", JSON, "{}", "If-Match", "\"0\"");
+    HttpResponse<String> patch =
+        send(alice, "PATCH", "/api/products/1", JSON, "{}", "If-Match", "\"0\"");
     assertEquals(412, patch.statusCode(), patch.body());
     assertEquals(1, stored().lockVersion());
 
@@ -123,10 +124,9 @@ abstract class ApiConflictTestBase extends SampleWebTest {
     String opened =
         "version=0&originalName=Desk+lamp&originalPrice=19.90&originalStock=12"
             + "&originalDescription=Adjustable+arm%2C+warm+white+LED.";
-    String aliceForm =
-        opened + "&name=Desk+lamp&price=24.50&stock=12&description=Adjustable+arm%2C+warm+white+LED.";
-    String bobForm =
-        opened + "&name=Desk+lamp&price=19.90&stock=7&description=Adjustable+arm%2C+warm+white+LED.";
+    String description = "&description=Adjustable+arm%2C+warm+white+LED.";
+    String aliceForm = opened + "&name=Desk+lamp&price=24.50&stock=12" + description;
+    String bobForm = opened + "&name=Desk+lamp&price=19.90&stock=7" + description;
 
     HttpResponse<String> aliceSaved = send(alice, "POST", "/products/1", FORM, aliceForm);
     assertEquals(302, aliceSaved.statusCode(), aliceSaved.body());

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -19,7 +20,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 final class Browser implements AutoCloseable {
   /** Debian's Chromium; {@code -Dversioned.chromium=...} names another. */
-  static final Path CHROMIUM = Path.of(System.getProperty("versioned.chromium", "/usr/bin/chromium"));
+  static final Path CHROMIUM =
+      Path.of(System.getProperty("versioned.chromium", "/usr/bin/chromium"));
 
   /** Debian's chromedriver; {@code -Dversioned.chromedriver=...} names another. */
   static final Path CHROMEDRIVER =
@@ -122,7 +124,7 @@ final class Browser implements AutoCloseable {
 
   private static void deleteQuietly(Path dir) {
     try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       // a temporary directory; the system cleans it up later
     }

@@ -192,7 +192,8 @@ class BrowserConflictTest extends SampleWebTest {
         "You did not change this: the current value stays", text(b, "#row-price .outcome"));
     assertTrue(text(b, "#reapply-help").startsWith("Saves only what you changed (stock)"));
     assertTrue(text(b, "#discard-help").startsWith("Forgets your changes"));
-    assertEquals("reapply-help", b.findElement(By.id("reapply")).getDomAttribute("aria-describedby"));
+    assertEquals(
+        "reapply-help", b.findElement(By.id("reapply")).getDomAttribute("aria-describedby"));
     shot(bob, "07-bob-sees-the-conflict-view");
     assertEquals(lamp("24.50", 12, 1), stored());
 
@@ -261,7 +262,8 @@ class BrowserConflictTest extends SampleWebTest {
         "Your changes were discarded. The form shows the current values.",
         waitFor(b, By.id("message")).getText());
     assertEquals("Notebook, squared", b.findElement(By.id("name")).getDomProperty("value"));
-    assertEquals("A5, dotted, 120 pages.", b.findElement(By.id("description")).getDomProperty("value"));
+    assertEquals(
+        "A5, dotted, 120 pages.", b.findElement(By.id("description")).getDomProperty("value"));
     shot(bob, "discard-01-bob-discarded-his-change");
 
     Product notebook = products.findById(2).orElseThrow();

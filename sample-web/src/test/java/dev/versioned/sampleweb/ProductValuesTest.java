@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,8 @@ class ProductValuesTest {
     ProductValues b = new ProductValues("Pen", new BigDecimal("4.50"), 1, "");
     assertEquals(a, b);
     assertEquals(new BigDecimal("4.50"), a.price());
-    assertEquals(new BigDecimal("100.00"), new ProductValues("Pen", new BigDecimal("1E+2"), 1, "").price());
+    assertEquals(
+        new BigDecimal("100.00"), new ProductValues("Pen", new BigDecimal("1E+2"), 1, "").price());
   }
 
   @Test
@@ -96,11 +98,11 @@ class ProductValuesTest {
     assertEquals("stock", ConflictRow.labels(Set.of(ProductField.STOCK)));
     assertEquals(
         "price and stock",
-        ConflictRow.labels(java.util.EnumSet.of(ProductField.STOCK, ProductField.PRICE)));
+        ConflictRow.labels(EnumSet.of(ProductField.STOCK, ProductField.PRICE)));
     assertEquals(
         "name, price and description",
         ConflictRow.labels(
-            java.util.EnumSet.of(ProductField.NAME, ProductField.PRICE, ProductField.DESCRIPTION)));
+            EnumSet.of(ProductField.NAME, ProductField.PRICE, ProductField.DESCRIPTION)));
   }
 
   @Test

@@ -24,7 +24,8 @@ import org.springframework.test.context.TestPropertySource;
 abstract class SampleWebTest {
   /** The desk lamp as seeded: the product every test edits. */
   static final Product LAMP =
-      new Product(1, "Desk lamp", new BigDecimal("19.90"), 12, "Adjustable arm, warm white LED.", 0);
+      new Product(
+          1, "Desk lamp", new BigDecimal("19.90"), 12, "Adjustable arm, warm white LED.", 0);
 
   static final List<Product> SEED =
       List.of(

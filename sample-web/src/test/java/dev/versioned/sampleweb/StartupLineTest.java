@@ -1,7 +1,12 @@
 package dev.versioned.sampleweb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -14,12 +19,12 @@ class StartupLineTest extends SampleWebTest {
   void theAddressIsTheServersPort() throws Exception {
     String address = SampleWebApplication.address(environment);
     assertEquals("http://localhost:" + port + "/", address);
-    var page =
-        java.net.http.HttpClient.newHttpClient()
+    HttpResponse<String> page =
+        HttpClient.newHttpClient()
             .send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(address)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(URI.create(address)).build(),
+                HttpResponse.BodyHandlers.ofString());
     assertEquals(200, page.statusCode());
-    assertEquals(true, page.body().contains("<h1>Products</h1>"), page.body());
+    assertTrue(page.body().contains("<h1>Products</h1>"), page.body());
   }
 }
