@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
  * @param yours the person's value
  * @param current the value as stored now
  * @param changedByYou whether the person changed this field (reapplying takes their value)
+ * @param changedByOthers whether someone else changed it since the person opened the product
  * @param differs whether the person's value differs from the current one
  */
 public record ConflictRow(
@@ -22,7 +23,22 @@ public record ConflictRow(
     String yours,
     String current,
     boolean changedByYou,
+    boolean changedByOthers,
     boolean differs) {
+
+  /**
+   * What reapplying does with this field, in plain words.
+   *
+   * @return the sentence shown in the conflict view
+   */
+  public String outcome() {
+    if (changedByYou && changedByOthers && differs) {
+      return "You both changed this: your value replaces theirs";
+    }
+    return changedByYou
+        ? "You changed this: your value is saved"
+        : "You did not change this: the current value stays";
+  }
 
   /**
    * The rows of every field.
@@ -44,6 +60,7 @@ public record ConflictRow(
               field.text(mine),
               field.text(now),
               changed.contains(field),
+              !field.get(opened).equals(field.get(now)),
               !field.get(mine).equals(field.get(now))));
     }
     return rows;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,22 @@ class ProductValuesTest {
             "price", "Enter the price as a number, like 19.90.",
             "stock", "Enter the stock as a whole number, like 12."),
         e.fieldMessages());
+  }
+
+  @Test
+  void theConflictViewSaysWhatReapplyingDoesWithEachField() {
+    ProductValues mine = new ProductValues("Lamp", new BigDecimal("21.00"), 12, "Warm white.");
+    Product current = new Product(1, "Desk lamp", new BigDecimal("24.50"), 12, "Warm white.", 1);
+    List<ConflictRow> rows = ConflictRow.rows(OPENED, mine, current);
+    assertEquals(
+        List.of(
+            "You changed this: your value is saved",
+            "You both changed this: your value replaces theirs",
+            "You did not change this: the current value stays",
+            "You did not change this: the current value stays"),
+        rows.stream().map(ConflictRow::outcome).toList());
+    assertEquals("21.00", rows.get(1).yours());
+    assertEquals("24.50", rows.get(1).current());
   }
 
   @Test
