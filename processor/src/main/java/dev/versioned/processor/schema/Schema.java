@@ -411,14 +411,9 @@ public final class Schema {
           enumLabels.computeIfAbsent(tables.iterator().next(), k -> new HashMap<>()).putAll(labels);
         }
       }
-      if (Classifier.words(sql, 2).equals(List.of("CREATE", "TABLE"))) {
-        // No check reads foreign keys; left out, they cannot fail on a table created later or
-        // renamed since, and parsing and interpreting cost less.
-        String stripped = Rewrites.withoutForeignKeys(sql);
-        if (stripped != null) {
-          sql = stripped;
-        }
-      }
+      // Foreign keys are kept: the @Touch check reads them. One that jOOQ's interpreter rejects
+      // (a reference to a table created later, or renamed since) is left out on the retry of its
+      // statement (retryWithoutForeignKeys).
       Matcher rename = RENAME_COLUMN.matcher(sql);
       if (mysql
           && rename.find()
