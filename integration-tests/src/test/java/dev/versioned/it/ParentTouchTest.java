@@ -88,6 +88,30 @@ class ParentTouchTest {
     assertEquals(0, version(2), "the other purchase was never touched");
   }
 
+  /** Each statement's first word and the tables it names, lower case. */
+  private List<String> statements() {
+    return db.takeStatements().stream()
+        .map(sql -> sql.toLowerCase(Locale.ROOT))
+        .map(sql -> sql.substring(0, sql.indexOf(' '))
+            + (sql.contains("purchase_line") ? " purchase_line" : " purchase"))
+        .toList();
+  }
+
+  @DatabaseTest
+  void theStatementsOfEachWrite() {
+    db.takeStatements();
+    PurchaseLine stored = lines.insert(line(10, 1L, 3));
+    assertEquals(List.of("insert purchase_line", "update purchase"), statements());
+    stored = lines.update(new PurchaseLine(10, 1L, "coffee", 3, stored.lockVersion()));
+    assertEquals(
+        List.of("select purchase_line", "update purchase_line", "update purchase"), statements(),
+        "update reads the purchase the row names now, which the record may change");
+    stored = lines.updateChanged(stored, new PurchaseLine(10, 1L, "tea", 3, 0));
+    assertEquals(List.of("update purchase_line", "update purchase"), statements());
+    lines.delete(stored);
+    assertEquals(List.of("delete purchase_line", "update purchase"), statements());
+  }
+
   @DatabaseTest
   void aStaleWriteOfALineTouchesNothing() {
     PurchaseLine stored = lines.insert(line(10, 1L, 3));
