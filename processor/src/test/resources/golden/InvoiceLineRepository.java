@@ -47,6 +47,10 @@ import org.jooq.impl.TableImpl;
  * <p>Writes compare and increment the version column {@code lock_version}: a write based on a stale copy
  * throws {@link StaleRecordException} and changes nothing. Instances are immutable and thread-safe; share one
  * per {@link DSLContext}.
+ *
+ * <p>Every write also increments the version of the {@code billing.invoice} row that {@code invoiceId} names
+ * ({@code @Touch}), in the same transaction; a parent at the largest version of its type
+ * makes the write fail with {@code VersionOverflowException}, and nothing is written.
  */
 @Generated("dev.versioned.processor.VersionedProcessor")
 public final class InvoiceLineRepository {
@@ -254,7 +258,7 @@ public final class InvoiceLineRepository {
             checkOverflow(record);
             return dsl.transactionResult(configuration -> {
                 DSLContext tx = DSL.using(configuration);
-                List<Record> before = storedParents(tx, recordKey(record), false);
+                List<Record> before = storedParents(tx, recordKey(record));
                 InvoiceLine stored = update(tx, record);
                 touchParents(tx, List.of(stored), before);
                 return stored;
@@ -384,7 +388,7 @@ public final class InvoiceLineRepository {
         Objects.requireNonNull(record, "record");
         return dsl.transactionResult(configuration -> {
             DSLContext tx = DSL.using(configuration);
-            List<Record> before = storedParents(tx, recordKey(record), true);
+            List<Record> before = storedParents(tx, recordKey(record));
             int rows = tx.update(TABLE)
                     .set(INVOICE_ID, record.invoiceId())
                     .set(PRODUCT, record.product())
@@ -594,7 +598,7 @@ public final class InvoiceLineRepository {
     public boolean deleteById(long id) {
         return this.dsl.transactionResult(configuration -> {
             DSLContext tx = DSL.using(configuration);
-            List<Record> before = storedParents(tx, keyCondition(id), true);
+            List<Record> before = storedParents(tx, keyCondition(id));
             if (!Rows.one(tx.deleteFrom(TABLE).where(keyCondition(id)).execute(), TABLE)) {
                 return false;
             }
@@ -664,7 +668,7 @@ public final class InvoiceLineRepository {
     public boolean incrementQuantity(long id, int delta) {
         return this.dsl.transactionResult(configuration -> {
             DSLContext tx = DSL.using(configuration);
-            List<Record> before = storedParents(tx, keyCondition(id), true);
+            List<Record> before = storedParents(tx, keyCondition(id));
             int rows = tx.update(TABLE)
                     .set(QUANTITY, DSL.coalesce(QUANTITY, DSL.inline(0, QUANTITY)).plus(delta))
                     .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
@@ -782,18 +786,19 @@ public final class InvoiceLineRepository {
     }
 
     /**
-     * The {@code @Touch} columns of the rows that match {@code where}, as now stored (with a locking
-     * read when {@code lock}): the parents a write that replaces them must also touch.
+     * The {@code @Touch} columns of the rows that match {@code where}, as now committed (a locking
+     * read, also a current read at REPEATABLE READ): the parents a write that replaces them
+     * must also touch.
      */
-    private static List<Record> storedParents(DSLContext ctx, Condition where, boolean lock) {
+    private static List<Record> storedParents(DSLContext ctx, Condition where) {
         SelectConditionStep<Record> select =
                 ctx.select(List.of(INVOICE_ID)).from(TABLE).where(where);
-        return lock ? Locking.forUpdate(ctx, select).fetch() : select.fetch();
+        return Locking.forUpdate(ctx, select).fetch();
     }
 
     /**
      * The {@code @Touch} columns of the rows with the keys of {@code records}, as now stored,
-     * read 500 rows per statement.
+     * read with a lock, 500 rows per statement.
      */
     private static List<Record> storedParents(DSLContext ctx, List<InvoiceLine> records) {
         List<Record> stored = new ArrayList<>(records.size());
@@ -802,7 +807,7 @@ public final class InvoiceLineRepository {
             for (InvoiceLine record : records.subList(from, Math.min(records.size(), from + 500))) {
                 keys.add(recordKey(record));
             }
-            stored.addAll(storedParents(ctx, DSL.or(keys), false));
+            stored.addAll(storedParents(ctx, DSL.or(keys)));
         }
         return stored;
     }

@@ -78,6 +78,15 @@ final class ParentTouchWriter {
     if (!any()) {
       return;
     }
+    for (TouchTarget t : targets) {
+      type.addJavadoc(
+          "\n<p>Every write also increments the version of the {@code $L} row that {@code $L}"
+              + " names\n({@code @Touch}), in the same transaction; a parent at the largest"
+              + " version of its type\nmakes the write fail with {@code"
+              + " VersionOverflowException}, and nothing is written.\n",
+          t.parent().qualifiedTable(),
+          t.component().name());
+    }
     type.addMethod(touchParents());
     type.addMethod(storedParentsWhere());
     type.addMethod(storedParentsOf());
@@ -207,19 +216,18 @@ final class ParentTouchWriter {
     return MethodSpec.methodBuilder("storedParents")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addJavadoc(
-            "The {@code @Touch} columns of the rows that match {@code where}, as now stored (with"
-                + " a locking\nread when {@code lock}): the parents a write that replaces them"
-                + " must also touch.\n")
+            "The {@code @Touch} columns of the rows that match {@code where}, as now committed"
+                + " (a locking\nread, also a current read at REPEATABLE READ): the parents a"
+                + " write that replaces them\nmust also touch.\n")
         .returns(rows)
         .addParameter(DSL_CONTEXT, "ctx")
         .addParameter(CONDITION, "where")
-        .addParameter(boolean.class, "lock")
         .addStatement(
             "$T select =$Wctx.select($T.of($L)).from(TABLE).where(where)",
             ParameterizedTypeName.get(SELECT_STEP, RECORD),
             LIST,
             fields)
-        .addStatement("return lock ? $T.forUpdate(ctx, select).fetch() : select.fetch()", LOCKING)
+        .addStatement("return $T.forUpdate(ctx, select).fetch()", LOCKING)
         .build();
   }
 
@@ -228,7 +236,7 @@ final class ParentTouchWriter {
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addJavadoc(
             "The {@code @Touch} columns of the rows with the keys of {@code records}, as now"
-                + " stored,\nread $L rows per statement.\n",
+                + " stored,\nread with a lock, $L rows per statement.\n",
             CHUNK)
         .returns(rows)
         .addParameter(DSL_CONTEXT, "ctx")
@@ -243,7 +251,7 @@ final class ParentTouchWriter {
             CHUNK)
         .addStatement("keys.add(recordKey(record))")
         .endControlFlow()
-        .addStatement("stored.addAll(storedParents(ctx, $T.or(keys), false))", DSL)
+        .addStatement("stored.addAll(storedParents(ctx, $T.or(keys)))", DSL)
         .endControlFlow()
         .addStatement("return stored")
         .build();
@@ -309,8 +317,9 @@ final class ParentTouchWriter {
   }
 
   /**
-   * {@code update(record)}: reads the parent the row names now, updates, and touches both the old
-   * and the new parent (once when they are the same).
+   * {@code update(record)}: reads the parent the row names now (with a lock: inside a transaction
+   * at REPEATABLE READ a plain read could return an older snapshot), updates, and touches both the
+   * old and the new parent (once when they are the same).
    *
    * @return the body that replaces {@code return update(dsl, record);}
    */
@@ -319,7 +328,7 @@ final class ParentTouchWriter {
     return CodeBlock.builder()
         .addStatement("checkOverflow(record)")
         .add(transaction(l, "dsl", true, CodeBlock.builder()
-            .addStatement("$T $N = storedParents($N, recordKey(record), false)", rows, l.before,
+            .addStatement("$T $N = storedParents($N, recordKey(record))", rows, l.before,
                 l.tx)
             .addStatement("$T $N = update($N, record)", record, l.stored, l.tx)
             .addStatement("touchParents($N, $T.of($N), $N)", l.tx, LIST, l.stored, l.before)
@@ -380,7 +389,7 @@ final class ParentTouchWriter {
    */
   CodeBlock overwriteBefore() {
     return any()
-        ? CodeBlock.of("$T before = storedParents(tx, recordKey(record), true);\n", rows)
+        ? CodeBlock.of("$T before = storedParents(tx, recordKey(record));\n", rows)
         : CodeBlock.of("");
   }
 
@@ -463,7 +472,7 @@ final class ParentTouchWriter {
   CodeBlock deleteById(Set<String> keyNames, CodeBlock keyArgs) {
     Locals l = new Locals(keyNames);
     return transaction(l, "this.dsl", true, CodeBlock.builder()
-        .addStatement("$T $N = storedParents($N, keyCondition($L), true)", rows, l.before, l.tx,
+        .addStatement("$T $N = storedParents($N, keyCondition($L))", rows, l.before, l.tx,
             keyArgs)
         .beginControlFlow(
             "if (!$T.one($N.deleteFrom(TABLE).where(keyCondition($L)).execute(), TABLE))",
@@ -500,7 +509,7 @@ final class ParentTouchWriter {
     }
     Locals l = new Locals(keyNames);
     return transaction(l, "this.dsl", true, CodeBlock.builder()
-        .addStatement("$T $N = storedParents($N, keyCondition($L), true)", rows, l.before, l.tx,
+        .addStatement("$T $N = storedParents($N, keyCondition($L))", rows, l.before, l.tx,
             keyArgs)
         .add(increment)
         .build());
