@@ -10,8 +10,8 @@ import java.lang.annotation.Target;
  * Marks a component that holds the key of a parent {@code @Versioned} record: every write of this
  * record through its repository (inserts, updates, {@code modify}, {@code overwrite}, deletes,
  * counters, touches, batches) also increments the parent's version in the same transaction, with
- * {@code UPDATE parent SET v = v + 1 WHERE key = <component>}, so that every copy of the parent read
- * before it becomes stale. A batch touches each distinct parent once; an update that moves the
+ * {@code UPDATE parent SET v = v + 1 WHERE key = <component>}, so that every copy of the parent
+ * read before it becomes stale. A batch touches each distinct parent once; an update that moves the
  * record to another parent touches both. A null component, or a key no parent row has, touches
  * nothing. A parent whose version is already the largest value of its type makes the write fail
  * with {@link VersionOverflowException}, and nothing is written.

@@ -190,7 +190,8 @@ class TouchDiagnosticsTest {
   @Test
   void aParentWhoseRepositoryCannotBeGenerated() {
     JavaFileObject draft =
-        source("p.Draft", "@Versioned", "public record Draft(", "    long id,", "    String text) {}");
+        source(
+            "p.Draft", "@Versioned", "public record Draft(", "    long id,", "    String text) {}");
     String component = "    @Touch(Draft.class) long draftId,";
     JavaFileObject file = line(component);
     Compilation compilation = compile(draft, file);

@@ -22,32 +22,31 @@ import org.jooq.impl.DSL;
  * parent's version is at the largest value of its type ({@link VersionOverflowException}, which
  * rolls the child's write back with it).
  *
+ * <p>What a touch stores is given by the factory of the version's kind ({@link #counting} for
+ * integer versions): the new version as an expression of the stored one, and the guard that keeps
+ * it within its type. {@link #touch} is the one statement every kind runs.
+ *
  * @param <K> the parent's key type
  * @param <V> the parent's version type
  */
-public final class ParentTouch<K, V extends Number> {
+public final class ParentTouch<K, V> {
   private final Table<?> table;
   private final Field<K> key;
   private final Field<V> version;
   private final Field<V> next;
-  private final Condition belowMax;
+  /** The condition that the version can take {@link #next}, or null when it always can. */
+  private final Condition guard;
   private final String child;
 
   private ParentTouch(
-      Table<?> table, Field<K> key, Field<V> version, V max, boolean nullable, String child) {
+      Table<?> table, Field<K> key, Field<V> version, Field<V> next, Condition guard,
+      String child) {
     this.table = Objects.requireNonNull(table, "table");
     this.key = Objects.requireNonNull(key, "key");
     this.version = Objects.requireNonNull(version, "version");
-    Objects.requireNonNull(max, "max");
+    this.next = Objects.requireNonNull(next, "next");
+    this.guard = guard;
     this.child = Objects.requireNonNull(child, "child");
-    Condition lt = version.lt(DSL.inline(max, version));
-    if (nullable) {
-      this.next = DSL.coalesce(version, DSL.inline(0, version)).plus(DSL.inline(1));
-      this.belowMax = version.isNull().or(lt);
-    } else {
-      this.next = version.plus(DSL.inline(1));
-      this.belowMax = lt;
-    }
   }
 
   /**
@@ -65,7 +64,14 @@ public final class ParentTouch<K, V extends Number> {
    */
   public static <K, V extends Number> ParentTouch<K, V> counting(
       Table<?> table, Field<K> key, Field<V> version, V max, boolean nullable, String child) {
-    return new ParentTouch<>(table, key, version, max, nullable, child);
+    Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(max, "max");
+    Condition belowMax = version.lt(DSL.inline(max, version));
+    return nullable
+        ? new ParentTouch<>(table, key, version,
+            DSL.coalesce(version, DSL.inline(0, version)).plus(DSL.inline(1)),
+            version.isNull().or(belowMax), child)
+        : new ParentTouch<>(table, key, version, version.plus(DSL.inline(1)), belowMax, child);
   }
 
   /**
@@ -80,10 +86,11 @@ public final class ParentTouch<K, V extends Number> {
     if (value == null) {
       return;
     }
+    Condition row = key.eq(value);
     int rows =
-        ctx.update(table).set(version, next).where(key.eq(value)).and(belowMax).execute();
-    if (Rows.one(rows, table)) {
-      return;
+        ctx.update(table).set(version, next).where(guard == null ? row : row.and(guard)).execute();
+    if (Rows.one(rows, table) || guard == null) {
+      return; // touched, or no parent has the key
     }
     Optional<Record1<V>> current =
         ctx.select(version).from(table).where(key.eq(value)).fetchOptional();

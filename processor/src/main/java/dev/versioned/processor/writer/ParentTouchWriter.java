@@ -125,8 +125,8 @@ final class ParentTouchWriter {
         .addJavadoc("Touches {@code $L} through component {@code $L}.\n",
             parent.qualifiedTable(), t.component().name())
         .initializer(
-            "$T.counting($>\n$L,\n$T.field($T.name($S), $L),\n$T.field($T.name($S), $T.$L),\n$L,\n$L,"
-                + "\n$S)$<",
+            "$T.counting($>\n$L,\n$T.field($T.name($S), $L),"
+                + "\n$T.field($T.name($S), $T.$L),\n$L,\n$L,\n$S)$<",
             PARENT_TOUCH,
             table,
             DSL,
