@@ -56,3 +56,15 @@ CREATE TABLE "everything" (
   "price" BIGINT,
   "lock_version" BIGINT NOT NULL
 );
+CREATE TABLE "purchase" (
+  "id" BIGINT PRIMARY KEY,
+  "customer" VARCHAR(100),
+  "lock_version" INT NOT NULL
+);
+CREATE TABLE "purchase_line" (
+  "id" BIGINT PRIMARY KEY,
+  "purchase_id" BIGINT REFERENCES "purchase" ("id"),
+  "product" VARCHAR(100),
+  "quantity" INT NOT NULL,
+  "lock_version" INT NOT NULL
+);

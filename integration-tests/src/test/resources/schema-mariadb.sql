@@ -56,3 +56,16 @@ CREATE TABLE `everything` (
   `price` BIGINT,
   `lock_version` BIGINT NOT NULL
 ) ENGINE = InnoDB;
+CREATE TABLE `purchase` (
+  `id` BIGINT PRIMARY KEY,
+  `customer` VARCHAR(100),
+  `lock_version` INT NOT NULL
+) ENGINE = InnoDB;
+CREATE TABLE `purchase_line` (
+  `id` BIGINT PRIMARY KEY,
+  `purchase_id` BIGINT,
+  `product` VARCHAR(100),
+  `quantity` INT NOT NULL,
+  `lock_version` INT NOT NULL,
+  FOREIGN KEY (`purchase_id`) REFERENCES `purchase` (`id`)
+) ENGINE = InnoDB;

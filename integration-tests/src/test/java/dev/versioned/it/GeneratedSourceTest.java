@@ -41,7 +41,8 @@ class GeneratedSourceTest {
   void everyRecordHasARepository() throws IOException {
     assertEquals(
         List.of("AccountRepository.java", "EverythingRepository.java", "MembershipRepository.java",
-            "OrderRepository.java", "PostRepository.java"),
+            "OrderRepository.java", "PostRepository.java", "PurchaseLineRepository.java",
+            "PurchaseRepository.java"),
         repositories().stream().map(p -> p.getFileName().toString()).collect(Collectors.toList()));
   }
 

@@ -134,8 +134,13 @@ enum TestDatabase {
     }
   };
 
-  /** The tables of the DDL files, dropped before each test on the servers. */
-  static final List<String> TABLES = List.of("post", "account", "membership", "order", "everything");
+  /**
+   * The tables of the DDL files, dropped before each test on the servers; children before the
+   * parents their foreign keys reference, the order they are emptied and dropped in.
+   */
+  static final List<String> TABLES =
+      List.of(
+          "purchase_line", "purchase", "post", "account", "membership", "order", "everything");
 
   private static final Map<TestDatabase, Optional<String>> UNAVAILABLE = new ConcurrentHashMap<>();
   private static final Map<TestDatabase, Location> SHARED = new ConcurrentHashMap<>();

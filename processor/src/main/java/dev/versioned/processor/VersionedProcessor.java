@@ -7,10 +7,13 @@ import com.sun.source.util.Trees;
 import dev.versioned.processor.options.ProcessorOptions;
 import dev.versioned.processor.reader.Deferred;
 import dev.versioned.processor.reader.RecordReader;
+import dev.versioned.processor.reader.TouchReader;
 import dev.versioned.processor.schema.SchemaChecker;
 import dev.versioned.processor.validator.LocalTypeScanner;
 import dev.versioned.processor.validator.RecordValidator;
+import dev.versioned.processor.validator.TouchValidator;
 import dev.versioned.processor.vo.RecordModel;
+import dev.versioned.processor.vo.TouchTarget;
 import dev.versioned.processor.writer.RepositoryWriter;
 import dev.versioned.processor.writer.SourceFileGenerator;
 import java.util.ArrayList;
@@ -41,6 +44,8 @@ public final class VersionedProcessor extends AbstractProcessor {
   private Reporter reporter;
   private RecordReader reader;
   private RecordValidator validator;
+  private TouchReader touchReader;
+  private TouchValidator touchValidator;
   private SourceFileGenerator generator;
   private ProcessorOptions options;
   /** Loaded with the first record that needs it; null without {@code -Aversioned.schema}. */
@@ -60,6 +65,8 @@ public final class VersionedProcessor extends AbstractProcessor {
     Trees trees = treesOf(env);
     reader = new RecordReader(env.getTypeUtils(), trees);
     validator = new RecordValidator(reporter);
+    touchReader = new TouchReader(reader);
+    touchValidator = new TouchValidator(reporter);
     generator = new SourceFileGenerator(env.getFiler());
     options = ProcessorOptions.read(env.getOptions(), reporter);
     localTypes = trees == null ? null : new LocalTypeScanner(trees, reporter);
@@ -185,26 +192,32 @@ public final class VersionedProcessor extends AbstractProcessor {
         return;
       }
       RecordModel model;
+      List<TouchTarget> touches;
       try {
         model = reader.read(element);
+        touches = touchReader.read(model);
       } catch (Deferred missing) {
         deferred.put(element.getQualifiedName().toString(), missing.missingType());
         return;
       }
       validator.validate(model);
+      if (reporter.errorCount() == errorsBefore) {
+        touchValidator.validate(model, touches);
+      }
       if (reporter.errorCount() > errorsBefore) {
         return;
       }
       SchemaChecker schema = schemaChecker();
       if (schema != null) {
         schema.check(model);
+        schema.checkTouches(model, touches);
         if (reporter.errorCount() > errorsBefore) {
           return;
         }
       }
       generator.write(
           model.repositoryName().packageName(),
-          new RepositoryWriter(model, options.injection()).write(),
+          new RepositoryWriter(model, options.injection(), touches).write(),
           element);
     } catch (Exception | Error e) {
       // No stack trace reaches the user: one error at the record, naming the failure.

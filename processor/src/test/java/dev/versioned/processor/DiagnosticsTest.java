@@ -70,10 +70,17 @@ class DiagnosticsTest {
   /**
    * Entries of the processor options, each tested at its line in {@code
    * schema.SchemaVerificationTest}, {@code schema.MigrationConventionsTest} and {@code
-   * options.InjectOptionTest}.
+   * options.InjectOptionTest}; the {@code @Touch} entries in {@code TouchDiagnosticsTest}.
    */
   private static final Set<Message> TESTED_ELSEWHERE =
       EnumSet.of(
+          Message.TOUCH_NOT_VERSIONED,
+          Message.TOUCH_COMPOSITE_KEY,
+          Message.TOUCH_KEY_TYPE,
+          Message.TOUCH_PARENT_INVALID,
+          Message.TOUCH_ON_VERSION,
+          Message.TOUCH_CYCLE,
+          Message.SCHEMA_TOUCH_NO_FOREIGN_KEY,
           Message.OPTION_VALUE,
           Message.OPTION_PLACEHOLDERS,
           Message.SCHEMA_CHANGELOG,

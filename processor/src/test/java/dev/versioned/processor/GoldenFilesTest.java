@@ -98,6 +98,25 @@ class GoldenFilesTest {
                   "    String owner,",
                   "    long balance,",
                   "    long lockVersion) {}")
+            }),
+        // A part of an aggregate: each write also touches the parent invoice, in one transaction.
+        Arguments.of(
+            "p.InvoiceLineRepository",
+            List.of("-Xlint:all", "-Xlint:-processing"),
+            new JavaFileObject[] {
+              source(
+                  "p.Invoice",
+                  "@Versioned(schema = \"billing\")",
+                  "public record Invoice(long id, String customer, int lockVersion) {}"),
+              source(
+                  "p.InvoiceLine",
+                  "@Versioned",
+                  "public record InvoiceLine(",
+                  "    long id,",
+                  "    @Touch(Invoice.class) Long invoiceId,",
+                  "    String product,",
+                  "    @Counter int quantity,",
+                  "    long lockVersion) {}")
             }));
   }
 

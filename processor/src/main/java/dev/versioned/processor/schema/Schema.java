@@ -24,6 +24,7 @@ import org.jooq.AlterTableStep;
 import org.jooq.DSLContext;
 import org.jooq.Domain;
 import org.jooq.Field;
+import org.jooq.ForeignKey;
 import org.jooq.Log;
 import org.jooq.Meta;
 import org.jooq.Name;
@@ -73,6 +74,7 @@ public final class Schema {
    *     warnings: the statement that could not be interpreted
    * @param warnings the warnings loading reported, replayed on every build: the catalog entry's
    *     name, then its arguments
+   * @param foreignKeys per table key, the foreign keys of the table
    */
   record Data(
       List<TableInfo> tables,
@@ -81,7 +83,23 @@ public final class Schema {
       Map<String, String> droppedBy,
       Map<String, String> droppedNames,
       Map<String, String> unverified,
-      List<List<Object>> warnings)
+      List<List<Object>> warnings,
+      Map<String, List<ForeignKeyInfo>> foreignKeys)
+      implements Serializable {
+    private static final long serialVersionUID = 2L;
+  }
+
+  /**
+   * A foreign key of the final schema, however the DDL declared it (inline {@code REFERENCES}, a
+   * table-level {@code FOREIGN KEY}, or {@code ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY}).
+   *
+   * @param columns the referencing columns, in order
+   * @param schema the referenced table's schema, empty for the default schema
+   * @param table the referenced table
+   * @param referenced the referenced columns, in order
+   */
+  public record ForeignKeyInfo(
+      List<String> columns, String schema, String table, List<String> referenced)
       implements Serializable {
     private static final long serialVersionUID = 1L;
   }
@@ -285,6 +303,7 @@ public final class Schema {
       }
       Meta meta = interpretAll();
       List<TableInfo> tables = withEnumLabels(snapshot(meta));
+      Map<String, List<ForeignKeyInfo>> foreignKeys = foreignKeys(meta);
       HistoryBuilder history = new HistoryBuilder(migrations.size());
       return new Data(
           tables,
@@ -293,7 +312,8 @@ public final class Schema {
           history.droppedBy,
           history.droppedNames,
           Map.copyOf(unverified),
-          List.copyOf(warnings));
+          List.copyOf(warnings),
+          foreignKeys);
     }
 
     /** The tables with their inline ENUM columns typed by the labels the DDL gave them. */
@@ -391,14 +411,9 @@ public final class Schema {
           enumLabels.computeIfAbsent(tables.iterator().next(), k -> new HashMap<>()).putAll(labels);
         }
       }
-      if (Classifier.words(sql, 2).equals(List.of("CREATE", "TABLE"))) {
-        // No check reads foreign keys; left out, they cannot fail on a table created later or
-        // renamed since, and parsing and interpreting cost less.
-        String stripped = Rewrites.withoutForeignKeys(sql);
-        if (stripped != null) {
-          sql = stripped;
-        }
-      }
+      // Foreign keys are kept: the @Touch check reads them. One that jOOQ's interpreter rejects
+      // (a reference to a table created later, or renamed since) is left out on the retry of its
+      // statement (retryWithoutForeignKeys).
       Matcher rename = RENAME_COLUMN.matcher(sql);
       if (mysql
           && rename.find()
@@ -782,6 +797,38 @@ public final class Schema {
               List.copyOf(uniqueKeys)));
     }
     return List.copyOf(result);
+  }
+
+  /** Per table key, the foreign keys jOOQ's interpreter kept for the table. */
+  private static Map<String, List<ForeignKeyInfo>> foreignKeys(Meta meta) {
+    Map<String, List<ForeignKeyInfo>> result = new HashMap<>();
+    for (Table<?> table : meta.getTables()) {
+      List<ForeignKeyInfo> keys = new ArrayList<>();
+      for (ForeignKey<?, ?> fk : table.getReferences()) {
+        Table<?> target = fk.getKey().getTable();
+        keys.add(
+            new ForeignKeyInfo(
+                names(fk.getFields()),
+                target.getSchema() == null ? "" : target.getSchema().getName(),
+                target.getName(),
+                names(fk.getKeyFields())));
+      }
+      if (!keys.isEmpty()) {
+        String schema = table.getSchema() == null ? "" : table.getSchema().getName();
+        result.put(schema + "\u0000" + table.getName(), List.copyOf(keys));
+      }
+    }
+    return Map.copyOf(result);
+  }
+
+  /**
+   * The foreign keys of a table.
+   *
+   * @param table the table
+   * @return its foreign keys, empty for none
+   */
+  public List<ForeignKeyInfo> foreignKeys(TableInfo table) {
+    return data.foreignKeys().getOrDefault(table.key(), List.of());
   }
 
   private static List<String> names(List<? extends Field<?>> fields) {

@@ -6,6 +6,7 @@ import dev.versioned.processor.reader.RecordReader;
 import dev.versioned.processor.vo.ColumnMapping;
 import dev.versioned.processor.vo.ComponentModel;
 import dev.versioned.processor.vo.RecordModel;
+import dev.versioned.processor.vo.TouchTarget;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -139,6 +140,66 @@ public final class SchemaChecker {
     if (keysFound) {
       checkKey(model, record, table, columns);
     }
+  }
+
+  /**
+   * Warns about each {@code @Touch} column that no foreign key links to its parent's key column:
+   * the database then accepts a row that names no parent, and its writes touch nothing.
+   *
+   * @param model the record, checked by {@link #check} just before
+   * @param touches its touches, which the validator passed
+   */
+  public void checkTouches(RecordModel model, List<TouchTarget> touches) {
+    if (touches.isEmpty() || schema.unverified(model.table()) != null) {
+      return;
+    }
+    Schema.TableInfo table = schema.table(model.schema(), model.table());
+    if (table == null) {
+      return;
+    }
+    for (TouchTarget t : touches) {
+      Schema.ColumnInfo column = schema.column(table, t.component().column());
+      Schema.TableInfo parent = schema.table(t.parent().schema(), t.parent().table());
+      ComponentModel key = t.parentKey();
+      Schema.ColumnInfo parentKey = parent == null ? null : schema.column(parent, key.column());
+      if (column == null || parentKey == null || linked(table, column, parent, parentKey)) {
+        continue; // a missing table or column is reported by the record's own check
+      }
+      reporter.report(
+          Message.SCHEMA_TOUCH_NO_FOREIGN_KEY,
+          t.component().element(),
+          t.annotation(),
+          null,
+          model.element().getSimpleName(),
+          t.component().name(),
+          t.parentName(),
+          table.display(),
+          column.name(),
+          parent.display(),
+          parentKey.name(),
+          schema.history().table(table),
+          column.name(),
+          parent.display(),
+          parentKey.name());
+    }
+  }
+
+  /** Whether a single-column foreign key of {@code table} links {@code column} to the key. */
+  private boolean linked(
+      Schema.TableInfo table,
+      Schema.ColumnInfo column,
+      Schema.TableInfo parent,
+      Schema.ColumnInfo parentKey) {
+    for (Schema.ForeignKeyInfo fk : schema.foreignKeys(table)) {
+      if (fk.columns().size() == 1
+          && fk.columns().get(0).equals(column.name())
+          && fk.table().equals(parent.name())
+          && fk.schema().equals(parent.schema())
+          && fk.referenced().equals(List.of(parentKey.name()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ------------------------------------------------------------------------------ table, column

@@ -15,6 +15,7 @@ import dev.versioned.processor.Names;
 import dev.versioned.processor.vo.ColumnMapping;
 import dev.versioned.processor.vo.ComponentModel;
 import dev.versioned.processor.vo.RecordModel;
+import dev.versioned.processor.vo.TouchTarget;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -85,6 +86,8 @@ public final class RepositoryWriter {
   private final TypeName recordTable;
   private final String recordText;
   private final Injection injection;
+  /** The parents its writes touch ({@code @Touch}); hooks marked "touch hook" call it. */
+  private final ParentTouchWriter touches;
 
   /**
    * Prepares the writer.
@@ -102,6 +105,18 @@ public final class RepositoryWriter {
    * @param injection the annotations to add ({@code -Aversioned.inject})
    */
   public RepositoryWriter(RecordModel model, Injection injection) {
+    this(model, injection, List.of());
+  }
+
+  /**
+   * Prepares the writer of a repository whose writes also touch parent records.
+   *
+   * @param model a record the validator passed
+   * @param injection the annotations to add ({@code -Aversioned.inject})
+   * @param touches the record's {@code @Touch} components, which the validator passed
+   */
+  public RepositoryWriter(RecordModel model, Injection injection, List<TouchTarget> touches) {
+    this.touches = new ParentTouchWriter(model, touches);
     this.injection = injection;
     this.model = model;
     this.record = model.recordName();
@@ -237,6 +252,7 @@ public final class RepositoryWriter {
     type.addType(tableClass());
     type.addType(columnsClass());
     type.addType(sqlClass());
+    touches.addMembers(type); // touch hook
     return type.build();
   }
 
@@ -397,7 +413,10 @@ public final class RepositoryWriter {
         .returns(record)
         .addParameter(record, "record")
         .addStatement("$T.requireNonNull(record, $S)", OBJECTS, "record")
-        .addStatement("return insert(dsl, record)")
+        .addCode(
+            touches.any() // touch hook
+                ? touches.insert()
+                : CodeBlock.of("return insert(dsl, record);\n"))
         .build();
   }
 
@@ -519,6 +538,7 @@ public final class RepositoryWriter {
                 .beginControlFlow("for ($T record : input)", record)
                 .addStatement("stored.add(insert(tx, record))")
                 .endControlFlow()
+                .add(touches.insertAllTouch()) // touch hook
                 .addStatement("return $T.copyOf(stored)", LIST)
                 .add("$<});\n")
                 .build())
@@ -668,7 +688,9 @@ public final class RepositoryWriter {
         .returns(record)
         .addParameter(record, "record")
         .addStatement("$T.requireNonNull(record, $S)", OBJECTS, "record")
-        .addCode(reportingConflicts(CodeBlock.of("return update(dsl, record);\n"), "UPDATE",
+        .addCode(reportingConflicts(
+            touches.any() ? touches.update() : CodeBlock.of("return update(dsl, record);\n"),
+            "UPDATE", // touch hook above
             CodeBlock.of("keyValues(record)")))
         .build();
   }
@@ -768,7 +790,10 @@ public final class RepositoryWriter {
         .addStatement("$T.requireNonNull(original, $S)", OBJECTS, "original")
         .addStatement("$T.requireNonNull(changed, $S)", OBJECTS, "changed")
         .addCode(reportingConflicts(
-            CodeBlock.of("return updateChanged(dsl, original, changed);\n"), "UPDATE_CHANGED",
+            touches.any() // touch hook
+                ? touches.updateChanged()
+                : CodeBlock.of("return updateChanged(dsl, original, changed);\n"),
+            "UPDATE_CHANGED",
             CodeBlock.of("keyValues(original)")))
         .build();
   }
@@ -896,6 +921,7 @@ public final class RepositoryWriter {
         CodeBlock.builder()
             .add("return dsl.transactionResult(configuration -> {\n$>")
             .addStatement("$T tx = $T.using(configuration)", DSL_CONTEXT, DSL)
+            .add(touches.overwriteBefore()) // touch hook
             .addStatement("int rows = $L", chain.build())
             .beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
             .addStatement(
@@ -906,6 +932,7 @@ public final class RepositoryWriter {
                 maxValue(),
                 COLUMNS_CLASS)
             .endControlFlow()
+            .add(touches.overwriteTouch()) // touch hook
             .addStatement(
                 "return withVersion(record,$Wtx.select($N)$Z.from(TABLE)$Z.where(recordKey(record))"
                    + ".fetchSingle()$Z.value1())",
@@ -1037,7 +1064,7 @@ public final class RepositoryWriter {
             " to ",
             changed)
         .endControlFlow();
-    m.addStatement("return updateChanged($N, $N, $N)", ctx, current, changed);
+    m.addCode(touches.modifyAttempt(ctx, current, changed, taken)); // touch hook
     return m.build();
   }
 
@@ -1092,6 +1119,7 @@ public final class RepositoryWriter {
     b.add(returnsRecords ? "return " : "").add("dsl.transaction$L(configuration -> {\n$>",
         returnsRecords ? "Result" : "");
     b.addStatement("$T tx = $T.using(configuration)", DSL_CONTEXT, DSL);
+    b.add(touches.batchBefore(returnsRecords)); // touch hook
     b.addStatement(
         "$T queries = new $T<>(input.size())", ParameterizedTypeName.get(LIST, QUERY), ARRAY_LIST);
     b.beginControlFlow("for ($T record : input)", record);
@@ -1120,6 +1148,7 @@ public final class RepositoryWriter {
     b.beginControlFlow("if (!conflicts.isEmpty())");
     b.addStatement("throw new $T(conflicts)", STALE_BATCH);
     b.endControlFlow();
+    b.add(touches.batchTouch(returnsRecords)); // touch hook
     if (returnsRecords) {
       b.addStatement("return $T.copyOf(written)", LIST);
     }
@@ -1170,7 +1199,9 @@ public final class RepositoryWriter {
                 STALE)
             .addParameter(record, "record")
             .addStatement("$T.requireNonNull(record, $S)", OBJECTS, "record");
-    m.addCode(reportingConflicts(CodeBlock.of("delete(dsl, record);\n"), "DELETE",
+    m.addCode(reportingConflicts(
+        touches.any() ? touches.delete() : CodeBlock.of("delete(dsl, record);\n"), // touch hook
+        "DELETE",
         CodeBlock.of("keyValues(record)")));
     return m.build();
   }
@@ -1229,6 +1260,10 @@ public final class RepositoryWriter {
             .returns(boolean.class)
             .addParameters(keyParams());
     requireKeyParams(m);
+    if (touches.any()) { // touch hook
+      m.addCode(touches.deleteById(keyNames(), keyArgs()));
+      return m.build();
+    }
     m.addStatement(
         "return $T.one(this.dsl.deleteFrom(TABLE)$Z.where(keyCondition($L))$Z.execute(),$WTABLE)",
         ROWS,
@@ -1265,7 +1300,9 @@ public final class RepositoryWriter {
             .returns(record)
             .addParameter(record, "record")
             .addStatement("$T.requireNonNull(record, $S)", OBJECTS, "record");
-    m.addCode(reportingConflicts(CodeBlock.of("return touch(dsl, record);\n"), "TOUCH",
+    m.addCode(reportingConflicts(
+        touches.any() ? touches.touch() : CodeBlock.of("return touch(dsl, record);\n"),
+        "TOUCH", // touch hook above
         CodeBlock.of("keyValues(record)")));
     return m.build();
   }
@@ -1355,9 +1392,10 @@ public final class RepositoryWriter {
         CodeBlock.of("$T.coalesce($N, $T.inline(0, $N))", DSL, counter.constant(), DSL,
             counter.constant());
     String rows = fresh("rows", taken);
+    String ctx = touches.counterContext(taken); // touch hook: the transaction's context
     CodeBlock.Builder update =
         CodeBlock.builder()
-            .add("this.dsl.update(TABLE)\n.set($N, $L.plus($N))", counter.constant(), current, delta)
+            .add("$L.update(TABLE)\n.set($N, $L.plus($N))", ctx, counter.constant(), current, delta)
             .add("\n.set($N, $L)", version.constant(), bump)
             .add("\n.where(keyCondition($L))", keyArgs())
             .add("\n.and($L)", versionBelowMax());
@@ -1365,14 +1403,17 @@ public final class RepositoryWriter {
     if (fits != null) {
       update.add("\n.and($L)", fits);
     }
-    m.addStatement("int $N = $L\n.execute()", rows, update.build());
-    m.beginControlFlow("if ($T.one($N, TABLE))", ROWS, rows)
+    CodeBlock.Builder body = CodeBlock.builder();
+    body.addStatement("int $N = $L\n.execute()", rows, update.build());
+    body.beginControlFlow("if ($T.one($N, TABLE))", ROWS, rows)
+        .add(touches.counterTouch(taken)) // touch hook
         .addStatement("return true")
         .endControlFlow();
-    m.addStatement(
-        "return $T.incrementRefused(this.dsl,$WTABLE,$WkeyCondition($L),$W$N,$W$L,$W$N,$W$N,$W$L.KEY,"
+    body.addStatement(
+        "return $T.incrementRefused($L,$WTABLE,$WkeyCondition($L),$W$N,$W$L,$W$N,$W$N,$W$L.KEY,"
             + "$W$T.<Object>asList($L))",
         ROWS,
+        ctx,
         keyArgs(),
         version.constant(),
         maxValue(),
@@ -1381,6 +1422,7 @@ public final class RepositoryWriter {
         COLUMNS_CLASS,
         ARRAYS,
         keyArgs());
+    m.addCode(touches.counter(taken, keyArgs(), body.build())); // touch hook
     return m.build();
   }
 

@@ -1,0 +1,531 @@
+package dev.versioned.processor.writer;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.versioned.processor.vo.ColumnMapping;
+import dev.versioned.processor.vo.ComponentModel;
+import dev.versioned.processor.vo.RecordModel;
+import dev.versioned.processor.vo.TouchTarget;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes what a repository needs to touch the parents its record's {@code @Touch} components name:
+ * one {@code dev.versioned.support.ParentTouch} per component (the one place the parent's {@code
+ * UPDATE} is built), the helpers that collect the parents a write names, and the bodies of the
+ * writes, which then run the child's write and the parents' touches in one transaction. A record
+ * without {@code @Touch} gets nothing from it.
+ */
+final class ParentTouchWriter {
+  private static final ClassName DSL = ClassName.get("org.jooq.impl", "DSL");
+  private static final ClassName SQL_DATA_TYPE = ClassName.get("org.jooq.impl", "SQLDataType");
+  private static final ClassName CONVERTER = ClassName.get("org.jooq", "Converter");
+  private static final ClassName DSL_CONTEXT = ClassName.get("org.jooq", "DSLContext");
+  private static final ClassName CONDITION = ClassName.get("org.jooq", "Condition");
+  private static final ClassName RECORD = ClassName.get("org.jooq", "Record");
+  private static final ClassName SELECT_STEP = ClassName.get("org.jooq", "SelectConditionStep");
+  private static final ClassName PARENT_TOUCH =
+      ClassName.get("dev.versioned.support", "ParentTouch");
+  private static final ClassName LOCKING = ClassName.get("dev.versioned.support", "Locking");
+  private static final ClassName ROWS = ClassName.get("dev.versioned.support", "Rows");
+  private static final ClassName LIST = ClassName.get("java.util", "List");
+  private static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
+  private static final String CLASS = "ParentTouches";
+  /** Rows whose stored parents one statement reads, so a batch binds a bounded number of values. */
+  private static final int CHUNK = 500;
+
+  private final RecordModel model;
+  private final ClassName record;
+  private final List<TouchTarget> targets;
+  private final TypeName rows;
+
+  /**
+   * Prepares the writer.
+   *
+   * @param model the touching record
+   * @param targets its touches, which the validator passed; empty for none
+   */
+  ParentTouchWriter(RecordModel model, List<TouchTarget> targets) {
+    this.model = model;
+    this.record = model.recordName();
+    this.targets = List.copyOf(targets);
+    this.rows = ParameterizedTypeName.get(LIST, RECORD);
+  }
+
+  /**
+   * Whether the record touches any parent.
+   *
+   * @return true with at least one {@code @Touch} component
+   */
+  boolean any() {
+    return !targets.isEmpty();
+  }
+
+  /**
+   * Adds the touches and their helpers to the repository.
+   *
+   * @param type the repository being built
+   */
+  void addMembers(TypeSpec.Builder type) {
+    if (!any()) {
+      return;
+    }
+    for (TouchTarget t : targets) {
+      type.addJavadoc(
+          "\n<p>Every write also increments the version of the {@code $L} row that {@code $L}"
+              + " names\n({@code @Touch}), in the same transaction; a parent at the largest"
+              + " version of its type\nmakes the write fail with {@code"
+              + " VersionOverflowException}, and nothing is written.\n",
+          t.parent().qualifiedTable(),
+          t.component().name());
+    }
+    type.addMethod(touchParents());
+    type.addMethod(storedParentsWhere());
+    type.addMethod(storedParentsOf());
+    type.addType(touchesClass());
+  }
+
+  // ---------------------------------------------------------------- members
+
+  private TypeSpec touchesClass() {
+    TypeSpec.Builder b =
+        TypeSpec.classBuilder(CLASS)
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The parents that writes of this table touch, one per {@code @Touch}"
+                + " component.\n")
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    for (TouchTarget t : targets) {
+      b.addField(touchField(t));
+    }
+    return b.build();
+  }
+
+  private FieldSpec touchField(TouchTarget t) {
+    RecordModel parent = t.parent();
+    ComponentModel key = t.parentKey();
+    ComponentModel version = parent.version();
+    CodeBlock table =
+        parent.schema().isEmpty()
+            ? CodeBlock.of("$T.table($T.name($S))", DSL, DSL, parent.table())
+            : CodeBlock.of(
+                "$T.table($T.name($S, $S))", DSL, DSL, parent.schema(), parent.table());
+    return FieldSpec.builder(
+            ParameterizedTypeName.get(PARENT_TOUCH, key.boxedType(), version.boxedType()),
+            t.component().constant(),
+            Modifier.STATIC,
+            Modifier.FINAL)
+        .addJavadoc("Touches {@code $L} through component {@code $L}.\n",
+            parent.qualifiedTable(), t.component().name())
+        .initializer(
+            "$T.counting($>\n$L,\n$T.field($T.name($S), $L),"
+                + "\n$T.field($T.name($S), $T.$L),\n$L,\n$L,\n$S)$<",
+            PARENT_TOUCH,
+            table,
+            DSL,
+            DSL,
+            key.column(),
+            dataType(key),
+            DSL,
+            DSL,
+            version.column(),
+            SQL_DATA_TYPE,
+            version.mapping().sqlDataType(),
+            maxValue(version),
+            !version.primitive(),
+            model.qualifiedTable() + "." + t.component().column())
+        .build();
+  }
+
+  /** The parent key column's data type, as the parent's repository declares it. */
+  private static CodeBlock dataType(ComponentModel c) {
+    ColumnMapping m = c.mapping();
+    switch (m.kind()) {
+      case ENUM:
+        return CodeBlock.of(
+            "$T.VARCHAR.asConvertedDataType($T.ofNullable($T.class, $T.class, $T::valueOf,"
+                + " $T::name))",
+            SQL_DATA_TYPE,
+            CONVERTER,
+            String.class,
+            m.userType(),
+            m.userType(),
+            m.userType());
+      case CONVERTED:
+        return CodeBlock.of(
+            "$T.$L.asConvertedDataType(new $T())", SQL_DATA_TYPE, m.sqlDataType(), m.converter());
+      default:
+        return CodeBlock.of("$T.$L", SQL_DATA_TYPE, m.sqlDataType());
+    }
+  }
+
+  private static String maxValue(ComponentModel version) {
+    switch (version.boxedType().toString()) {
+      case "java.lang.Short":
+        return "Short.MAX_VALUE";
+      case "java.lang.Integer":
+        return "Integer.MAX_VALUE";
+      default:
+        return "Long.MAX_VALUE";
+    }
+  }
+
+  private MethodSpec touchParents() {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("touchParents")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .addJavadoc(
+                "Touches, once each, the parents that {@code records} and the {@code stored} rows"
+                    + " name.\n")
+            .addParameter(DSL_CONTEXT, "ctx")
+            .addParameter(ParameterizedTypeName.get(LIST, record), "records")
+            .addParameter(rows, "stored");
+    for (TouchTarget t : targets) {
+      ComponentModel c = t.component();
+      String keys = c.name() + "Keys";
+      m.addStatement(
+          "$T $N = new $T<>(records.size() + stored.size())",
+          ParameterizedTypeName.get(LIST, t.parentKey().boxedType()),
+          keys,
+          ARRAY_LIST);
+      m.beginControlFlow("for ($T record : records)", record)
+          .addStatement("$N.add(record.$N())", keys, c.accessor())
+          .endControlFlow();
+      m.beginControlFlow("for ($T row : stored)", RECORD)
+          .addStatement("$N.add(row.get($N))", keys, c.constant())
+          .endControlFlow();
+      m.addStatement("$L.$N.touchAll(ctx, $N)", CLASS, c.constant(), keys);
+    }
+    return m.build();
+  }
+
+  private MethodSpec storedParentsWhere() {
+    CodeBlock fields =
+        CodeBlock.join(
+            targets.stream()
+                .map(t -> CodeBlock.of("$N", t.component().constant()))
+                .collect(Collectors.toList()),
+            ", ");
+    return MethodSpec.methodBuilder("storedParents")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc(
+            "The {@code @Touch} columns of the rows that match {@code where}, as now committed"
+                + " (a locking\nread, also a current read at REPEATABLE READ): the parents a"
+                + " write that replaces them\nmust also touch.\n")
+        .returns(rows)
+        .addParameter(DSL_CONTEXT, "ctx")
+        .addParameter(CONDITION, "where")
+        .addStatement(
+            "$T select =$Wctx.select($T.of($L)).from(TABLE).where(where)",
+            ParameterizedTypeName.get(SELECT_STEP, RECORD),
+            LIST,
+            fields)
+        .addStatement("return $T.forUpdate(ctx, select).fetch()", LOCKING)
+        .build();
+  }
+
+  private MethodSpec storedParentsOf() {
+    return MethodSpec.methodBuilder("storedParents")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc(
+            "The {@code @Touch} columns of the rows with the keys of {@code records}, as now"
+                + " stored,\nread with a lock, $L rows per statement.\n",
+            CHUNK)
+        .returns(rows)
+        .addParameter(DSL_CONTEXT, "ctx")
+        .addParameter(ParameterizedTypeName.get(LIST, record), "records")
+        .addStatement("$T stored = new $T<>(records.size())", rows, ARRAY_LIST)
+        .beginControlFlow("for (int from = 0; from < records.size(); from += $L)", CHUNK)
+        .addStatement(
+            "$T keys = new $T<>()", ParameterizedTypeName.get(LIST, CONDITION), ARRAY_LIST)
+        .beginControlFlow(
+            "for ($T record : records.subList(from, Math.min(records.size(), from + $L)))",
+            record,
+            CHUNK)
+        .addStatement("keys.add(recordKey(record))")
+        .endControlFlow()
+        .addStatement("stored.addAll(storedParents(ctx, $T.or(keys)))", DSL)
+        .endControlFlow()
+        .addStatement("return stored")
+        .build();
+  }
+
+  // ---------------------------------------------------------------- bodies of the writes
+
+  /** Names for the locals of a transaction body, none of them a parameter's name. */
+  private static final class Locals {
+    final String configuration;
+    final String tx;
+    final String stored;
+    final String before;
+
+    Locals(Set<String> parameters) {
+      Set<String> taken = new HashSet<>(parameters);
+      configuration = fresh("configuration", taken);
+      tx = fresh("tx", taken);
+      stored = fresh("stored", taken);
+      before = fresh("before", taken);
+    }
+
+    private static String fresh(String base, Set<String> taken) {
+      String name = base;
+      while (!taken.add(name)) {
+        name = name + "_";
+      }
+      return name;
+    }
+  }
+
+  private CodeBlock transaction(Locals l, String dsl, boolean returns, CodeBlock inner) {
+    return CodeBlock.builder()
+        .add("$L$L.transaction$L($N -> {\n$>", returns ? "return " : "", dsl,
+            returns ? "Result" : "", l.configuration)
+        .addStatement("$T $N = $T.using($N)", DSL_CONTEXT, l.tx, DSL, l.configuration)
+        .add(inner)
+        .add("$<});\n")
+        .build();
+  }
+
+  /**
+   * {@code insert(record)}: the insert, then the touch of the parent the stored record names.
+   *
+   * @return the body that replaces {@code return insert(dsl, record);}
+   */
+  CodeBlock insert() {
+    Locals l = new Locals(Set.of("record"));
+    return transaction(l, "dsl", true, CodeBlock.builder()
+        .addStatement("$T $N = insert($N, record)", record, l.stored, l.tx)
+        .addStatement("touchParents($N, $T.of($N), $T.of())", l.tx, LIST, l.stored, LIST)
+        .addStatement("return $N", l.stored)
+        .build());
+  }
+
+  /**
+   * The statement of {@code insertAll} before it returns, in its transaction {@code tx}.
+   *
+   * @return {@code touchParents(tx, stored, List.of());}, or nothing without touches
+   */
+  CodeBlock insertAllTouch() {
+    return any() ? CodeBlock.of("touchParents(tx, stored, $T.of());\n", LIST) : CodeBlock.of("");
+  }
+
+  /**
+   * {@code update(record)}: reads the parent the row names now (with a lock: inside a transaction
+   * at REPEATABLE READ a plain read could return an older snapshot), updates, and touches both the
+   * old and the new parent (once when they are the same).
+   *
+   * @return the body that replaces {@code return update(dsl, record);}
+   */
+  CodeBlock update() {
+    Locals l = new Locals(Set.of("record"));
+    return CodeBlock.builder()
+        .addStatement("checkOverflow(record)")
+        .add(transaction(l, "dsl", true, CodeBlock.builder()
+            .addStatement("$T $N = storedParents($N, recordKey(record))", rows, l.before,
+                l.tx)
+            .addStatement("$T $N = update($N, record)", record, l.stored, l.tx)
+            .addStatement("touchParents($N, $T.of($N), $N)", l.tx, LIST, l.stored, l.before)
+            .addStatement("return $N", l.stored)
+            .build()))
+        .build();
+  }
+
+  /**
+   * {@code updateChanged(original, changed)}: when a column changed, touches the parents of both.
+   *
+   * @return the body that replaces {@code return updateChanged(dsl, original, changed);}
+   */
+  CodeBlock updateChanged() {
+    Locals l = new Locals(Set.of("original", "changed"));
+    return transaction(l, "dsl", true, CodeBlock.builder()
+        .addStatement("$T $N = updateChanged($N, original, changed)", record, l.stored, l.tx)
+        .add(touchUnlessUnchanged(l.tx, "original", l.stored))
+        .addStatement("return $N", l.stored)
+        .build());
+  }
+
+  private CodeBlock touchUnlessUnchanged(String ctx, String original, String stored) {
+    return CodeBlock.builder()
+        .beginControlFlow("if ($N != $N)", stored, original)
+        .addStatement("touchParents($N, $T.of($N, $N), $T.of())", ctx, LIST, original, stored,
+            LIST)
+        .endControlFlow()
+        .build();
+  }
+
+  /**
+   * The end of one attempt of {@code modify}, which runs in its own transaction {@code ctx}.
+   *
+   * @param ctx the attempt's context
+   * @param current the record as read
+   * @param changed the record as changed
+   * @param taken the names in scope
+   * @return the statements that replace {@code return updateChanged(ctx, current, changed);}
+   */
+  CodeBlock modifyAttempt(String ctx, String current, String changed, Set<String> taken) {
+    Locals l = new Locals(taken);
+    if (!any()) {
+      return CodeBlock.of("return updateChanged($N, $N, $N);\n", ctx, current, changed);
+    }
+    return CodeBlock.builder()
+        .addStatement("$T $N = updateChanged($N, $N, $N)", record, l.stored, ctx, current, changed)
+        .add(touchUnlessUnchanged(ctx, current, l.stored))
+        .addStatement("return $N", l.stored)
+        .build();
+  }
+
+  /**
+   * The first statement of {@code overwrite}'s transaction {@code tx}: the parent the row names
+   * now, read with a lock, since nothing else guards it until the write.
+   *
+   * @return the statement, or nothing without touches
+   */
+  CodeBlock overwriteBefore() {
+    return any()
+        ? CodeBlock.of("$T before = storedParents(tx, recordKey(record));\n", rows)
+        : CodeBlock.of("");
+  }
+
+  /**
+   * The statement of {@code overwrite} before it returns: touches the old and the new parent.
+   *
+   * @return the statement, or nothing without touches
+   */
+  CodeBlock overwriteTouch() {
+    return any()
+        ? CodeBlock.of("touchParents(tx, $T.of(record), before);\n", LIST)
+        : CodeBlock.of("");
+  }
+
+  /**
+   * The first statement of a batch's transaction {@code tx}: for {@code updateAll}, the parents
+   * the rows name now.
+   *
+   * @param updates whether the batch updates (rather than deletes)
+   * @return the statement, or nothing
+   */
+  CodeBlock batchBefore(boolean updates) {
+    return any() && updates
+        ? CodeBlock.of("$T before = storedParents(tx, input);\n", rows)
+        : CodeBlock.of("");
+  }
+
+  /**
+   * The statement of a batch once every row was written: each distinct parent touched once.
+   *
+   * @param updates whether the batch updates (rather than deletes)
+   * @return the statement, or nothing without touches
+   */
+  CodeBlock batchTouch(boolean updates) {
+    if (!any()) {
+      return CodeBlock.of("");
+    }
+    return updates
+        ? CodeBlock.of("touchParents(tx, input, before);\n")
+        : CodeBlock.of("touchParents(tx, input, $T.of());\n", LIST);
+  }
+
+  /**
+   * {@code delete(record)}: the version-checked delete, then the touch of the record's parent.
+   *
+   * @return the body that replaces {@code delete(dsl, record);}
+   */
+  CodeBlock delete() {
+    Locals l = new Locals(Set.of("record"));
+    return transaction(l, "dsl", false, CodeBlock.builder()
+        .addStatement("delete($N, record)", l.tx)
+        .addStatement("touchParents($N, $T.of(record), $T.of())", l.tx, LIST, LIST)
+        .build());
+  }
+
+  /**
+   * {@code touch(record)}: the version-checked touch, then the touch of the record's parent.
+   *
+   * @return the body that replaces {@code return touch(dsl, record);}
+   */
+  CodeBlock touch() {
+    Locals l = new Locals(Set.of("record"));
+    return CodeBlock.builder()
+        .addStatement("checkOverflow(record)")
+        .add(transaction(l, "dsl", true, CodeBlock.builder()
+            .addStatement("$T $N = touch($N, record)", record, l.stored, l.tx)
+            .addStatement("touchParents($N, $T.of(record), $T.of())", l.tx, LIST, LIST)
+            .addStatement("return $N", l.stored)
+            .build()))
+        .build();
+  }
+
+  /**
+   * {@code deleteById(key)}: reads the parent the row names with a lock, deletes, and touches it.
+   *
+   * @param keyNames the key parameters' names
+   * @param keyArgs the key arguments
+   * @return the body that replaces the unconditional delete
+   */
+  CodeBlock deleteById(Set<String> keyNames, CodeBlock keyArgs) {
+    Locals l = new Locals(keyNames);
+    return transaction(l, "this.dsl", true, CodeBlock.builder()
+        .addStatement("$T $N = storedParents($N, keyCondition($L))", rows, l.before, l.tx,
+            keyArgs)
+        .beginControlFlow(
+            "if (!$T.one($N.deleteFrom(TABLE).where(keyCondition($L)).execute(), TABLE))",
+            ROWS, l.tx, keyArgs)
+        .addStatement("return false")
+        .endControlFlow()
+        .addStatement("touchParents($N, $T.of(), $N)", l.tx, LIST, l.before)
+        .addStatement("return true")
+        .build());
+  }
+
+  /**
+   * The context a counter's increment runs its statements with: its own transaction with touches.
+   *
+   * @param keyNames the names in scope
+   * @return {@code this.dsl}, or the transaction's local
+   */
+  String counterContext(Set<String> keyNames) {
+    return any() ? new Locals(keyNames).tx : "this.dsl";
+  }
+
+  /**
+   * {@code incrementX(key, delta)}: reads the parent the row names with a lock, then runs {@code
+   * increment}, whose {@code return true} is preceded by {@link #counterTouch}.
+   *
+   * @param keyNames the names in scope
+   * @param keyArgs the key arguments
+   * @param increment the statements, written with {@link #counterContext}
+   * @return the body
+   */
+  CodeBlock counter(Set<String> keyNames, CodeBlock keyArgs, CodeBlock increment) {
+    if (!any()) {
+      return increment;
+    }
+    Locals l = new Locals(keyNames);
+    return transaction(l, "this.dsl", true, CodeBlock.builder()
+        .addStatement("$T $N = storedParents($N, keyCondition($L))", rows, l.before, l.tx,
+            keyArgs)
+        .add(increment)
+        .build());
+  }
+
+  /**
+   * The statement before a counter's {@code return true}.
+   *
+   * @param keyNames the names in scope
+   * @return the touch of the parent read first, or nothing without touches
+   */
+  CodeBlock counterTouch(Set<String> keyNames) {
+    if (!any()) {
+      return CodeBlock.of("");
+    }
+    Locals l = new Locals(keyNames);
+    return CodeBlock.of("touchParents($N, $T.of(), $N);\n", l.tx, LIST, l.before);
+  }
+}
