@@ -85,6 +85,8 @@ public final class RepositoryWriter {
   private final TypeName recordTable;
   private final String recordText;
   private final Injection injection;
+  /** The parts that differ for a timestamp version; null for an integer version. */
+  private final TimestampVersionWriter timestamps;
 
   /**
    * Prepares the writer.
@@ -110,6 +112,7 @@ public final class RepositoryWriter {
     this.version = model.version();
     this.recordTable = ParameterizedTypeName.get(TABLE, RECORD);
     this.recordText = String.join(".", record.simpleNames());
+    this.timestamps = TimestampVersionWriter.of(model);
   }
 
   /**
@@ -223,17 +226,28 @@ public final class RepositoryWriter {
     type.addMethod(keyCondition());
     type.addMethod(recordKey());
     type.addMethod(versionCondition());
-    type.addMethod(nextVersionField());
-    type.addMethod(nextVersion());
+    if (timestamps == null) {
+      type.addMethod(nextVersionField());
+      type.addMethod(nextVersion());
+    } else {
+      // Timestamp versions: the new version is computed in Java, bound, and returned.
+      type.addMethod(timestamps.nextVersion());
+    }
     type.addMethod(withVersion());
     type.addMethod(keyValues());
     type.addMethod(sameKey());
     if (hasBoxedKey()) {
       type.addMethod(checkKey());
     }
-    type.addMethod(checkOverflow());
-    type.addMethod(stale());
-    type.addMethod(refused());
+    if (timestamps == null) {
+      type.addMethod(checkOverflow());
+      type.addMethod(stale());
+      type.addMethod(refused());
+    } else {
+      // Timestamp versions never overflow; their stale rows name the versions as ISO-8601 text.
+      type.addMethod(timestamps.stale());
+      type.addMethod(timestamps.refused());
+    }
     type.addType(tableClass());
     type.addType(columnsClass());
     type.addType(sqlClass());
@@ -386,7 +400,9 @@ public final class RepositoryWriter {
     return MethodSpec.methodBuilder("insert")
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc(
-            "Inserts the record as given; a null version is stored as 0.\n"
+            (timestamps != null
+                    ? timestamps.insertDoc()
+                    : "Inserts the record as given; a null version is stored as 0.\n")
                 + (hasBoxedKey()
                     ? "A null key component is left to the database, and the generated key is"
                         + " returned.\n"
@@ -409,7 +425,9 @@ public final class RepositoryWriter {
             .addParameter(DSL_CONTEXT, "ctx")
             .addParameter(record, "record");
     TypeName versionType = version.type();
-    if (version.primitive()) {
+    if (timestamps != null) {
+      m.addCode(timestamps.insertedVersion()); // Timestamp versions: now for null, else truncated.
+    } else if (version.primitive()) {
       m.addStatement("$T version = record.$N()", versionType, version.accessor());
     } else {
       m.addStatement(
@@ -681,10 +699,13 @@ public final class RepositoryWriter {
             .addParameter(DSL_CONTEXT, "ctx")
             .addParameter(record, "record");
     checkKeyCall(m, "record", "record");
-    m.addStatement("checkOverflow(record)");
+    checkOverflowOrNextVersion(m, "record");
     CodeBlock.Builder values = CodeBlock.builder();
     for (ComponentModel c : model.values()) {
       values.add("$L", bind(c, CodeBlock.of("record.$N()", c.accessor())));
+    }
+    if (timestamps != null) {
+      values.add("$L", bind(version, CodeBlock.of("next"))); // Timestamp versions: SET v = ?
     }
     values.add("$L", bindKeys(c -> CodeBlock.of("record.$N()", c.accessor())));
     values.add("$L", bind(version, CodeBlock.of("record.$N()", version.accessor())));
@@ -695,16 +716,42 @@ public final class RepositoryWriter {
             ? cached
             // A null version is matched with IS NULL: another statement, left uncached.
             : CodeBlock.of(
-                "record.$N() == null\n? updateQuery(ctx, record).execute()\n: $L",
+                "record.$N() == null\n? updateQuery(ctx, record$L).execute()\n: $L",
                 version.accessor(),
+                nextArg(),
                 cached);
     guardedWrite(m, CodeBlock.of("$[rows = $L;\n$]", write), "record", "UPDATE");
     m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
         .addStatement("throw stale(ctx, record, record.$N(), $T.UPDATE, -1)", version.accessor(),
             OPERATION)
         .endControlFlow();
-    m.addStatement("return withVersion(record, nextVersion(record.$N()))", version.accessor());
+    m.addStatement("return withVersion(record, $L)", newVersion("record"));
     return m.build();
+  }
+
+  /**
+   * Before a write that knows its expected version, in {@code expectedVar}: the overflow check of
+   * an integer version, or the new value of a timestamp version, {@code next}.
+   */
+  private void checkOverflowOrNextVersion(MethodSpec.Builder m, String expectedVar) {
+    if (timestamps == null) {
+      m.addStatement("checkOverflow($N)", expectedVar);
+    } else {
+      m.addStatement(
+          "$T next = nextVersion($N.$N())", version.type(), expectedVar, version.accessor());
+    }
+  }
+
+  /** The version a write returns: {@code nextVersion(var.v())}, or the bound {@code next}. */
+  private CodeBlock newVersion(String expectedVar) {
+    return timestamps == null
+        ? CodeBlock.of("nextVersion($N.$N())", expectedVar, version.accessor())
+        : CodeBlock.of("next");
+  }
+
+  /** The further argument of {@code updateQuery} and {@code touchQuery}: the bound new version. */
+  private String nextArg() {
+    return timestamps == null ? "" : ", next";
   }
 
   /**
@@ -732,16 +779,24 @@ public final class RepositoryWriter {
     for (ComponentModel c : model.values()) {
       chain.add("\n.set($N, record.$N())", c.constant(), c.accessor());
     }
-    chain.add("\n.set($N, nextVersionField(record.$N()))", version.constant(), version.accessor());
+    if (timestamps == null) {
+      chain.add(
+          "\n.set($N, nextVersionField(record.$N()))", version.constant(), version.accessor());
+    } else {
+      chain.add("\n.set($N, next)", version.constant()); // Timestamp versions: bound.
+    }
     chain.add("\n.where(recordKey(record))");
     chain.add("\n.and(versionCondition(record.$N()))", version.accessor());
-    return MethodSpec.methodBuilder("updateQuery")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(QUERY)
-        .addParameter(DSL_CONTEXT, "ctx")
-        .addParameter(record, "record")
-        .addStatement("return $L", chain.build())
-        .build();
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("updateQuery")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(QUERY)
+            .addParameter(DSL_CONTEXT, "ctx")
+            .addParameter(record, "record");
+    if (timestamps != null) {
+      m.addParameter(version.type(), "next");
+    }
+    return m.addStatement("return $L", chain.build()).build();
   }
 
   private MethodSpec updateChanged() {
@@ -834,9 +889,14 @@ public final class RepositoryWriter {
           .endControlFlow();
     }
     m.beginControlFlow("if (changes.isEmpty())").addStatement("return original").endControlFlow();
-    m.addStatement("checkOverflow(original)");
-    m.addStatement(
-        "changes.put($N, nextVersionField(original.$N()))", version.constant(), version.accessor());
+    checkOverflowOrNextVersion(m, "original");
+    if (timestamps == null) {
+      m.addStatement(
+          "changes.put($N, nextVersionField(original.$N()))", version.constant(),
+          version.accessor());
+    } else {
+      m.addStatement("changes.put($N, next)", version.constant()); // Timestamp versions: bound.
+    }
     guardedWrite(
         m,
         CodeBlock.of(
@@ -850,7 +910,7 @@ public final class RepositoryWriter {
         .addStatement("throw stale(ctx, changed, original.$N(), $T.UPDATE, -1)", version.accessor(),
             OPERATION)
         .endControlFlow();
-    m.addStatement("return withVersion(changed, nextVersion(original.$N()))", version.accessor());
+    m.addStatement("return withVersion(changed, $L)", newVersion("original"));
     return m.build();
   }
 
@@ -892,6 +952,11 @@ public final class RepositoryWriter {
             .addParameter(record, "record")
             .addStatement("$T.requireNonNull(record, $S)", OBJECTS, "record");
     checkKeyCall(m, "record", "record");
+    if (timestamps != null) {
+      // Timestamp versions: a locking read and a compare-and-set of the later of now and the
+      // stored version plus one unit.
+      return m.addCode(timestamps.overwriteBody()).build();
+    }
     m.addCode(
         CodeBlock.builder()
             .add("return dsl.transactionResult(configuration -> {\n$>")
@@ -1069,13 +1134,14 @@ public final class RepositoryWriter {
         ParameterizedTypeName.get(LIST, record),
         ROWS,
         "records");
-    if (hasBoxedKey() || returnsRecords) {
+    boolean checksOverflow = returnsRecords && timestamps == null;
+    if (hasBoxedKey() || checksOverflow) {
       // Every argument is checked before any SQL is sent.
       b.beginControlFlow("for ($T record : input)", record);
       if (hasBoxedKey()) {
         b.addStatement("checkKey(record, $S)", "records");
       }
-      if (returnsRecords) {
+      if (checksOverflow) {
         b.addStatement("checkOverflow(record)");
       }
       b.endControlFlow();
@@ -1094,8 +1160,18 @@ public final class RepositoryWriter {
     b.addStatement("$T tx = $T.using(configuration)", DSL_CONTEXT, DSL);
     b.addStatement(
         "$T queries = new $T<>(input.size())", ParameterizedTypeName.get(LIST, QUERY), ARRAY_LIST);
+    boolean bindsVersions = returnsRecords && timestamps != null;
+    if (bindsVersions) {
+      // Timestamp versions: each record's new version, computed once, bound and returned.
+      b.addStatement("$T versions = new $T<>(input.size())",
+          ParameterizedTypeName.get(LIST, version.type()), ARRAY_LIST);
+    }
     b.beginControlFlow("for ($T record : input)", record);
-    b.addStatement("queries.add($N(tx, record))", queryMethod);
+    if (bindsVersions) {
+      b.addStatement("$T next = nextVersion(record.$N())", version.type(), version.accessor());
+      b.addStatement("versions.add(next)");
+    }
+    b.addStatement("queries.add($N(tx, record$L))", queryMethod, bindsVersions ? ", next" : "");
     b.endControlFlow();
     b.addStatement("int[] rows = $T.execute(tx, queries)", BATCHES);
     b.addStatement(
@@ -1112,8 +1188,10 @@ public final class RepositoryWriter {
         OPERATION, what.toUpperCase(java.util.Locale.ROOT));
     if (returnsRecords) {
       b.nextControlFlow("else");
-      b.addStatement("written.add(withVersion(record, nextVersion(record.$N())))",
-          version.accessor());
+      b.addStatement("written.add(withVersion(record, $L))",
+          bindsVersions
+              ? CodeBlock.of("versions.get(i)")
+              : CodeBlock.of("nextVersion(record.$N())", version.accessor()));
     }
     b.endControlFlow();
     b.endControlFlow();
@@ -1182,7 +1260,7 @@ public final class RepositoryWriter {
             .addParameter(DSL_CONTEXT, "ctx")
             .addParameter(record, "record");
     checkKeyCall(m, "record", "record");
-    versionCheckedWrite(m, "deleteRow", "deleteQuery", "DELETE");
+    versionCheckedWrite(m, "deleteRow", "deleteQuery", "DELETE", false);
     return m.build();
   }
 
@@ -1278,20 +1356,31 @@ public final class RepositoryWriter {
             .addParameter(DSL_CONTEXT, "ctx")
             .addParameter(record, "record");
     checkKeyCall(m, "record", "record");
-    m.addStatement("checkOverflow(record)");
-    versionCheckedWrite(m, "touchRow", "touchQuery", "UPDATE");
-    m.addStatement("return withVersion(record, nextVersion(record.$N()))", version.accessor());
+    checkOverflowOrNextVersion(m, "record");
+    versionCheckedWrite(m, "touchRow", "touchQuery", "UPDATE", timestamps != null);
+    m.addStatement("return withVersion(record, $L)", newVersion("record"));
     return m.build();
   }
 
   /** The touch of a record whose version may be null: {@code IS NULL}, and the new version 1. */
   private MethodSpec touchQuery() {
-    return MethodSpec.methodBuilder("touchQuery")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(QUERY)
-        .addParameter(DSL_CONTEXT, "ctx")
-        .addParameter(record, "record")
-        .addStatement(
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("touchQuery")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(QUERY)
+            .addParameter(DSL_CONTEXT, "ctx")
+            .addParameter(record, "record");
+    if (timestamps != null) {
+      // Timestamp versions: the new version is bound.
+      return m.addParameter(version.type(), "next")
+          .addStatement(
+              "return ctx.update(TABLE)\n.set($N, next)"
+                  + "\n.where(recordKey(record))\n.and(versionCondition(record.$N()))",
+              version.constant(),
+              version.accessor())
+          .build();
+    }
+    return m.addStatement(
             "return ctx.update(TABLE)\n.set($N, nextVersionField(record.$N()))"
                 + "\n.where(recordKey(record))\n.and(versionCondition(record.$N()))",
             version.constant(),
@@ -1362,6 +1451,21 @@ public final class RepositoryWriter {
             .add("\n.where(keyCondition($L))", keyArgs())
             .add("\n.and($L)", versionBelowMax());
     CodeBlock fits = counterFits(deltaType, current, delta);
+    if (timestamps != null) {
+      // Timestamp versions: a locking read and a compare-and-set, in one transaction.
+      return m.addCode(
+              timestamps.incrementBody(
+                  counter,
+                  delta,
+                  CodeBlock.of("$L.plus($N)", current, delta),
+                  fits,
+                  keyArgs(),
+                  fresh("configuration", taken),
+                  fresh("tx", taken),
+                  fresh("version", taken),
+                  fresh("next", taken)))
+          .build();
+    }
     if (fits != null) {
       update.add("\n.and($L)", fits);
     }
@@ -1434,10 +1538,9 @@ public final class RepositoryWriter {
       update.add("\n.set($N, p.of($N))", c.constant(), c.constant());
     }
     update.add(
-        "\n.set($N, $N.plus($T.inline(1)))$L\n.and($N.eq(p.of($N)))",
+        "\n.set($N, $L)$L\n.and($N.eq(p.of($N)))",
         version.constant(),
-        version.constant(),
-        DSL,
+        versionSet(),
         placeholderKey(),
         version.constant(),
         version.constant());
@@ -1451,10 +1554,9 @@ public final class RepositoryWriter {
             version.constant());
     CodeBlock touch =
         CodeBlock.of(
-            "ctx.update(TABLE)\n.set($N, $N.plus($T.inline(1)))$L\n.and($N.eq(p.of($N)))",
+            "ctx.update(TABLE)\n.set($N, $L)$L\n.and($N.eq(p.of($N)))",
             version.constant(),
-            version.constant(),
-            DSL,
+            versionSet(),
             placeholderKey(),
             version.constant(),
             version.constant());
@@ -1493,6 +1595,16 @@ public final class RepositoryWriter {
         .addFields(cachesUpdateChanged() ? List.of(updateChangedStatements()) : List.of())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .build();
+  }
+
+  /**
+   * The new version a cached statement sets: {@code v + 1}, or for a timestamp version a
+   * placeholder for the value computed in Java.
+   */
+  private CodeBlock versionSet() {
+    return timestamps == null
+        ? CodeBlock.of("$N.plus($T.inline(1))", version.constant(), DSL)
+        : CodeBlock.of("p.of($N)", version.constant());
   }
 
   /** Whether {@code updateChanged} runs cached statements: a primitive version, 1 to 63 values. */
@@ -2037,9 +2149,11 @@ public final class RepositoryWriter {
    * refused write translated; zero rows a stale row.
    */
   private void versionCheckedWrite(
-      MethodSpec.Builder m, String statement, String query, String operation) {
+      MethodSpec.Builder m, String statement, String query, String operation, boolean bindsNext) {
     CodeBlock values =
         CodeBlock.builder()
+            // Timestamp versions: the new version {@code next} is bound first (SET v = ?).
+            .add("$L", bindsNext ? bind(version, CodeBlock.of("next")) : CodeBlock.of(""))
             .add("$L", bindKeys(c -> CodeBlock.of("record.$N()", c.accessor())))
             .add("$L", bind(version, CodeBlock.of("record.$N()", version.accessor())))
             .build();
@@ -2049,9 +2163,10 @@ public final class RepositoryWriter {
         version.primitive()
             ? cached
             : CodeBlock.of(
-                "record.$N() == null\n? $L(ctx, record).execute()\n: $L",
+                "record.$N() == null\n? $L(ctx, record$L).execute()\n: $L",
                 version.accessor(),
                 query,
+                bindsNext ? ", next" : "",
                 cached);
     guardedWrite(m, CodeBlock.of("$[rows = $L;\n$]", write), "record", operation);
     m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
