@@ -135,7 +135,9 @@ enum TestDatabase {
   };
 
   /** The tables of the DDL files, dropped before each test on the servers. */
-  static final List<String> TABLES = List.of("post", "account", "membership", "order", "everything");
+  static final List<String> TABLES =
+      List.of("post", "account", "membership", "order", "everything", "stamp", "local_stamp",
+          "offset_stamp", "timestamp_probe");
 
   private static final Map<TestDatabase, Optional<String>> UNAVAILABLE = new ConcurrentHashMap<>();
   private static final Map<TestDatabase, Location> SHARED = new ConcurrentHashMap<>();

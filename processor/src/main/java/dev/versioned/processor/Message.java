@@ -176,10 +176,10 @@ public enum Message {
           + " timestamp type: declare the column %s"),
   SCHEMA_VERSION_PRECISION(
       "SchemaVersionPrecision",
-      "timestamp version component %s.%s has precision %s (%d fractional digits), but column %s"
-          + " is %s (%s), which keeps %d fractional digit%s%s: two writes within one %s would"
-          + " store one version, and the stored version would differ from the one returned;"
-          + " declare the column %s, or lower the precision to %s"),
+      "timestamp version component %s.%s has precision %s, which needs %d fractional digits of"
+          + " seconds, but column %s is %s (%s) and keeps %d%s: the database would store another"
+          + " value than the version returned, so every write of a returned record would be"
+          + " refused as stale, and two writes within one %s would share a version; %s"),
   SCHEMA_TYPE_MISMATCH(
       "SchemaTypeMismatch",
       "component %s.%s has type %s, but column %s is %s (%s); %s needs %s: change the"

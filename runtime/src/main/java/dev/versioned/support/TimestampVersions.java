@@ -14,13 +14,18 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.jooq.Condition;
+import org.jooq.Context;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
+import org.jooq.RenderContext;
+import org.jooq.SQLDialect;
 import org.jooq.SelectConditionStep;
 import org.jooq.Table;
 import org.jooq.UpdateSetMoreStep;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.CustomField;
+import org.jooq.impl.DSL;
 
 /**
  * The values of timestamp versions ({@code Instant}, {@code LocalDateTime}, {@code
@@ -151,6 +156,57 @@ public final class TimestampVersions {
     }
   }
 
+  // ----------------------------------------------------------------------------- the predicate
+
+  /**
+   * The predicate {@code version = value} of a version-checked write. On Derby, jOOQ renders a
+   * bind value compared with a column as {@code CAST(? AS <type>)}, and for {@code Instant} and
+   * {@code OffsetDateTime} (bound as text there, there being no zoned timestamp type) it names a
+   * type Derby does not know; the value is then rendered without a cast, and Derby types it from
+   * the column. Elsewhere it is jOOQ's {@code version.eq(value)}.
+   *
+   * @param version the version column
+   * @param value the expected version: a bind value
+   * @param <T> the version type
+   * @return the condition
+   */
+  public static <T> Condition matches(Field<T> version, Field<T> value) {
+    return version.eq(new Uncast<>(value));
+  }
+
+  /**
+   * {@link #matches(Field, Field)} of a value, or {@code version IS NULL} for null.
+   *
+   * @param version the version column
+   * @param expected the expected version, or null
+   * @param <T> the version type
+   * @return the condition
+   */
+  public static <T> Condition matches(Field<T> version, T expected) {
+    return expected == null ? version.isNull() : matches(version, DSL.val(expected, version));
+  }
+
+  /** A field rendered as itself, but never cast on Derby. */
+  private static final class Uncast<T> extends CustomField<T> {
+    private static final long serialVersionUID = 1L;
+    private final Field<T> value;
+
+    Uncast(Field<T> value) {
+      super(value.getUnqualifiedName(), value.getDataType());
+      this.value = value;
+    }
+
+    @Override
+    public void accept(Context<?> ctx) {
+      if (ctx.family() == SQLDialect.DERBY) {
+        RenderContext.CastMode previous = ctx.castMode();
+        ctx.castMode(RenderContext.CastMode.NEVER).visit(value).castMode(previous);
+      } else {
+        ctx.visit(value);
+      }
+    }
+  }
+
   // -------------------------------------------------------------- writes with no expected version
 
   /**
@@ -191,7 +247,7 @@ public final class TimestampVersions {
           write
               .apply(value)
               .where(key)
-              .and(current == null ? version.isNull() : version.eq(current))
+              .and(matches(version, current))
               .and(condition)
               .execute();
       if (Rows.one(rows, table)) {

@@ -40,7 +40,7 @@ public final class SchemaCache {
   /** The value of {@code -Aversioned.schemaCache} that turns the cache off. */
   public static final String NONE = "none";
 
-  private static final String FORMAT = "versioned-schema-cache 1";
+  private static final String FORMAT = "versioned-schema-cache 2";
   private static final String FOLDER = "versioned-schema-cache";
 
   private final Path file;

@@ -1538,28 +1538,25 @@ public final class RepositoryWriter {
       update.add("\n.set($N, p.of($N))", c.constant(), c.constant());
     }
     update.add(
-        "\n.set($N, $L)$L\n.and($N.eq(p.of($N)))",
+        "\n.set($N, $L)$L\n.and($L)",
         version.constant(),
         versionSet(),
         placeholderKey(),
-        version.constant(),
-        version.constant());
+        versionPlaceholderCondition());
     CodeBlock find =
         CodeBlock.of("ctx.select($L.ALL)\n.from(TABLE)$L", COLUMNS_CLASS, placeholderKey());
     CodeBlock delete =
         CodeBlock.of(
-            "ctx.deleteFrom(TABLE)$L\n.and($N.eq(p.of($N)))",
+            "ctx.deleteFrom(TABLE)$L\n.and($L)",
             placeholderKey(),
-            version.constant(),
-            version.constant());
+            versionPlaceholderCondition());
     CodeBlock touch =
         CodeBlock.of(
-            "ctx.update(TABLE)\n.set($N, $L)$L\n.and($N.eq(p.of($N)))",
+            "ctx.update(TABLE)\n.set($N, $L)$L\n.and($L)",
             version.constant(),
             versionSet(),
             placeholderKey(),
-            version.constant(),
-            version.constant());
+            versionPlaceholderCondition());
     return TypeSpec.classBuilder(SQL_CLASS)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc(
@@ -1605,6 +1602,17 @@ public final class RepositoryWriter {
     return timestamps == null
         ? CodeBlock.of("$N.plus($T.inline(1))", version.constant(), DSL)
         : CodeBlock.of("p.of($N)", version.constant());
+  }
+
+  /**
+   * The version predicate of a cached statement: {@code v = ?}; for a timestamp version through
+   * {@code TimestampVersions.matches}, which Derby can parse.
+   */
+  private CodeBlock versionPlaceholderCondition() {
+    return timestamps == null
+        ? CodeBlock.of("$N.eq(p.of($N))", version.constant(), version.constant())
+        : CodeBlock.of("$T.matches($N, p.of($N))", TimestampVersionWriter.TIMESTAMP_VERSIONS,
+            version.constant(), version.constant());
   }
 
   /** Whether {@code updateChanged} runs cached statements: a primitive version, 1 to 63 values. */
@@ -1816,7 +1824,11 @@ public final class RepositoryWriter {
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
             .returns(CONDITION)
             .addParameter(version.type(), "expected");
-    if (version.primitive()) {
+    if (timestamps != null) {
+      // Timestamp versions: IS NULL, or = ? in a form Derby can parse.
+      m.addStatement("return $T.matches($N, expected)", TimestampVersionWriter.TIMESTAMP_VERSIONS,
+          version.constant());
+    } else if (version.primitive()) {
       m.addStatement("return $N.eq(expected)", version.constant());
     } else {
       m.addStatement(
