@@ -643,7 +643,7 @@ public final class EventRepository {
     }
 
     private static Condition versionCondition(Instant expected) {
-        return expected == null ? UPDATED_AT.isNull() : UPDATED_AT.eq(expected);
+        return TimestampVersions.matches(UPDATED_AT, expected);
     }
 
     /**
@@ -742,14 +742,14 @@ public final class EventRepository {
         .set(HITS, p.of(HITS))
         .set(UPDATED_AT, p.of(UPDATED_AT))
         .where(ID.eq(p.of(ID)))
-        .and(UPDATED_AT.eq(p.of(UPDATED_AT))));
+        .and(TimestampVersions.matches(UPDATED_AT, p.of(UPDATED_AT))));
 
         /**
          * Version-checked delete, for a non-null version.
          */
         static final CachedStatement deleteRow = CachedStatement.of((ctx, p) -> ctx.deleteFrom(TABLE)
         .where(ID.eq(p.of(ID)))
-        .and(UPDATED_AT.eq(p.of(UPDATED_AT))));
+        .and(TimestampVersions.matches(UPDATED_AT, p.of(UPDATED_AT))));
 
         /**
          * Version-checked increment of the version alone, for a non-null version.
@@ -757,7 +757,7 @@ public final class EventRepository {
         static final CachedStatement touchRow = CachedStatement.of((ctx, p) -> ctx.update(TABLE)
         .set(UPDATED_AT, p.of(UPDATED_AT))
         .where(ID.eq(p.of(ID)))
-        .and(UPDATED_AT.eq(p.of(UPDATED_AT))));
+        .and(TimestampVersions.matches(UPDATED_AT, p.of(UPDATED_AT))));
 
         private Sql() {
         }

@@ -89,7 +89,11 @@ final class TimestampVersionCheck {
           });
     } else if (type.fraction() == ColumnType.UNDECLARED) {
       kept = defaultDigits(dialect);
-      note = " (the default of a " + type.display() + " column on " + name(dialect) + ")";
+      note =
+          dialect.family() == SQLDialect.MYSQL || dialect.family() == SQLDialect.MARIADB
+              ? " (a DATETIME or TIMESTAMP column declared without digits on " + name(dialect)
+                  + ")"
+              : " (the default of a " + type.display() + " column on " + name(dialect) + ")";
     } else {
       kept = Math.min(type.fraction(), maxDigits(dialect));
       if (kept < type.fraction()) {
