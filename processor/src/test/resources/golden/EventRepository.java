@@ -4,7 +4,6 @@ import dev.versioned.ConflictEvent;
 import dev.versioned.RetryPolicy;
 import dev.versioned.StaleBatchException;
 import dev.versioned.StaleRecordException;
-import dev.versioned.VersionOverflowException;
 import dev.versioned.support.Batches;
 import dev.versioned.support.CachedStatement;
 import dev.versioned.support.Conflicts;
@@ -224,13 +223,12 @@ public final class EventRepository {
 
     /**
      * Writes every column of the record if, and only if, the row still has the record's version,
-     * and increments the version: {@code UPDATE event SET ..., updated_at = updated_at + 1 WHERE <key> AND updated_at = ?}.
+     * and increments the version: {@code UPDATE event SET ..., updated_at = ? WHERE <key> AND updated_at = ?}.
      * The argument is not changed.
      *
      * @param record the record, as read (with the version it was read at)
      * @return a new record equal to {@code record} but with the incremented version
      * @throws StaleRecordException if the row was changed or deleted since; nothing is written
-     * @throws VersionOverflowException if the version is already the largest value of its type
      * @throws NullPointerException if {@code record} or its key is null
      */
     public Event update(Event record) {
@@ -282,7 +280,6 @@ public final class EventRepository {
      * @return {@code changed} with the incremented version, or {@code original} when nothing differs
      * @throws IllegalArgumentException if the two records have different keys
      * @throws StaleRecordException if the row was changed or deleted since {@code original} was read
-     * @throws VersionOverflowException if the version is already the largest value of its type
      * @throws NullPointerException if an argument or its key is null
      */
     public Event updateChanged(Event original, Event changed) {
@@ -334,7 +331,6 @@ public final class EventRepository {
      * @param record the values to store; its version is ignored
      * @return the record as stored, with the version now in the database
      * @throws NoDataFoundException if no row has the record's key
-     * @throws VersionOverflowException if the stored version is already the largest value of its type
      * @throws NullPointerException if {@code record} or its key is null
      */
     public Event overwrite(Event record) {
@@ -408,7 +404,6 @@ public final class EventRepository {
      * @param records the records, as read
      * @return new records with incremented versions, in the same order
      * @throws StaleBatchException if any row was changed or deleted since it was read
-     * @throws VersionOverflowException if a version is already the largest value of its type
      * @throws NullPointerException if {@code records}, an element or a key is null
      */
     public List<Event> updateAll(List<Event> records) {
@@ -538,7 +533,7 @@ public final class EventRepository {
 
     /**
      * Increments the version and writes no other column, if, and only if, the row still has the
-     * record's version: {@code UPDATE event SET updated_at = updated_at + 1 WHERE <key> AND updated_at = ?}.
+     * record's version: {@code UPDATE event SET updated_at = ? WHERE <key> AND updated_at = ?}.
      *
      * <p>Touching the root of an aggregate in the same transaction as the writes of its parts
      * guards the aggregate as a whole: the transaction fails if the root changed since it was
@@ -547,7 +542,6 @@ public final class EventRepository {
      * @param record the record, as read (with the version it was read at)
      * @return a new record equal to {@code record} but with the incremented version
      * @throws StaleRecordException if the row was changed or deleted since; nothing is written
-     * @throws VersionOverflowException if the version is already the largest value of its type
      * @throws NullPointerException if {@code record} or its key is null
      */
     public Event touch(Event record) {
@@ -587,15 +581,15 @@ public final class EventRepository {
 
     /**
      * Adds {@code delta} to {@code hits} atomically and increments the version, with no version check:
-     * {@code UPDATE event SET hits = COALESCE(hits, 0) + ?, updated_at = updated_at + 1 WHERE <key>}.
+     * {@code UPDATE event SET hits = COALESCE(hits, 0) + ?, updated_at = ? WHERE <key>}.
      *
-     * <p>Nothing is written when the increment would take the version, or an integer counter,
-     * beyond the range of its Java type.
+     * <p>The new version is the later of the current time and the stored version plus one unit,
+     * written by a locking read and a compare-and-set in one transaction. Nothing is written when
+     * the increment would take an integer counter beyond the range of its Java type.
      *
      * @param id the key component {@code id}
      * @param delta the amount to add (negative to subtract)
      * @return true if a row with that key was found
-     * @throws VersionOverflowException if the version is already the largest value of its type
      * @throws DataAccessException if the counter would leave the range of its type
      */
     public boolean incrementHits(long id, int delta) {

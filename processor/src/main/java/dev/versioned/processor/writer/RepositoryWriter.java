@@ -670,19 +670,19 @@ public final class RepositoryWriter {
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc(
             "Writes every column of the record if, and only if, the row still has the record's"
-                + " version,\nand increments the version: {@code UPDATE $L SET ..., $L = $L + 1"
+                + " version,\nand increments the version: {@code UPDATE $L SET ..., $L = $L"
                 + " WHERE <key> AND $L = ?}.\nThe argument is not changed.\n\n"
                 + "@param record the record, as read (with the version it was read at)\n"
                 + "@return a new record equal to {@code record} but with the incremented version\n"
                 + "@throws $T if the row was changed or deleted since; nothing is written\n"
-                + "@throws $T if the version is already the largest value of its type\n"
+                + "$L"
                 + "@throws NullPointerException if {@code record} or its key is null\n",
             model.qualifiedTable(),
             version.column(),
-            version.column(),
+            newVersionSql(),
             version.column(),
             STALE,
-            OVERFLOW)
+            overflowDoc("the version is"))
         .returns(record)
         .addParameter(record, "record")
         .addStatement("$T.requireNonNull(record, $S)", OBJECTS, "record")
@@ -755,6 +755,22 @@ public final class RepositoryWriter {
   }
 
   /**
+   * The new version as the Javadoc's SQL shows it: {@code v + 1}, or {@code ?} for a timestamp
+   * version (computed in Java, see {@code TimestampVersions}).
+   */
+  private String newVersionSql() {
+    return timestamps == null ? version.column() + " + 1" : "?";
+  }
+
+  /** The Javadoc's {@code @throws VersionOverflowException}: none for a timestamp version. */
+  private CodeBlock overflowDoc(String subject) {
+    return timestamps == null
+        ? CodeBlock.of("@throws $T if $L already the largest value of its type\n", OVERFLOW,
+            subject)
+        : CodeBlock.of("");
+  }
+
+  /**
    * Declares {@code int rows} and assigns it with {@code assignment}, turning a serialization
    * failure of the write into a {@code StaleRecordException} (SPEC §5).
    */
@@ -813,10 +829,10 @@ public final class RepositoryWriter {
                 + " nothing differs\n"
                 + "@throws IllegalArgumentException if the two records have different keys\n"
                 + "@throws $T if the row was changed or deleted since {@code original} was read\n"
-                + "@throws $T if the version is already the largest value of its type\n"
+                + "$L"
                 + "@throws NullPointerException if an argument or its key is null\n",
             STALE,
-            OVERFLOW)
+            overflowDoc("the version is"))
         .returns(record)
         .addParameter(record, "original")
         .addParameter(record, "changed")
@@ -944,10 +960,10 @@ public final class RepositoryWriter {
                     + "@param record the values to store; its version is ignored\n"
                     + "@return the record as stored, with the version now in the database\n"
                     + "@throws $T if no row has the record's key\n"
-                    + "@throws $T if the stored version is already the largest value of its type\n"
+                    + "$L"
                     + "@throws NullPointerException if {@code record} or its key is null\n",
                 ClassName.get("org.jooq.exception", "NoDataFoundException"),
-                OVERFLOW)
+                overflowDoc("the stored version is"))
             .returns(record)
             .addParameter(record, "record")
             .addStatement("$T.requireNonNull(record, $S)", OBJECTS, "record");
@@ -1116,10 +1132,10 @@ public final class RepositoryWriter {
                 + "@param records the records, as read\n"
                 + "@return new records with incremented versions, in the same order\n"
                 + "@throws $T if any row was changed or deleted since it was read\n"
-                + "@throws $T if a version is already the largest value of its type\n"
+                + "$L"
                 + "@throws NullPointerException if {@code records}, an element or a key is null\n",
             STALE_BATCH,
-            OVERFLOW)
+            overflowDoc("a version is"))
         .returns(ParameterizedTypeName.get(LIST, record))
         .addParameter(ParameterizedTypeName.get(LIST, record), "records")
         .addCode(batchBody("update", "updateQuery", true, "UPDATE_ALL"))
@@ -1322,7 +1338,7 @@ public final class RepositoryWriter {
             .addModifiers(Modifier.PUBLIC)
             .addJavadoc(
                 "Increments the version and writes no other column, if, and only if, the row"
-                    + " still has the\nrecord's version: {@code UPDATE $L SET $L = $L + 1 WHERE"
+                    + " still has the\nrecord's version: {@code UPDATE $L SET $L = $L WHERE"
                     + " <key> AND $L = ?}.\n\n"
                     + "<p>Touching the root of an aggregate in the same transaction as the writes"
                     + " of its parts\nguards the aggregate as a whole: the transaction fails if"
@@ -1332,14 +1348,14 @@ public final class RepositoryWriter {
                     + "@return a new record equal to {@code record} but with the incremented"
                     + " version\n"
                     + "@throws $T if the row was changed or deleted since; nothing is written\n"
-                    + "@throws $T if the version is already the largest value of its type\n"
+                    + "$L"
                     + "@throws NullPointerException if {@code record} or its key is null\n",
                 model.qualifiedTable(),
                 version.column(),
-                version.column(),
+                newVersionSql(),
                 version.column(),
                 STALE,
-                OVERFLOW)
+                overflowDoc("the version is"))
             .returns(record)
             .addParameter(record, "record")
             .addStatement("$T.requireNonNull(record, $S)", OBJECTS, "record");
@@ -1400,7 +1416,7 @@ public final class RepositoryWriter {
             .addModifiers(Modifier.PUBLIC)
             .addJavadoc(
                 "Adds {@code $N} to {@code $L} atomically and increments the version, with no"
-                    + " version check:\n{@code UPDATE $L SET $L = COALESCE($L, 0) + ?, $L = $L + 1"
+                    + " version check:\n{@code UPDATE $L SET $L = COALESCE($L, 0) + ?, $L = $L"
                     + " WHERE <key>}.\n\n",
                 delta,
                 counter.column(),
@@ -1408,18 +1424,23 @@ public final class RepositoryWriter {
                 counter.column(),
                 counter.column(),
                 version.column(),
-                version.column())
+                newVersionSql())
             .addJavadoc(
-                "<p>Nothing is written when the increment would take the version, or an integer"
-                    + " counter,\nbeyond the range of its Java type.\n\n")
+                timestamps == null
+                    ? "<p>Nothing is written when the increment would take the version, or an"
+                        + " integer counter,\nbeyond the range of its Java type.\n\n"
+                    : "<p>The new version is the later of the current time and the stored version"
+                        + " plus one unit,\nwritten by a locking read and a compare-and-set in one"
+                        + " transaction. Nothing is written when\nthe increment would take an"
+                        + " integer counter beyond the range of its Java type.\n\n")
             .addJavadoc(keyParamDocs())
             .addJavadoc(
                 "@param $N the amount to add (negative to subtract)\n"
                     + "@return true if a row with that key was found\n"
-                    + "@throws $T if the version is already the largest value of its type\n"
+                    + "$L"
                     + "@throws $T if the counter would leave the range of its type\n",
                 delta,
-                OVERFLOW,
+                overflowDoc("the version is"),
                 DATA_ACCESS)
             .addJavadoc(keyNullDoc())
             .returns(boolean.class)
