@@ -152,7 +152,7 @@ public final class TimestampVersions {
         return precision;
       default:
         throw new IllegalArgumentException(
-            "precision " + precision + " is not one of SECONDS, MILLIS, MICROS, NANOS");
+            "precision " + precision.name() + " is not one of SECONDS, MILLIS, MICROS, NANOS");
     }
   }
 
