@@ -56,9 +56,13 @@ class TimestampPrecisionTest {
         .set(StampRepository.UPDATED_AT, INSTANT)
         .execute();
     Instant instant =
-        db.dsl.select(StampRepository.UPDATED_AT).from(StampRepository.TABLE).fetchSingle().value1();
+        db.dsl.select(StampRepository.UPDATED_AT)
+            .from(StampRepository.TABLE)
+            .fetchSingle()
+            .value1();
     System.out.println("PRECISION " + db.database.label + ": wrote " + WRITTEN + ", default "
-        + read.value1() + ", finest " + read.value2() + "; Instant " + INSTANT + " read " + instant);
+        + read.value1() + ", finest " + read.value2() + "; Instant " + INSTANT + " read "
+        + instant);
     String[] expected = EXPECTED.get(db.database.label);
     assertEquals(expected[0], time(read.value1()), "as declared by default");
     assertEquals(expected[1], time(read.value2()), "at the finest declaration");

@@ -125,8 +125,8 @@ class TimestampVersionTest {
     }
     Stamp end = new StampRepository(db.dsl).findById(2).orElseThrow();
     long calls = (long) THREADS * PER_THREAD;
-    System.out.println("TIMESTAMPS " + db.database.label + ": " + calls + " modify calls (lockAfter "
-        + shape.lockAfter() + "), " + (conflicts.get() - calls) + " retries, hits " + end.hits());
+    System.out.println("TIMESTAMPS " + db.database.label + ": " + calls
+        + " modify calls (lockAfter " + shape.lockAfter() + "), " + (conflicts.get() - calls) + " retries, hits " + end.hits());
     assertEquals(calls, end.hits(), "an increment was lost");
   }
 

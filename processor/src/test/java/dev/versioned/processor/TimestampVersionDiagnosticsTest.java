@@ -79,7 +79,8 @@ class TimestampVersionDiagnosticsTest {
 
   @Test
   void precisionOnAnIntegerVersionIsAnErrorAtTheValue() {
-    String line = "    @Version(precision = java.time.temporal.ChronoUnit.MILLIS) long revision) {}";
+    String line =
+        "    @Version(precision = java.time.temporal.ChronoUnit.MILLIS) long revision) {}";
     JavaFileObject file = source("p.Doc", "@Versioned", "public record Doc(", "    long id,", line);
     Compilation compilation = compile(file);
     assertThat(compilation).hadErrorCount(1);

@@ -127,8 +127,8 @@ final class TimestampVersionWriter {
         .addParameter(version.type(), "expected")
         .addParameter(OPERATION, "operation")
         .addStatement(
-            "return $T.refused(failure,$WTABLE,$W$N,$W$L,$Wrecord,$WColumns.KEY,$WkeyValues(record),"
-                + "$Woperation,$Wexpected)",
+            "return $T.refused(failure,$WTABLE,$W$N,$W$L,$Wrecord,$WColumns.KEY,"
+                + "$WkeyValues(record),$Woperation,$Wexpected)",
             TIMESTAMP_VERSIONS,
             version.constant(),
             precision())
