@@ -37,8 +37,9 @@ class GeneratedSourceTest {
   @Test
   void everyRecordHasARepository() throws IOException {
     assertEquals(
-        List.of("AccountRepository.java", "EverythingRepository.java", "MembershipRepository.java",
-            "OrderRepository.java", "PostRepository.java"),
+        List.of("AccountRepository.java", "EverythingRepository.java", "LocalStampRepository.java",
+            "MembershipRepository.java", "OffsetStampRepository.java", "OrderRepository.java",
+            "PostRepository.java", "StampRepository.java"),
         repositories().stream().map(p -> p.getFileName().toString()).collect(Collectors.toList()));
   }
 
