@@ -69,3 +69,31 @@ CREATE TABLE `purchase_line` (
   `lock_version` INT NOT NULL,
   FOREIGN KEY (`purchase_id`) REFERENCES `purchase` (`id`)
 ) ENGINE = InnoDB;
+
+-- Timestamp versions. DATETIME keeps 0 fractional digits unless declared DATETIME(n), n <= 6; Instant and
+-- OffsetDateTime, which jOOQ binds as text here, live in VARCHAR columns.
+CREATE TABLE `stamp` (
+  `id` BIGINT PRIMARY KEY,
+  `title` VARCHAR(200),
+  `hits` INT NOT NULL,
+  `updated_at` VARCHAR(64)
+) ENGINE = InnoDB;
+
+CREATE TABLE `local_stamp` (
+  `id` BIGINT PRIMARY KEY,
+  `title` VARCHAR(200),
+  `updated_at` DATETIME(6) NOT NULL
+) ENGINE = InnoDB;
+
+CREATE TABLE `offset_stamp` (
+  `id` BIGINT AUTO_INCREMENT PRIMARY KEY,
+  `title` VARCHAR(200),
+  `changed` VARCHAR(64)
+) ENGINE = InnoDB;
+
+-- What each database keeps of a timestamp, as declared by default and at its finest.
+CREATE TABLE `timestamp_probe` (
+  `id` BIGINT PRIMARY KEY,
+  `plain` DATETIME,
+  `fine` DATETIME(6)
+) ENGINE = InnoDB;

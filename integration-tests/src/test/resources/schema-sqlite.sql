@@ -68,3 +68,30 @@ CREATE TABLE "purchase_line" (
   "quantity" INT NOT NULL,
   "lock_version" INT NOT NULL
 );
+
+-- Timestamp versions. timestamps are stored as text, with every digit jOOQ writes.
+CREATE TABLE "stamp" (
+  "id" INTEGER PRIMARY KEY,
+  "title" VARCHAR(200),
+  "hits" INT NOT NULL,
+  "updated_at" TEXT
+);
+
+CREATE TABLE "local_stamp" (
+  "id" BIGINT PRIMARY KEY,
+  "title" VARCHAR(200),
+  "updated_at" TEXT NOT NULL
+);
+
+CREATE TABLE "offset_stamp" (
+  "id" INTEGER PRIMARY KEY,
+  "title" VARCHAR(200),
+  "changed" TEXT
+);
+
+-- What each database keeps of a timestamp, as declared by default and at its finest.
+CREATE TABLE "timestamp_probe" (
+  "id" BIGINT PRIMARY KEY,
+  "plain" TEXT,
+  "fine" TEXT
+);

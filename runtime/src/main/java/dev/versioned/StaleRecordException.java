@@ -37,6 +37,8 @@ public class StaleRecordException extends DataChangedException {
   private final int batchIndex;
   private final String unknownActual;
   private final String note;
+  private final String expectedText;
+  private final String actualText;
 
   /**
    * Creates the exception. Generated repositories call this; the message is derived from the
@@ -65,8 +67,8 @@ public class StaleRecordException extends DataChangedException {
       OptionalLong actualVersion,
       boolean rowDeleted,
       int batchIndex) {
-    this(record, table, keyColumns, key, operation, versionColumn, expectedVersion, actualVersion,
-        rowDeleted, batchIndex, null, null, null);
+    this(record, table, keyColumns, key, operation, versionColumn, expectedVersion, null,
+        actualVersion, null, rowDeleted, batchIndex, null, null, null);
   }
 
   /**
@@ -98,9 +100,50 @@ public class StaleRecordException extends DataChangedException {
       int batchIndex,
       String unknownActual,
       Throwable cause) {
-    this(record, table, keyColumns, key, operation, versionColumn, expectedVersion,
-        OptionalLong.empty(), false, batchIndex,
+    this(record, table, keyColumns, key, operation, versionColumn, expectedVersion, null,
+        OptionalLong.empty(), null, false, batchIndex,
         Objects.requireNonNull(unknownActual, "unknownActual"), null, cause);
+  }
+
+  /**
+   * Creates the exception for a version whose number is not the whole story, a timestamp version:
+   * {@link #expectedVersion()} and {@link #actualVersion()} return the numbers given (for a
+   * timestamp version, the count of its precision's units since the epoch, see {@code
+   * Version#precision()}), and the message names the versions by their text (ISO-8601).
+   *
+   * @param record the caller's record, unchanged
+   * @param table the table name as written in SQL ({@code schema.table} when a schema is set)
+   * @param keyColumns the key column names, in key order
+   * @param key the key values, in key order
+   * @param operation the refused write
+   * @param versionColumn the name of the version column
+   * @param expectedVersion the caller's version as a number, empty when it is null
+   * @param expectedText the caller's version as the message names it, or null when it is null
+   * @param actualVersion the version now in the database as a number, empty when unknown, null or
+   *     gone
+   * @param actualText the version now in the database as the message names it, or null
+   * @param rowDeleted whether the row no longer exists
+   * @param batchIndex the record's index within a batch, or -1 outside a batch
+   * @param unknownActual why the version now committed is not known, or null when it is known
+   * @param cause the database's failure, or null
+   */
+  public StaleRecordException(
+      Object record,
+      String table,
+      List<String> keyColumns,
+      List<Object> key,
+      Operation operation,
+      String versionColumn,
+      OptionalLong expectedVersion,
+      String expectedText,
+      OptionalLong actualVersion,
+      String actualText,
+      boolean rowDeleted,
+      int batchIndex,
+      String unknownActual,
+      Throwable cause) {
+    this(record, table, keyColumns, key, operation, versionColumn, expectedVersion, expectedText,
+        actualVersion, actualText, rowDeleted, batchIndex, unknownActual, null, cause);
   }
 
   private StaleRecordException(
@@ -111,7 +154,9 @@ public class StaleRecordException extends DataChangedException {
       Operation operation,
       String versionColumn,
       OptionalLong expectedVersion,
+      String expectedText,
       OptionalLong actualVersion,
+      String actualText,
       boolean rowDeleted,
       int batchIndex,
       String unknownActual,
@@ -123,8 +168,8 @@ public class StaleRecordException extends DataChangedException {
             keyColumns,
             key,
             Objects.requireNonNull(versionColumn, "versionColumn"),
-            expectedVersion,
-            actualVersion,
+            expectedText != null ? expectedText : text(expectedVersion),
+            actualText != null ? actualText : text(actualVersion),
             rowDeleted,
             batchIndex,
             unknownActual,
@@ -144,6 +189,12 @@ public class StaleRecordException extends DataChangedException {
     this.batchIndex = batchIndex;
     this.unknownActual = unknownActual;
     this.note = note;
+    this.expectedText = expectedText;
+    this.actualText = actualText;
+  }
+
+  private static String text(OptionalLong version) {
+    return version.isPresent() ? Long.toString(version.getAsLong()) : "null";
   }
 
   private static String message(
@@ -151,8 +202,8 @@ public class StaleRecordException extends DataChangedException {
       List<String> keyColumns,
       List<Object> key,
       String versionColumn,
-      OptionalLong expected,
-      OptionalLong actual,
+      String expected,
+      String actual,
       boolean rowDeleted,
       int batchIndex,
       String unknownActual,
@@ -168,14 +219,14 @@ public class StaleRecordException extends DataChangedException {
       sb.append(" (batch index ").append(batchIndex).append(')');
     }
     sb.append(": expected ").append(versionColumn).append(' ');
-    sb.append(expected.isPresent() ? Long.toString(expected.getAsLong()) : "null");
+    sb.append(expected);
     if (unknownActual != null) {
       sb.append(", ").append(unknownActual);
     } else if (rowDeleted) {
       sb.append(", the row no longer exists");
     } else {
       sb.append(", database has ");
-      sb.append(actual.isPresent() ? Long.toString(actual.getAsLong()) : "null");
+      sb.append(actual);
     }
     if (note != null) {
       sb.append("; ").append(note);
@@ -215,7 +266,9 @@ public class StaleRecordException extends DataChangedException {
             operation,
             versionColumn,
             expectedVersion(),
+            expectedText,
             actualVersion(),
+            actualText,
             rowDeleted,
             index,
             unknownActual,
@@ -262,9 +315,13 @@ public class StaleRecordException extends DataChangedException {
   }
 
   /**
-   * The version the caller's record carried.
+   * The version the caller's record carried. For a timestamp version it is the number of units of
+   * the version's precision since the epoch ({@code 1970-01-01T00:00Z}; a {@code LocalDateTime}
+   * read as UTC): epoch microseconds for the default {@code MICROS}. The message names a timestamp
+   * version by its ISO-8601 text.
    *
-   * @return the expected version, empty when the caller's version was null
+   * @return the expected version, empty when the caller's version was null (or, for a {@code NANOS}
+   *     version, beyond the range of a long: after the year 2262)
    */
   public OptionalLong expectedVersion() {
     return expectedPresent ? OptionalLong.of(expected) : OptionalLong.empty();
@@ -272,7 +329,8 @@ public class StaleRecordException extends DataChangedException {
 
   /**
    * The version committed in the database right after the refused write, read as committed also
-   * inside a transaction (never the transaction's older snapshot).
+   * inside a transaction (never the transaction's older snapshot). A timestamp version is counted
+   * as {@link #expectedVersion()} says.
    *
    * @return the current version; empty when the row no longer exists, its version is null, or the
    *     database cannot tell from inside the caller's transaction (PostgreSQL and H2 at REPEATABLE

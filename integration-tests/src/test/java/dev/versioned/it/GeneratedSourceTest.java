@@ -40,9 +40,10 @@ class GeneratedSourceTest {
   @Test
   void everyRecordHasARepository() throws IOException {
     assertEquals(
-        List.of("AccountRepository.java", "EverythingRepository.java", "MembershipRepository.java",
-            "OrderRepository.java", "PostRepository.java", "PurchaseLineRepository.java",
-            "PurchaseRepository.java"),
+        List.of("AccountRepository.java", "EverythingRepository.java", "LocalStampRepository.java",
+            "MembershipRepository.java", "OffsetStampRepository.java", "OrderRepository.java",
+            "PostRepository.java", "PurchaseLineRepository.java", "PurchaseRepository.java",
+            "StampRepository.java"),
         repositories().stream().map(p -> p.getFileName().toString()).collect(Collectors.toList()));
   }
 

@@ -100,7 +100,12 @@ class DiagnosticsTest {
           Message.SCHEMA_NO_PRIMARY_KEY,
           Message.SCHEMA_KEY_NOT_PRIMARY,
           Message.SCHEMA_PRIMARY_NOT_KEY,
-          Message.SCHEMA_NULLABLE_PRIMITIVE);
+          Message.SCHEMA_NULLABLE_PRIMITIVE,
+          // TimestampVersionDiagnosticsTest:
+          Message.PRECISION_ON_INTEGER_VERSION,
+          Message.VERSION_PRECISION,
+          Message.SCHEMA_VERSION_NOT_TIMESTAMP,
+          Message.SCHEMA_VERSION_PRECISION);
 
   @ParameterizedTest
   @EnumSource(Message.class)
@@ -352,7 +357,7 @@ class DiagnosticsTest {
   @ParameterizedTest
   @CsvSource({
     "String, java.lang.String",
-    "java.time.Instant, java.time.Instant",
+    "java.time.LocalDate, java.time.LocalDate",
     "double, double",
     "java.math.BigInteger, java.math.BigInteger"
   })

@@ -84,6 +84,22 @@ class GoldenFilesTest {
                   "      Integer lockVersion) {}",
                   "}")
             }),
+        // A timestamp version: the new version computed in Java and bound; overwrite and counters
+        // by a locking read and a compare-and-set.
+        Arguments.of(
+            "p.EventRepository",
+            List.of("-Xlint:all", "-Xlint:-processing"),
+            new JavaFileObject[] {
+              source(
+                  "p.Event",
+                  "@Versioned",
+                  "public record Event(",
+                  "    long id,",
+                  "    String title,",
+                  "    @Counter int hits,",
+                  "    @Version(precision = java.time.temporal.ChronoUnit.MILLIS)",
+                  "    java.time.Instant updatedAt) {}")
+            }),
         // Under Spring: not final (proxied by subclassing), @Repository, and two optional
         // @Autowired constructors so that a RetryPolicy bean is used when there is one.
         Arguments.of(

@@ -215,8 +215,42 @@ public final class Rows {
     if (actualVersion != null && actualVersion.longValue() >= max) {
       throw overflow(table, version, actualVersion, key);
     }
-    Number value = current.get().value2();
-    throw new DataAccessException(
+    throw counterOverflow(table, counter, current.get().value2(), delta, key);
+  }
+
+  /**
+   * Explains a counter increment of a row with a timestamp version that matched no row (a
+   * timestamp version never overflows): either no row has the key, or the counter would leave
+   * the range of its Java type.
+   *
+   * @param ctx where to read the row
+   * @param table the table
+   * @param keyCondition the key predicate
+   * @param counter the counter column
+   * @param delta the amount that was to be added
+   * @param key the key values
+   * @return false when no row has the key
+   * @throws DataAccessException when the counter would overflow
+   */
+  public static boolean incrementRefused(
+      DSLContext ctx,
+      Table<?> table,
+      Condition keyCondition,
+      Field<? extends Number> counter,
+      Number delta,
+      List<Object> key) {
+    Optional<? extends Record1<? extends Number>> current =
+        ctx.select(counter).from(table).where(keyCondition).fetchOptional();
+    if (current.isEmpty()) {
+      return false;
+    }
+    throw counterOverflow(table, counter, current.get().value1(), delta, key);
+  }
+
+  private static DataAccessException counterOverflow(
+      Table<?> table, Field<? extends Number> counter, Number value, Number delta,
+      List<Object> key) {
+    return new DataAccessException(
         "counter overflow on "
             + name(table)
             + " key "

@@ -27,13 +27,19 @@ import org.jooq.types.UShort;
  * @param length for character and binary types: the declared length, 0 when not declared
  * @param labels for {@link Kind#ENUM}: its labels
  * @param display the type as messages show it, for example {@code VARCHAR(200)}
+ * @param fraction for {@link Kind#TIMESTAMP}: the declared fractional digits of seconds, {@link
+ *     #UNDECLARED} when the type declares none (the database's default applies)
  */
-record ColumnType(Kind kind, int bits, int length, List<String> labels, String display)
+record ColumnType(
+    Kind kind, int bits, int length, List<String> labels, String display, int fraction)
     implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
   /** The width of an integer type that holds more than a {@code long}. */
   static final int UNBOUNDED = Integer.MAX_VALUE;
+
+  /** The {@link #fraction} of a type that declares no fractional digits. */
+  static final int UNDECLARED = -1;
 
   /** The kinds of column the compatibility table distinguishes. */
   enum Kind {
@@ -81,7 +87,7 @@ record ColumnType(Kind kind, int bits, int length, List<String> labels, String d
       for (Object constant : java.getEnumConstants()) {
         labels.add(((EnumType) constant).getLiteral());
       }
-      return new ColumnType(Kind.ENUM, 0, 0, List.copyOf(labels), display(labels));
+      return new ColumnType(Kind.ENUM, 0, 0, List.copyOf(labels), display(labels), UNDECLARED);
     }
     if (java == Boolean.class) {
       return simple(Kind.BOOLEAN, display);
@@ -112,10 +118,10 @@ record ColumnType(Kind kind, int bits, int length, List<String> labels, String d
       return simple(Kind.FLOAT, display);
     }
     if (java == String.class) {
-      return new ColumnType(Kind.STRING, 0, type.length(), List.of(), display);
+      return new ColumnType(Kind.STRING, 0, type.length(), List.of(), display, UNDECLARED);
     }
     if (java == byte[].class) {
-      return new ColumnType(Kind.BINARY, 0, type.length(), List.of(), display);
+      return new ColumnType(Kind.BINARY, 0, type.length(), List.of(), display, UNDECLARED);
     }
     if (java == UUID.class) {
       return simple(Kind.UUID, display);
@@ -127,7 +133,8 @@ record ColumnType(Kind kind, int bits, int length, List<String> labels, String d
       return simple(Kind.TIME, display);
     }
     if (type.isTimestamp() || type.isTimestampWithTimeZone()) {
-      return simple(Kind.TIMESTAMP, display);
+      return new ColumnType(Kind.TIMESTAMP, 0, 0, List.of(), display,
+          type.precisionDefined() ? type.precision() : UNDECLARED);
     }
     if (java == JSON.class || java == JSONB.class || java == XML.class) {
       return simple(Kind.DOCUMENT, display);
@@ -137,7 +144,8 @@ record ColumnType(Kind kind, int bits, int length, List<String> labels, String d
       if (domain != null) {
         ColumnType base = of(domain.getDataType(), domains, depth + 1);
         return new ColumnType(
-            base.kind, base.bits, base.length, base.labels, display + " (" + base.display + ")");
+            base.kind, base.bits, base.length, base.labels, display + " (" + base.display + ")",
+            base.fraction);
       }
       Kind alias = ALIASES.get(type.getTypeName().toLowerCase(Locale.ROOT));
       return simple(alias != null ? alias : Kind.UNKNOWN, display);
@@ -152,7 +160,7 @@ record ColumnType(Kind kind, int bits, int length, List<String> labels, String d
    * @return the type
    */
   static ColumnType enumOf(List<String> labels) {
-    return new ColumnType(Kind.ENUM, 0, 0, List.copyOf(labels), display(labels));
+    return new ColumnType(Kind.ENUM, 0, 0, List.copyOf(labels), display(labels), UNDECLARED);
   }
 
   private static Domain<?> domain(DataType<?> type, List<Domain<?>> domains) {
@@ -169,11 +177,11 @@ record ColumnType(Kind kind, int bits, int length, List<String> labels, String d
   }
 
   private static ColumnType simple(Kind kind, String display) {
-    return new ColumnType(kind, 0, 0, List.of(), display);
+    return new ColumnType(kind, 0, 0, List.of(), display, UNDECLARED);
   }
 
   private static ColumnType integer(int bits, String display) {
-    return new ColumnType(Kind.INTEGER, bits, 0, List.of(), display);
+    return new ColumnType(Kind.INTEGER, bits, 0, List.of(), display, UNDECLARED);
   }
 
   private static String display(DataType<?> type) {

@@ -3,6 +3,7 @@ package dev.versioned.processor.schema;
 import dev.versioned.processor.Message;
 import dev.versioned.processor.Reporter;
 import dev.versioned.processor.reader.RecordReader;
+import dev.versioned.processor.reader.TimestampVersion;
 import dev.versioned.processor.vo.ColumnMapping;
 import dev.versioned.processor.vo.ComponentModel;
 import dev.versioned.processor.vo.RecordModel;
@@ -131,6 +132,8 @@ public final class SchemaChecker {
       if (column == null) {
         missingColumn(record, c, table, claimed);
         keysFound &= !c.key();
+      } else if (TimestampVersion.is(c)) {
+        checkTimestampVersion(record, c, table, column);
       } else if (c.version()) {
         checkVersion(record, c, table, column);
       } else {
@@ -268,6 +271,21 @@ public final class SchemaChecker {
   }
 
   // ------------------------------------------------------------------------------------ version
+
+  private void checkTimestampVersion(
+      String record, ComponentModel c, Schema.TableInfo table, Schema.ColumnInfo column) {
+    TimestampVersionCheck.Finding finding =
+        TimestampVersionCheck.check(
+            record,
+            c,
+            table.display() + "." + column.name(),
+            column.type(),
+            schema.history().column(table, column),
+            schema.dialect());
+    if (finding != null) {
+      report(finding.message(), c.element(), finding.args());
+    }
+  }
 
   private void checkVersion(
       String record, ComponentModel c, Schema.TableInfo table, Schema.ColumnInfo column) {

@@ -31,7 +31,16 @@ import javax.lang.model.type.WildcardType;
 /** Judges what the reader found and reports every mistake, each at the element it is about. */
 public final class RecordValidator {
   private static final Set<String> VERSION_TYPES =
-      Set.of("short", "int", "long", "java.lang.Short", "java.lang.Integer", "java.lang.Long");
+      Set.of(
+          "short",
+          "int",
+          "long",
+          "java.lang.Short",
+          "java.lang.Integer",
+          "java.lang.Long",
+          "java.time.Instant",
+          "java.time.LocalDateTime",
+          "java.time.OffsetDateTime");
   private static final Set<String> COUNTER_TYPES =
       Set.of(
           "short",
@@ -271,6 +280,8 @@ public final class RecordValidator {
         || c.version() && c.typeText().equals("java.lang.Short")) {
       reporter.report(Message.SHORT_VERSION, c.element(), record, c.name());
     }
+    // Timestamp versions: @Version(precision = ...).
+    TimestampVersionValidator.validate(reporter, record, c, VERSION_TYPES.contains(c.typeText()));
     if (c.counter() != null) {
       if (c.key()) {
         reporter.report(Message.COUNTER_ON_KEY, c.element(), c.counter(), null, record, c.name());

@@ -88,6 +88,8 @@ public final class RepositoryWriter {
   private final Injection injection;
   /** The parents its writes touch ({@code @Touch}); hooks marked "touch hook" call it. */
   private final ParentTouchWriter touches;
+  /** The parts that differ for a timestamp version; null for an integer version. */
+  private final TimestampVersionWriter timestamps;
 
   /**
    * Prepares the writer.
@@ -125,6 +127,7 @@ public final class RepositoryWriter {
     this.version = model.version();
     this.recordTable = ParameterizedTypeName.get(TABLE, RECORD);
     this.recordText = String.join(".", record.simpleNames());
+    this.timestamps = TimestampVersionWriter.of(model);
   }
 
   /**
@@ -238,17 +241,28 @@ public final class RepositoryWriter {
     type.addMethod(keyCondition());
     type.addMethod(recordKey());
     type.addMethod(versionCondition());
-    type.addMethod(nextVersionField());
-    type.addMethod(nextVersion());
+    if (timestamps == null) {
+      type.addMethod(nextVersionField());
+      type.addMethod(nextVersion());
+    } else {
+      // Timestamp versions: the new version is computed in Java, bound, and returned.
+      type.addMethod(timestamps.nextVersion());
+    }
     type.addMethod(withVersion());
     type.addMethod(keyValues());
     type.addMethod(sameKey());
     if (hasBoxedKey()) {
       type.addMethod(checkKey());
     }
-    type.addMethod(checkOverflow());
-    type.addMethod(stale());
-    type.addMethod(refused());
+    if (timestamps == null) {
+      type.addMethod(checkOverflow());
+      type.addMethod(stale());
+      type.addMethod(refused());
+    } else {
+      // Timestamp versions never overflow; their stale rows name the versions as ISO-8601 text.
+      type.addMethod(timestamps.stale());
+      type.addMethod(timestamps.refused());
+    }
     type.addType(tableClass());
     type.addType(columnsClass());
     type.addType(sqlClass());
@@ -402,7 +416,9 @@ public final class RepositoryWriter {
     return MethodSpec.methodBuilder("insert")
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc(
-            "Inserts the record as given; a null version is stored as 0.\n"
+            (timestamps != null
+                    ? timestamps.insertDoc()
+                    : "Inserts the record as given; a null version is stored as 0.\n")
                 + (hasBoxedKey()
                     ? "A null key component is left to the database, and the generated key is"
                         + " returned.\n"
@@ -428,7 +444,9 @@ public final class RepositoryWriter {
             .addParameter(DSL_CONTEXT, "ctx")
             .addParameter(record, "record");
     TypeName versionType = version.type();
-    if (version.primitive()) {
+    if (timestamps != null) {
+      m.addCode(timestamps.insertedVersion()); // Timestamp versions: now for null, else truncated.
+    } else if (version.primitive()) {
       m.addStatement("$T version = record.$N()", versionType, version.accessor());
     } else {
       m.addStatement(
@@ -672,19 +690,19 @@ public final class RepositoryWriter {
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc(
             "Writes every column of the record if, and only if, the row still has the record's"
-                + " version,\nand increments the version: {@code UPDATE $L SET ..., $L = $L + 1"
+                + " version,\nand increments the version: {@code UPDATE $L SET ..., $L = $L"
                 + " WHERE <key> AND $L = ?}.\nThe argument is not changed.\n\n"
                 + "@param record the record, as read (with the version it was read at)\n"
                 + "@return a new record equal to {@code record} but with the incremented version\n"
                 + "@throws $T if the row was changed or deleted since; nothing is written\n"
-                + "@throws $T if the version is already the largest value of its type\n"
+                + "$L"
                 + "@throws NullPointerException if {@code record} or its key is null\n",
             model.qualifiedTable(),
             version.column(),
-            version.column(),
+            newVersionSql(),
             version.column(),
             STALE,
-            OVERFLOW)
+            overflowDoc("the version is"))
         .returns(record)
         .addParameter(record, "record")
         .addStatement("$T.requireNonNull(record, $S)", OBJECTS, "record")
@@ -703,10 +721,13 @@ public final class RepositoryWriter {
             .addParameter(DSL_CONTEXT, "ctx")
             .addParameter(record, "record");
     checkKeyCall(m, "record", "record");
-    m.addStatement("checkOverflow(record)");
+    checkOverflowOrNextVersion(m, "record");
     CodeBlock.Builder values = CodeBlock.builder();
     for (ComponentModel c : model.values()) {
       values.add("$L", bind(c, CodeBlock.of("record.$N()", c.accessor())));
+    }
+    if (timestamps != null) {
+      values.add("$L", bind(version, CodeBlock.of("next"))); // Timestamp versions: SET v = ?
     }
     values.add("$L", bindKeys(c -> CodeBlock.of("record.$N()", c.accessor())));
     values.add("$L", bind(version, CodeBlock.of("record.$N()", version.accessor())));
@@ -717,16 +738,58 @@ public final class RepositoryWriter {
             ? cached
             // A null version is matched with IS NULL: another statement, left uncached.
             : CodeBlock.of(
-                "record.$N() == null\n? updateQuery(ctx, record).execute()\n: $L",
+                "record.$N() == null\n? updateQuery(ctx, record$L).execute()\n: $L",
                 version.accessor(),
+                nextArg(),
                 cached);
     guardedWrite(m, CodeBlock.of("$[rows = $L;\n$]", write), "record", "UPDATE");
     m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
         .addStatement("throw stale(ctx, record, record.$N(), $T.UPDATE, -1)", version.accessor(),
             OPERATION)
         .endControlFlow();
-    m.addStatement("return withVersion(record, nextVersion(record.$N()))", version.accessor());
+    m.addStatement("return withVersion(record, $L)", newVersion("record"));
     return m.build();
+  }
+
+  /**
+   * Before a write that knows its expected version, in {@code expectedVar}: the overflow check of
+   * an integer version, or the new value of a timestamp version, {@code next}.
+   */
+  private void checkOverflowOrNextVersion(MethodSpec.Builder m, String expectedVar) {
+    if (timestamps == null) {
+      m.addStatement("checkOverflow($N)", expectedVar);
+    } else {
+      m.addStatement(
+          "$T next = nextVersion($N.$N())", version.type(), expectedVar, version.accessor());
+    }
+  }
+
+  /** The version a write returns: {@code nextVersion(var.v())}, or the bound {@code next}. */
+  private CodeBlock newVersion(String expectedVar) {
+    return timestamps == null
+        ? CodeBlock.of("nextVersion($N.$N())", expectedVar, version.accessor())
+        : CodeBlock.of("next");
+  }
+
+  /** The further argument of {@code updateQuery} and {@code touchQuery}: the bound new version. */
+  private String nextArg() {
+    return timestamps == null ? "" : ", next";
+  }
+
+  /**
+   * The new version as the Javadoc's SQL shows it: {@code v + 1}, or {@code ?} for a timestamp
+   * version (computed in Java, see {@code TimestampVersions}).
+   */
+  private String newVersionSql() {
+    return timestamps == null ? version.column() + " + 1" : "?";
+  }
+
+  /** The Javadoc's {@code @throws VersionOverflowException}: none for a timestamp version. */
+  private CodeBlock overflowDoc(String subject) {
+    return timestamps == null
+        ? CodeBlock.of("@throws $T if $L already the largest value of its type\n", OVERFLOW,
+            subject)
+        : CodeBlock.of("");
   }
 
   /**
@@ -754,16 +817,24 @@ public final class RepositoryWriter {
     for (ComponentModel c : model.values()) {
       chain.add("\n.set($N, record.$N())", c.constant(), c.accessor());
     }
-    chain.add("\n.set($N, nextVersionField(record.$N()))", version.constant(), version.accessor());
+    if (timestamps == null) {
+      chain.add(
+          "\n.set($N, nextVersionField(record.$N()))", version.constant(), version.accessor());
+    } else {
+      chain.add("\n.set($N, next)", version.constant()); // Timestamp versions: bound.
+    }
     chain.add("\n.where(recordKey(record))");
     chain.add("\n.and(versionCondition(record.$N()))", version.accessor());
-    return MethodSpec.methodBuilder("updateQuery")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(QUERY)
-        .addParameter(DSL_CONTEXT, "ctx")
-        .addParameter(record, "record")
-        .addStatement("return $L", chain.build())
-        .build();
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("updateQuery")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(QUERY)
+            .addParameter(DSL_CONTEXT, "ctx")
+            .addParameter(record, "record");
+    if (timestamps != null) {
+      m.addParameter(version.type(), "next");
+    }
+    return m.addStatement("return $L", chain.build()).build();
   }
 
   private MethodSpec updateChanged() {
@@ -780,10 +851,10 @@ public final class RepositoryWriter {
                 + " nothing differs\n"
                 + "@throws IllegalArgumentException if the two records have different keys\n"
                 + "@throws $T if the row was changed or deleted since {@code original} was read\n"
-                + "@throws $T if the version is already the largest value of its type\n"
+                + "$L"
                 + "@throws NullPointerException if an argument or its key is null\n",
             STALE,
-            OVERFLOW)
+            overflowDoc("the version is"))
         .returns(record)
         .addParameter(record, "original")
         .addParameter(record, "changed")
@@ -859,9 +930,14 @@ public final class RepositoryWriter {
           .endControlFlow();
     }
     m.beginControlFlow("if (changes.isEmpty())").addStatement("return original").endControlFlow();
-    m.addStatement("checkOverflow(original)");
-    m.addStatement(
-        "changes.put($N, nextVersionField(original.$N()))", version.constant(), version.accessor());
+    checkOverflowOrNextVersion(m, "original");
+    if (timestamps == null) {
+      m.addStatement(
+          "changes.put($N, nextVersionField(original.$N()))", version.constant(),
+          version.accessor());
+    } else {
+      m.addStatement("changes.put($N, next)", version.constant()); // Timestamp versions: bound.
+    }
     guardedWrite(
         m,
         CodeBlock.of(
@@ -875,7 +951,7 @@ public final class RepositoryWriter {
         .addStatement("throw stale(ctx, changed, original.$N(), $T.UPDATE, -1)", version.accessor(),
             OPERATION)
         .endControlFlow();
-    m.addStatement("return withVersion(changed, nextVersion(original.$N()))", version.accessor());
+    m.addStatement("return withVersion(changed, $L)", newVersion("original"));
     return m.build();
   }
 
@@ -909,14 +985,19 @@ public final class RepositoryWriter {
                     + "@param record the values to store; its version is ignored\n"
                     + "@return the record as stored, with the version now in the database\n"
                     + "@throws $T if no row has the record's key\n"
-                    + "@throws $T if the stored version is already the largest value of its type\n"
+                    + "$L"
                     + "@throws NullPointerException if {@code record} or its key is null\n",
                 ClassName.get("org.jooq.exception", "NoDataFoundException"),
-                OVERFLOW)
+                overflowDoc("the stored version is"))
             .returns(record)
             .addParameter(record, "record")
             .addStatement("$T.requireNonNull(record, $S)", OBJECTS, "record");
     checkKeyCall(m, "record", "record");
+    if (timestamps != null) {
+      // Timestamp versions: a locking read and a compare-and-set of the later of now and the
+      // stored version plus one unit.
+      return m.addCode(timestamps.overwriteBody()).build();
+    }
     m.addCode(
         CodeBlock.builder()
             .add("return dsl.transactionResult(configuration -> {\n$>")
@@ -1078,10 +1159,10 @@ public final class RepositoryWriter {
                 + "@param records the records, as read\n"
                 + "@return new records with incremented versions, in the same order\n"
                 + "@throws $T if any row was changed or deleted since it was read\n"
-                + "@throws $T if a version is already the largest value of its type\n"
+                + "$L"
                 + "@throws NullPointerException if {@code records}, an element or a key is null\n",
             STALE_BATCH,
-            OVERFLOW)
+            overflowDoc("a version is"))
         .returns(ParameterizedTypeName.get(LIST, record))
         .addParameter(ParameterizedTypeName.get(LIST, record), "records")
         .addCode(batchBody("update", "updateQuery", true, "UPDATE_ALL"))
@@ -1096,13 +1177,14 @@ public final class RepositoryWriter {
         ParameterizedTypeName.get(LIST, record),
         ROWS,
         "records");
-    if (hasBoxedKey() || returnsRecords) {
+    boolean checksOverflow = returnsRecords && timestamps == null;
+    if (hasBoxedKey() || checksOverflow) {
       // Every argument is checked before any SQL is sent.
       b.beginControlFlow("for ($T record : input)", record);
       if (hasBoxedKey()) {
         b.addStatement("checkKey(record, $S)", "records");
       }
-      if (returnsRecords) {
+      if (checksOverflow) {
         b.addStatement("checkOverflow(record)");
       }
       b.endControlFlow();
@@ -1122,8 +1204,18 @@ public final class RepositoryWriter {
     b.add(touches.batchBefore(returnsRecords)); // touch hook
     b.addStatement(
         "$T queries = new $T<>(input.size())", ParameterizedTypeName.get(LIST, QUERY), ARRAY_LIST);
+    boolean bindsVersions = returnsRecords && timestamps != null;
+    if (bindsVersions) {
+      // Timestamp versions: each record's new version, computed once, bound and returned.
+      b.addStatement("$T versions = new $T<>(input.size())",
+          ParameterizedTypeName.get(LIST, version.type()), ARRAY_LIST);
+    }
     b.beginControlFlow("for ($T record : input)", record);
-    b.addStatement("queries.add($N(tx, record))", queryMethod);
+    if (bindsVersions) {
+      b.addStatement("$T next = nextVersion(record.$N())", version.type(), version.accessor());
+      b.addStatement("versions.add(next)");
+    }
+    b.addStatement("queries.add($N(tx, record$L))", queryMethod, bindsVersions ? ", next" : "");
     b.endControlFlow();
     b.addStatement("int[] rows = $T.execute(tx, queries)", BATCHES);
     b.addStatement(
@@ -1140,8 +1232,10 @@ public final class RepositoryWriter {
         OPERATION, what.toUpperCase(java.util.Locale.ROOT));
     if (returnsRecords) {
       b.nextControlFlow("else");
-      b.addStatement("written.add(withVersion(record, nextVersion(record.$N())))",
-          version.accessor());
+      b.addStatement("written.add(withVersion(record, $L))",
+          bindsVersions
+              ? CodeBlock.of("versions.get(i)")
+              : CodeBlock.of("nextVersion(record.$N())", version.accessor()));
     }
     b.endControlFlow();
     b.endControlFlow();
@@ -1213,7 +1307,7 @@ public final class RepositoryWriter {
             .addParameter(DSL_CONTEXT, "ctx")
             .addParameter(record, "record");
     checkKeyCall(m, "record", "record");
-    versionCheckedWrite(m, "deleteRow", "deleteQuery", "DELETE");
+    versionCheckedWrite(m, "deleteRow", "deleteQuery", "DELETE", false);
     return m.build();
   }
 
@@ -1279,7 +1373,7 @@ public final class RepositoryWriter {
             .addModifiers(Modifier.PUBLIC)
             .addJavadoc(
                 "Increments the version and writes no other column, if, and only if, the row"
-                    + " still has the\nrecord's version: {@code UPDATE $L SET $L = $L + 1 WHERE"
+                    + " still has the\nrecord's version: {@code UPDATE $L SET $L = $L WHERE"
                     + " <key> AND $L = ?}.\n\n"
                     + "<p>Touching the root of an aggregate in the same transaction as the writes"
                     + " of its parts\nguards the aggregate as a whole: the transaction fails if"
@@ -1289,14 +1383,14 @@ public final class RepositoryWriter {
                     + "@return a new record equal to {@code record} but with the incremented"
                     + " version\n"
                     + "@throws $T if the row was changed or deleted since; nothing is written\n"
-                    + "@throws $T if the version is already the largest value of its type\n"
+                    + "$L"
                     + "@throws NullPointerException if {@code record} or its key is null\n",
                 model.qualifiedTable(),
                 version.column(),
-                version.column(),
+                newVersionSql(),
                 version.column(),
                 STALE,
-                OVERFLOW)
+                overflowDoc("the version is"))
             .returns(record)
             .addParameter(record, "record")
             .addStatement("$T.requireNonNull(record, $S)", OBJECTS, "record");
@@ -1315,20 +1409,31 @@ public final class RepositoryWriter {
             .addParameter(DSL_CONTEXT, "ctx")
             .addParameter(record, "record");
     checkKeyCall(m, "record", "record");
-    m.addStatement("checkOverflow(record)");
-    versionCheckedWrite(m, "touchRow", "touchQuery", "UPDATE");
-    m.addStatement("return withVersion(record, nextVersion(record.$N()))", version.accessor());
+    checkOverflowOrNextVersion(m, "record");
+    versionCheckedWrite(m, "touchRow", "touchQuery", "UPDATE", timestamps != null);
+    m.addStatement("return withVersion(record, $L)", newVersion("record"));
     return m.build();
   }
 
   /** The touch of a record whose version may be null: {@code IS NULL}, and the new version 1. */
   private MethodSpec touchQuery() {
-    return MethodSpec.methodBuilder("touchQuery")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(QUERY)
-        .addParameter(DSL_CONTEXT, "ctx")
-        .addParameter(record, "record")
-        .addStatement(
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("touchQuery")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(QUERY)
+            .addParameter(DSL_CONTEXT, "ctx")
+            .addParameter(record, "record");
+    if (timestamps != null) {
+      // Timestamp versions: the new version is bound.
+      return m.addParameter(version.type(), "next")
+          .addStatement(
+              "return ctx.update(TABLE)\n.set($N, next)"
+                  + "\n.where(recordKey(record))\n.and(versionCondition(record.$N()))",
+              version.constant(),
+              version.accessor())
+          .build();
+    }
+    return m.addStatement(
             "return ctx.update(TABLE)\n.set($N, nextVersionField(record.$N()))"
                 + "\n.where(recordKey(record))\n.and(versionCondition(record.$N()))",
             version.constant(),
@@ -1348,7 +1453,7 @@ public final class RepositoryWriter {
             .addModifiers(Modifier.PUBLIC)
             .addJavadoc(
                 "Adds {@code $N} to {@code $L} atomically and increments the version, with no"
-                    + " version check:\n{@code UPDATE $L SET $L = COALESCE($L, 0) + ?, $L = $L + 1"
+                    + " version check:\n{@code UPDATE $L SET $L = COALESCE($L, 0) + ?, $L = $L"
                     + " WHERE <key>}.\n\n",
                 delta,
                 counter.column(),
@@ -1356,18 +1461,23 @@ public final class RepositoryWriter {
                 counter.column(),
                 counter.column(),
                 version.column(),
-                version.column())
+                newVersionSql())
             .addJavadoc(
-                "<p>Nothing is written when the increment would take the version, or an integer"
-                    + " counter,\nbeyond the range of its Java type.\n\n")
+                timestamps == null
+                    ? "<p>Nothing is written when the increment would take the version, or an"
+                        + " integer counter,\nbeyond the range of its Java type.\n\n"
+                    : "<p>The new version is the later of the current time and the stored version"
+                        + " plus one unit,\nwritten by a locking read and a compare-and-set in one"
+                        + " transaction. Nothing is written when\nthe increment would take an"
+                        + " integer counter beyond the range of its Java type.\n\n")
             .addJavadoc(keyParamDocs())
             .addJavadoc(
                 "@param $N the amount to add (negative to subtract)\n"
                     + "@return true if a row with that key was found\n"
-                    + "@throws $T if the version is already the largest value of its type\n"
+                    + "$L"
                     + "@throws $T if the counter would leave the range of its type\n",
                 delta,
-                OVERFLOW,
+                overflowDoc("the version is"),
                 DATA_ACCESS)
             .addJavadoc(keyNullDoc())
             .returns(boolean.class)
@@ -1400,6 +1510,21 @@ public final class RepositoryWriter {
             .add("\n.where(keyCondition($L))", keyArgs())
             .add("\n.and($L)", versionBelowMax());
     CodeBlock fits = counterFits(deltaType, current, delta);
+    if (timestamps != null) {
+      // Timestamp versions: a locking read and a compare-and-set, in one transaction.
+      return m.addCode(
+              timestamps.incrementBody(
+                  counter,
+                  delta,
+                  CodeBlock.of("$L.plus($N)", current, delta),
+                  fits,
+                  keyArgs(),
+                  fresh("configuration", taken),
+                  fresh("tx", taken),
+                  fresh("version", taken),
+                  fresh("next", taken)))
+          .build();
+    }
     if (fits != null) {
       update.add("\n.and($L)", fits);
     }
@@ -1476,30 +1601,25 @@ public final class RepositoryWriter {
       update.add("\n.set($N, p.of($N))", c.constant(), c.constant());
     }
     update.add(
-        "\n.set($N, $N.plus($T.inline(1)))$L\n.and($N.eq(p.of($N)))",
+        "\n.set($N, $L)$L\n.and($L)",
         version.constant(),
-        version.constant(),
-        DSL,
+        versionSet(),
         placeholderKey(),
-        version.constant(),
-        version.constant());
+        versionPlaceholderCondition());
     CodeBlock find =
         CodeBlock.of("ctx.select($L.ALL)\n.from(TABLE)$L", COLUMNS_CLASS, placeholderKey());
     CodeBlock delete =
         CodeBlock.of(
-            "ctx.deleteFrom(TABLE)$L\n.and($N.eq(p.of($N)))",
+            "ctx.deleteFrom(TABLE)$L\n.and($L)",
             placeholderKey(),
-            version.constant(),
-            version.constant());
+            versionPlaceholderCondition());
     CodeBlock touch =
         CodeBlock.of(
-            "ctx.update(TABLE)\n.set($N, $N.plus($T.inline(1)))$L\n.and($N.eq(p.of($N)))",
+            "ctx.update(TABLE)\n.set($N, $L)$L\n.and($L)",
             version.constant(),
-            version.constant(),
-            DSL,
+            versionSet(),
             placeholderKey(),
-            version.constant(),
-            version.constant());
+            versionPlaceholderCondition());
     return TypeSpec.classBuilder(SQL_CLASS)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc(
@@ -1535,6 +1655,27 @@ public final class RepositoryWriter {
         .addFields(cachesUpdateChanged() ? List.of(updateChangedStatements()) : List.of())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .build();
+  }
+
+  /**
+   * The new version a cached statement sets: {@code v + 1}, or for a timestamp version a
+   * placeholder for the value computed in Java.
+   */
+  private CodeBlock versionSet() {
+    return timestamps == null
+        ? CodeBlock.of("$N.plus($T.inline(1))", version.constant(), DSL)
+        : CodeBlock.of("p.of($N)", version.constant());
+  }
+
+  /**
+   * The version predicate of a cached statement: {@code v = ?}; for a timestamp version through
+   * {@code TimestampVersions.matches}, which Derby can parse.
+   */
+  private CodeBlock versionPlaceholderCondition() {
+    return timestamps == null
+        ? CodeBlock.of("$N.eq(p.of($N))", version.constant(), version.constant())
+        : CodeBlock.of("$T.matches($N, p.of($N))", TimestampVersionWriter.TIMESTAMP_VERSIONS,
+            version.constant(), version.constant());
   }
 
   /** Whether {@code updateChanged} runs cached statements: a primitive version, 1 to 63 values. */
@@ -1746,7 +1887,11 @@ public final class RepositoryWriter {
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
             .returns(CONDITION)
             .addParameter(version.type(), "expected");
-    if (version.primitive()) {
+    if (timestamps != null) {
+      // Timestamp versions: IS NULL, or = ? in a form Derby can parse.
+      m.addStatement("return $T.matches($N, expected)", TimestampVersionWriter.TIMESTAMP_VERSIONS,
+          version.constant());
+    } else if (version.primitive()) {
       m.addStatement("return $N.eq(expected)", version.constant());
     } else {
       m.addStatement(
@@ -2079,9 +2224,11 @@ public final class RepositoryWriter {
    * refused write translated; zero rows a stale row.
    */
   private void versionCheckedWrite(
-      MethodSpec.Builder m, String statement, String query, String operation) {
+      MethodSpec.Builder m, String statement, String query, String operation, boolean bindsNext) {
     CodeBlock values =
         CodeBlock.builder()
+            // Timestamp versions: the new version {@code next} is bound first (SET v = ?).
+            .add("$L", bindsNext ? bind(version, CodeBlock.of("next")) : CodeBlock.of(""))
             .add("$L", bindKeys(c -> CodeBlock.of("record.$N()", c.accessor())))
             .add("$L", bind(version, CodeBlock.of("record.$N()", version.accessor())))
             .build();
@@ -2091,9 +2238,10 @@ public final class RepositoryWriter {
         version.primitive()
             ? cached
             : CodeBlock.of(
-                "record.$N() == null\n? $L(ctx, record).execute()\n: $L",
+                "record.$N() == null\n? $L(ctx, record$L).execute()\n: $L",
                 version.accessor(),
                 query,
+                bindsNext ? ", next" : "",
                 cached);
     guardedWrite(m, CodeBlock.of("$[rows = $L;\n$]", write), "record", operation);
     m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)

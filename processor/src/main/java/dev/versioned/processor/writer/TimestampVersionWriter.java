@@ -1,0 +1,224 @@
+package dev.versioned.processor.writer;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import dev.versioned.processor.reader.TimestampVersion;
+import dev.versioned.processor.vo.ComponentModel;
+import dev.versioned.processor.vo.RecordModel;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The parts of a repository that differ for a timestamp version ({@code Instant}, {@code
+ * LocalDateTime}, {@code OffsetDateTime}): the new version is computed in Java by {@code
+ * TimestampVersions} and bound as a value ({@code SET v = ?}) instead of {@code SET v = v + 1},
+ * no write checks for overflow, and the writes that have no expected version ({@code overwrite},
+ * counters) run a locking read and a compare-and-set in one transaction ({@code
+ * TimestampVersions.advance}). Every other part of the repository is the one {@link
+ * RepositoryWriter} writes for any version.
+ */
+final class TimestampVersionWriter {
+  private static final ClassName DSL = ClassName.get("org.jooq.impl", "DSL");
+  private static final ClassName DSL_CONTEXT = ClassName.get("org.jooq", "DSLContext");
+  private static final ClassName STALE = ClassName.get("dev.versioned", "StaleRecordException");
+  private static final ClassName OPERATION = STALE.nestedClass("Operation");
+  private static final ClassName ROWS = ClassName.get("dev.versioned.support", "Rows");
+  private static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
+  private static final ClassName CHRONO_UNIT = ClassName.get("java.time.temporal", "ChronoUnit");
+  static final ClassName TIMESTAMP_VERSIONS =
+      ClassName.get("dev.versioned.support", "TimestampVersions");
+
+  private final RecordModel model;
+  private final ComponentModel version;
+  private final ClassName record;
+  private final ClassName self;
+  private final String precision;
+
+  /**
+   * Prepares the parts of one repository.
+   *
+   * @param model a record whose version is a timestamp version
+   */
+  TimestampVersionWriter(RecordModel model) {
+    this.model = model;
+    this.version = model.version();
+    this.record = model.recordName();
+    this.self = model.repositoryName();
+    this.precision = TimestampVersion.precision(version);
+  }
+
+  /**
+   * The writer for a record, or null when its version is an integer.
+   *
+   * @param model a validated record
+   * @return the writer, or null
+   */
+  static TimestampVersionWriter of(RecordModel model) {
+    return TimestampVersion.is(model.version()) ? new TimestampVersionWriter(model) : null;
+  }
+
+  /** {@code ChronoUnit.MICROS}: the version's precision, as the generated code names it. */
+  CodeBlock precision() {
+    return CodeBlock.of("$T.$L", CHRONO_UNIT, precision);
+  }
+
+  /** The statement that sets {@code version}, the version an insert stores. */
+  CodeBlock insertedVersion() {
+    return CodeBlock.builder()
+        .addStatement(
+            "$T version = $T.inserted(record.$N(), $L)",
+            version.type(),
+            TIMESTAMP_VERSIONS,
+            version.accessor(),
+            precision())
+        .build();
+  }
+
+  /** The Javadoc sentence of {@code insert} about the version. */
+  String insertDoc() {
+    return "Inserts the record as given, its version truncated to " + precision
+        + "; a null version is\nstored as the current time.\n";
+  }
+
+  /**
+   * {@code nextVersion(expected)}: the version a write stores after {@code expected}, computed
+   * once per write, bound, and returned.
+   */
+  MethodSpec nextVersion() {
+    return MethodSpec.methodBuilder("nextVersion")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc(
+            "The version a write stores after {@code expected}: the current time truncated to"
+                + " {@code $L},\nor {@code expected} plus one unit when that is not later, so the"
+                + " versions of a row strictly\nincrease.\n",
+            precision)
+        .returns(version.type())
+        .addParameter(version.type(), "expected")
+        .addStatement("return $T.next(expected, $L)", TIMESTAMP_VERSIONS, precision())
+        .build();
+  }
+
+  /** The {@code stale} helper, for a timestamp version. */
+  MethodSpec stale() {
+    return MethodSpec.methodBuilder("stale")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(STALE)
+        .addParameter(DSL_CONTEXT, "ctx")
+        .addParameter(record, "record")
+        .addParameter(version.type(), "expected")
+        .addParameter(OPERATION, "operation")
+        .addParameter(int.class, "batchIndex")
+        .addStatement(
+            "return $T.stale(ctx,$WTABLE,$WrecordKey(record),$W$N,$W$L,$Wrecord,$WColumns.KEY,"
+                + "$WkeyValues(record),$Woperation,$Wexpected,$WbatchIndex)",
+            TIMESTAMP_VERSIONS,
+            version.constant(),
+            precision())
+        .build();
+  }
+
+  /** The {@code refused} helper, for a timestamp version. */
+  MethodSpec refused() {
+    return MethodSpec.methodBuilder("refused")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(RuntimeException.class)
+        .addParameter(RuntimeException.class, "failure")
+        .addParameter(record, "record")
+        .addParameter(version.type(), "expected")
+        .addParameter(OPERATION, "operation")
+        .addStatement(
+            "return $T.refused(failure,$WTABLE,$W$N,$W$L,$Wrecord,$WColumns.KEY,"
+                + "$WkeyValues(record),$Woperation,$Wexpected)",
+            TIMESTAMP_VERSIONS,
+            version.constant(),
+            precision())
+        .build();
+  }
+
+  /**
+   * The body of {@code overwrite}: in one transaction, the locking read of the stored version and
+   * the compare-and-set of every column and the later of now and the stored version plus one unit.
+   */
+  CodeBlock overwriteBody() {
+    CodeBlock.Builder set = CodeBlock.builder().add("tx.update(TABLE)");
+    for (ComponentModel c : model.values()) {
+      set.add("\n.set($N, record.$N())", c.constant(), c.accessor());
+    }
+    set.add("\n.set($N, next)", version.constant());
+    return CodeBlock.builder()
+        .add("return dsl.transactionResult(configuration -> {\n$>")
+        .addStatement("$T tx = $T.using(configuration)", DSL_CONTEXT, DSL)
+        .addStatement(
+            "$T version = $T.advance(tx,$WTABLE,$WrecordKey(record),$W$N,$W$T.noCondition(),"
+                + "$W$T::nextVersion,$Wnext -> $L)",
+            version.type(),
+            TIMESTAMP_VERSIONS,
+            version.constant(),
+            DSL,
+            self,
+            set.build())
+        .beginControlFlow("if (version == null)")
+        .addStatement("throw $T.notFound(TABLE, Columns.KEY, keyValues(record))", ROWS)
+        .endControlFlow()
+        .addStatement("return withVersion(record, version)")
+        .add("$<});\n")
+        .build();
+  }
+
+  /**
+   * The body of a counter's {@code increment} method: in one transaction, the locking read of the
+   * stored version and the compare-and-set of the counter and the new version.
+   *
+   * @param counter the counter
+   * @param delta the name of the delta parameter
+   * @param add the counter's new value, {@code COALESCE(x, 0) + delta}
+   * @param fits the condition that the counter stays within its type, or null
+   * @param keyArgs the key parameters, as arguments
+   * @param names fresh local names: configuration, tx, version, next
+   */
+  CodeBlock incrementBody(
+      ComponentModel counter,
+      String delta,
+      CodeBlock add,
+      CodeBlock fits,
+      CodeBlock keyArgs,
+      String... names) {
+    String configuration = names[0];
+    String tx = names[1];
+    String stored = names[2];
+    String next = names[3];
+    return CodeBlock.builder()
+        .add("$T $N = this.dsl.transactionResult($N -> {\n$>", version.type(), stored,
+            configuration)
+        .addStatement("$T $N = $T.using($N)", DSL_CONTEXT, tx, DSL, configuration)
+        .addStatement(
+            "return $T.advance($N,$WTABLE,$WkeyCondition($L),$W$N,$W$L,$W$T::nextVersion,"
+                + "$W$N -> $N.update(TABLE)\n.set($N, $L)\n.set($N, $N))",
+            TIMESTAMP_VERSIONS,
+            tx,
+            keyArgs,
+            version.constant(),
+            fits == null ? CodeBlock.of("$T.noCondition()", DSL) : fits,
+            self,
+            next,
+            tx,
+            counter.constant(),
+            add,
+            version.constant(),
+            next)
+        .add("$<});\n")
+        .beginControlFlow("if ($N != null)", stored)
+        .addStatement("return true")
+        .endControlFlow()
+        .addStatement(
+            "return $T.incrementRefused(this.dsl,$WTABLE,$WkeyCondition($L),$W$N,$W$N,"
+                + "$W$T.<Object>asList($L))",
+            ROWS,
+            keyArgs,
+            counter.constant(),
+            delta,
+            ARRAYS,
+            keyArgs)
+        .build();
+  }
+}

@@ -1,0 +1,6 @@
+-- Timestamp version columns, H2.
+CREATE TABLE fine (id BIGINT PRIMARY KEY, updated_at TIMESTAMP(6) NOT NULL);
+CREATE TABLE plain (id BIGINT PRIMARY KEY, updated_at TIMESTAMP WITH TIME ZONE);
+CREATE TABLE coarse (id BIGINT PRIMARY KEY, updated_at TIMESTAMP(3));
+CREATE TABLE nine (id BIGINT PRIMARY KEY, updated_at TIMESTAMP(9));
+CREATE TABLE numbered (id BIGINT PRIMARY KEY, updated_at BIGINT);
