@@ -21,7 +21,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp -r benchmarks/target/classes "$work/classes"
 class_path="$work/classes"
-IFS=: read -ra entries < benchmarks/target/bench.cp
+IFS=: read -ra entries < benchmarks/target/bench.cp || true # no newline at its end
 for entry in "${entries[@]}"; do
   case "$entry" in
     "$PWD"/*) cp "$entry" "$work/" && class_path+=":$work/$(basename "$entry")" ;;
