@@ -1,3 +1,6 @@
+-- The test schema of every database, written once: quoted lower-case names and standard types, run
+-- as it is on H2 (and checked against the records at compile time, -Aversioned.schema). SchemaScript
+-- gives each other database its own column types, where it needs them.
 CREATE TABLE "post" (
   "id" BIGINT PRIMARY KEY,
   "title" VARCHAR(200),
