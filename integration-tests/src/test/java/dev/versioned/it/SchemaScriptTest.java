@@ -63,7 +63,7 @@ class SchemaScriptTest {
         TestDatabase.resource(SchemaScript.RESOURCE), SchemaScript.of(TestDatabase.H2));
   }
 
-  /** A replacement that no longer changes any line of {@code schema.sql} is left over: remove it. */
+  /** A replacement that changes no line of {@code schema.sql} is left over: remove it. */
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
   void everyReplacementIsUsed(TestDatabase db) {
