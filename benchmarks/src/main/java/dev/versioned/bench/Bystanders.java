@@ -1,7 +1,10 @@
 package dev.versioned.bench;
 
+import dev.versioned.processor.VersionedProcessor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +19,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Completion;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -56,12 +64,13 @@ public final class Bystanders {
   }
 
   /**
-   * The measured figures: for each variant and round, {wall, CPU, allocated} in milliseconds and
-   * megabytes.
+   * The measured figures: for each variant and round, {wall, CPU, allocated, processor CPU} in
+   * milliseconds and megabytes.
    *
    * @param classes how many plain classes
    * @param records how many {@code @Versioned} records
-   * @param samples per variant, one {wall ms, CPU ms, allocated MB} per measured round
+   * @param samples per variant, one {wall ms, CPU ms, allocated MB, CPU ms inside the processor's
+   *     {@code process}} per measured round
    */
   public record Result(int classes, int records, Map<Variant, List<double[]>> samples) {
     /**
@@ -108,26 +117,30 @@ public final class Bystanders {
       out.append(
           String.format(
               Locale.ROOT,
-              "  %-42s %8s %8s %8s  %s%n",
+              "  %-42s %8s %8s %8s %8s  %s%n",
               "median of the rounds",
               "wall ms",
               "CPU ms",
               "alloc MB",
+              "in proc.",
               "wall ms of each round"));
       for (Variant v : Variant.values()) {
         List<double[]> s = samples.get(v);
         out.append(
             String.format(
                 Locale.ROOT,
-                "  %-42s %8.0f %8.0f %8.0f  %s%n",
+                "  %-42s %8.0f %8.0f %8.0f %8.0f  %s%n",
                 v.label,
                 median(s, 0),
                 median(s, 1),
                 median(s, 2),
+                median(s, 3),
                 s.stream()
                     .map(x -> String.format(Locale.ROOT, "%.0f", x[0]))
                     .collect(Collectors.joining(" "))));
       }
+      out.append(
+          "  (in proc.: CPU ms of the compiling thread inside the processor's process method)\n");
       out.append("  ratio per round: median [min, max]          wall                CPU"
           + "                 allocated\n");
       ratioLine(out, "processor / without (target <= 1.05)", Variant.PROCESSOR, Variant.WITHOUT);
@@ -236,26 +249,77 @@ public final class Bystanders {
           Path out = root.resolve("out-" + v + "-" + i);
           Path gen = root.resolve("gen-" + v + "-" + i);
           long[] m;
+          Timed timed = null;
           switch (v) {
             case WITHOUT:
               m = ProcessorScale.compile(all, out, null, (Processor) null);
               break;
             case FLOOR:
-              m = ProcessorScale.compile(sources, out, gen, new Writer(texts));
+              timed = new Timed(new Writer(texts));
+              m = ProcessorScale.compile(sources, out, gen, timed);
               break;
             default:
-              m = ProcessorScale.compile(sources, out, gen, true);
+              timed = new Timed(new VersionedProcessor());
+              m = ProcessorScale.compile(sources, out, gen, timed);
               break;
           }
           ProcessorScale.delete(gen);
           if (i >= warmups) {
-            samples.get(v).add(new double[] {m[0] / 1e6, m[2] / 1e6, m[1] / 1e6});
+            double inside = timed == null ? 0 : timed.cpuNanos / 1e6;
+            samples.get(v).add(new double[] {m[0] / 1e6, m[2] / 1e6, m[1] / 1e6, inside});
           }
         }
       }
       return new Result(classes, records, samples);
     } finally {
       ProcessorScale.delete(root);
+    }
+  }
+
+  /** A processor that counts the CPU time of its delegate's {@code process} calls. */
+  private static final class Timed implements Processor {
+    private final Processor delegate;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long cpuNanos;
+
+    Timed(Processor delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+      return delegate.getSupportedOptions();
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return delegate.getSupportedAnnotationTypes();
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return delegate.getSupportedSourceVersion();
+    }
+
+    @Override
+    public void init(ProcessingEnvironment env) {
+      delegate.init(env);
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      long start = threads.getCurrentThreadCpuTime();
+      try {
+        return delegate.process(annotations, round);
+      } finally {
+        cpuNanos += threads.getCurrentThreadCpuTime() - start;
+      }
+    }
+
+    @Override
+    public Iterable<? extends Completion> getCompletions(
+        Element element, AnnotationMirror annotation, ExecutableElement member, String text) {
+      return delegate.getCompletions(element, annotation, member, text);
     }
   }
 
