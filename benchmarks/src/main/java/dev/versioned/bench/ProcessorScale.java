@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.annotation.processing.Processor;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -66,7 +67,7 @@ public final class ProcessorScale {
    * What the records and repositories compile against: the runtime, jOOQ and the libraries jOOQ's
    * API mentions, when they are separate class-path entries (as under Maven); else everything.
    */
-  private static final String CLASS_PATH = compileClassPath();
+  static final String CLASS_PATH = compileClassPath();
 
   private ProcessorScale() {}
 
@@ -175,14 +176,27 @@ public final class ProcessorScale {
     return files;
   }
 
-  /** Compiles and returns {nanoseconds, bytes allocated by this thread}. */
-  private static long[] compile(List<Path> sources, Path out, Path generated, boolean processor)
+  /**
+   * Compiles in-process, the output deleted afterwards, and returns {wall nanoseconds, bytes
+   * allocated by this thread, CPU nanoseconds of this thread}.
+   */
+  static long[] compile(List<Path> sources, Path out, Path generated, boolean processor)
+      throws IOException {
+    return compile(sources, out, generated, processor ? new VersionedProcessor() : null);
+  }
+
+  /**
+   * Compiles in-process with the given processor, or with {@code -proc:none} when it is null.
+   *
+   * @return {wall nanoseconds, bytes allocated by this thread, CPU nanoseconds of this thread}
+   */
+  static long[] compile(List<Path> sources, Path out, Path generated, Processor processor)
       throws IOException {
     Files.createDirectories(out);
     List<String> options = new ArrayList<>();
     options.addAll(List.of("-d", out.toString(), "-classpath", CLASS_PATH));
     options.addAll(List.of("--release", "17", "-nowarn", "-implicit:none"));
-    if (processor) {
+    if (processor != null) {
       Files.createDirectories(generated);
       options.addAll(List.of("-s", generated.toString()));
     } else {
@@ -203,24 +217,26 @@ public final class ProcessorScale {
               options,
               null,
               files.getJavaFileObjectsFromPaths(sources));
-      if (processor) {
-        task.setProcessors(List.of(new VersionedProcessor()));
+      if (processor != null) {
+        task.setProcessors(List.of(processor));
       }
       long allocatedBefore = threads.getThreadAllocatedBytes(thread);
+      long cpuBefore = threads.getCurrentThreadCpuTime();
       long start = System.nanoTime();
       boolean ok = task.call();
       long nanos = System.nanoTime() - start;
+      long cpu = threads.getCurrentThreadCpuTime() - cpuBefore;
       long allocated = threads.getThreadAllocatedBytes(thread) - allocatedBefore;
       if (!ok) {
         throw new IllegalStateException("javac failed: " + diagnostics.getDiagnostics());
       }
-      return new long[] {nanos, allocated};
+      return new long[] {nanos, allocated, cpu};
     } finally {
       delete(out);
     }
   }
 
-  private static void delete(Path root) throws IOException {
+  static void delete(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }

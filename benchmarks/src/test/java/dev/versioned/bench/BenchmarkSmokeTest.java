@@ -117,6 +117,19 @@ class BenchmarkSmokeTest {
     assertTrue(Main.table(java.util.List.of(), r, java.util.List.of()).contains("processor"));
   }
 
+  @Test
+  void bystandersCompilesEveryVariantEveryRound() throws Exception {
+    Bystanders.Result r = Bystanders.run(4, 2, 2, 0);
+    for (Bystanders.Variant v : Bystanders.Variant.values()) {
+      assertEquals(2, r.samples().get(v).size(), v.toString());
+      for (double[] sample : r.samples().get(v)) {
+        assertTrue(sample[0] > 0 && sample[1] > 0 && sample[2] > 0, v.toString());
+      }
+    }
+    assertTrue(r.ratio() > 0, r.toString());
+    assertTrue(r.toString().contains("processor / without"), r.toString());
+  }
+
   private static long version(CrudBenchmark.Fixture b, long id) throws Exception {
     return query(b, "SELECT \"lock_version\" FROM \"bench_post\" WHERE \"id\" = " + id);
   }

@@ -61,7 +61,7 @@ class CachedStatementTest {
     ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     ds.setUser("sa");
     DSLContext ddl = DSL.using(ds, SQLDialect.H2);
-    for (String statement : TestDatabase.statements(TestDatabase.resource("/schema-h2.sql"))) {
+    for (String statement : TestDatabase.statements(SchemaScript.of(TestDatabase.H2))) {
       ddl.execute(statement);
     }
     return ds;

@@ -29,11 +29,11 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The six databases the suite runs on: four embedded (always) and two servers (when they answer).
  *
- * <p>Each database knows its jOOQ dialect, how to connect, and its DDL file {@code
- * schema-<label>.sql} (quoted lower-case identifiers, one file per database). {@link #open()} gives
+ * <p>Each database knows its jOOQ dialect, how to connect, and its DDL: the one script {@code
+ * schema.sql} in that database's column types ({@link SchemaScript}). {@link #open()} gives
  * every test a clean schema: a new in-memory (or temporary-file) database for H2, HSQLDB and
  * SQLite, where that is cheap. Derby (which takes most of a second to create a database) and the
- * servers keep one schema per JVM, created from the DDL file on first use; before each later test
+ * servers keep one schema per JVM, created from the DDL on first use; before each later test
  * its tables are emptied, or dropped and created again after a test that changed their structure.
  * On the servers that schema (PostgreSQL) or database (MariaDB) belongs to this JVM alone, so
  * concurrent builds on one server do not meet.
@@ -135,13 +135,13 @@ enum TestDatabase {
   };
 
   /**
-   * The tables of the DDL files, dropped before each test on the servers; children before the
-   * parents their foreign keys reference, the order they are emptied and dropped in.
+   * The tables of {@code schema.sql}, dropped before each test on the servers; children before
+   * the parents their foreign keys reference, the order they are emptied and dropped in.
    */
   static final List<String> TABLES =
       List.of(
           "purchase_line", "purchase", "post", "account", "membership", "order", "everything",
-          "stamp", "local_stamp", "offset_stamp", "timestamp_probe");
+          "stamp", "local_stamp", "offset_stamp");
 
   private static final Map<TestDatabase, Optional<String>> UNAVAILABLE = new ConcurrentHashMap<>();
   private static final Map<TestDatabase, Location> SHARED = new ConcurrentHashMap<>();
@@ -278,9 +278,9 @@ enum TestDatabase {
     }
   }
 
-  /** Drops the tables, where they may exist, and runs this database's DDL file. */
+  /** Drops the tables, where they may exist, and runs this database's DDL. */
   void createSchema(Location location) {
-    String ddl = resource("/schema-" + label + ".sql");
+    String ddl = SchemaScript.of(this);
     try (Connection c = location.connect();
         Statement s = c.createStatement()) {
       if (shared) {

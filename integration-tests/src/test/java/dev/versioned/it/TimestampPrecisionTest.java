@@ -15,7 +15,8 @@ import org.jooq.impl.SQLDataType;
  * What each database keeps of a timestamp: a value with nine fractional digits written to a column
  * declared without digits ({@code TIMESTAMP}, MariaDB {@code DATETIME}) and to one declared at the
  * database's finest, then read back. The figures are the table of {@code
- * docs/timestamp-versions.md}; each run prints them, prefixed {@code PRECISION}.
+ * docs/timestamp-versions.md}; each run prints them, prefixed {@code PRECISION}. The probe table
+ * is declared here, in each database's own words, since its declaration is what is measured.
  */
 class TimestampPrecisionTest {
   private static final LocalDateTime WRITTEN = LocalDateTime.parse("2024-02-29T12:30:15.123456789");
@@ -37,8 +38,32 @@ class TimestampPrecisionTest {
           "postgres", new String[] {"12:30:15.123457", "12:30:15.123457", "12:30:15.123457"},
           "mariadb", new String[] {"12:30:15", "12:30:15.123456", "12:30:15.123456789"});
 
+  /** Per database, the types of the probe's two columns: without digits, and at the finest. */
+  private static final Map<String, String[]> PROBE_TYPES =
+      Map.of(
+          "h2", new String[] {"TIMESTAMP", "TIMESTAMP(9)"},
+          "hsqldb", new String[] {"TIMESTAMP", "TIMESTAMP(9)"},
+          "sqlite", new String[] {"TEXT", "TEXT"},
+          "derby", new String[] {"TIMESTAMP", "TIMESTAMP"},
+          "postgres", new String[] {"TIMESTAMP", "TIMESTAMP(6)"},
+          "mariadb", new String[] {"DATETIME", "DATETIME(6)"});
+
   @DatabaseTest
   void aTimestampWithNineFractionalDigitsReadsBackAsTheDatabaseKeepsIt(Db db) {
+    String[] types = PROBE_TYPES.get(db.database.label);
+    String probe = db.dsl.render(DSL.name("timestamp_probe"));
+    db.dsl.execute(
+        "CREATE TABLE " + probe + " (" + db.dsl.render(DSL.name("id")) + " BIGINT PRIMARY KEY, "
+            + db.dsl.render(DSL.name("plain")) + " " + types[0] + ", "
+            + db.dsl.render(DSL.name("fine")) + " " + types[1] + ")");
+    try {
+      measure(db);
+    } finally {
+      db.dsl.execute("DROP TABLE " + probe);
+    }
+  }
+
+  private static void measure(Db db) {
     Field<LocalDateTime> plain = DSL.field(DSL.name("plain"), SQLDataType.LOCALDATETIME);
     Field<LocalDateTime> fine = DSL.field(DSL.name("fine"), SQLDataType.LOCALDATETIME);
     db.dsl.insertInto(DSL.table(DSL.name("timestamp_probe")))

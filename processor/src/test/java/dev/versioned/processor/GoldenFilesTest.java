@@ -36,23 +36,26 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GoldenFilesTest {
   private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
+  private static final JavaFileObject POST =
+      source(
+          "p.Post",
+          "@Versioned",
+          "public record Post(",
+          "    long id,",
+          "    String title,",
+          "    @Counter int views,",
+          "    int lockVersion) {}");
+
   static Stream<Arguments> records() {
     return Stream.of(
         Arguments.of(
             "p.PostRepository",
             List.of(),
-            new JavaFileObject[] {
-              source(
-                  "p.Post",
-                  "@Versioned",
-                  "public record Post(",
-                  "    long id,",
-                  "    String title,",
-                  "    @Counter int views,",
-                  "    int lockVersion) {}")
-            }),
+            List.of(),
+            new JavaFileObject[] {POST}),
         Arguments.of(
             "p.OrderLineRepository",
+            List.of(),
             List.of(),
             new JavaFileObject[] {
               source(
@@ -69,6 +72,7 @@ class GoldenFilesTest {
         Arguments.of(
             "p.Outer_InnerRepository",
             List.of(),
+            List.of(),
             new JavaFileObject[] {
               source(
                   "p.Outer",
@@ -84,11 +88,28 @@ class GoldenFilesTest {
                   "      Integer lockVersion) {}",
                   "}")
             }),
+        // Under Spring: not final (proxied by subclassing), @Repository, and two optional
+        // @Autowired constructors so that a RetryPolicy bean is used when there is one.
+        Arguments.of(
+            "p.AccountRepository",
+            List.of("-Aversioned.inject=spring", "-Xlint:all", "-Xlint:-processing"),
+            List.of(),
+            new JavaFileObject[] {
+              source(
+                  "p.Account",
+                  "@Versioned",
+                  "public record Account(",
+                  "    long id,",
+                  "    String owner,",
+                  "    long balance,",
+                  "    long lockVersion) {}")
+            }),
         // A timestamp version: the new version computed in Java and bound; overwrite and counters
         // by a locking read and a compare-and-set.
         Arguments.of(
             "p.EventRepository",
             List.of("-Xlint:all", "-Xlint:-processing"),
+            List.of(),
             new JavaFileObject[] {
               source(
                   "p.Event",
@@ -100,25 +121,11 @@ class GoldenFilesTest {
                   "    @Version(precision = java.time.temporal.ChronoUnit.MILLIS)",
                   "    java.time.Instant updatedAt) {}")
             }),
-        // Under Spring: not final (proxied by subclassing), @Repository, and two optional
-        // @Autowired constructors so that a RetryPolicy bean is used when there is one.
-        Arguments.of(
-            "p.AccountRepository",
-            List.of("-Aversioned.inject=spring", "-Xlint:all", "-Xlint:-processing"),
-            new JavaFileObject[] {
-              source(
-                  "p.Account",
-                  "@Versioned",
-                  "public record Account(",
-                  "    long id,",
-                  "    String owner,",
-                  "    long balance,",
-                  "    long lockVersion) {}")
-            }),
         // A part of an aggregate: each write also touches the parent invoice, in one transaction.
         Arguments.of(
             "p.InvoiceLineRepository",
             List.of("-Xlint:all", "-Xlint:-processing"),
+            List.of(),
             new JavaFileObject[] {
               source(
                   "p.Invoice",
@@ -133,15 +140,101 @@ class GoldenFilesTest {
                   "    String product,",
                   "    @Counter int quantity,",
                   "    long lockVersion) {}")
+            }),
+        // Under Jakarta Inject: @Singleton, and @Inject on the constructor that takes only the
+        // DSLContext.
+        Arguments.of(
+            "p.CustomerRepository",
+            List.of("-Aversioned.inject=jakarta", "-Xlint:all", "-Xlint:-processing"),
+            List.of(),
+            new JavaFileObject[] {
+              source(
+                  "p.Customer",
+                  "@Versioned",
+                  "public record Customer(",
+                  "    long id,",
+                  "    String name,",
+                  "    long lockVersion) {}")
+            }),
+        // The option's default said out loud: exactly the repository written without the option.
+        Arguments.of(
+            "p.PostRepository",
+            List.of("-Aversioned.inject=none", "-Xlint:all", "-Xlint:-processing"),
+            List.of(),
+            new JavaFileObject[] {POST}),
+        // An identity key: the one boxed integer key, declared as the table's identity; a record
+        // inserted with a null key gets the key the database generated.
+        Arguments.of(
+            "p.TicketRepository",
+            List.of(),
+            List.of(),
+            new JavaFileObject[] {
+              source(
+                  "p.Ticket",
+                  "@Versioned",
+                  "public record Ticket(",
+                  "    Long id,",
+                  "    String subject,",
+                  "    long lockVersion) {}")
+            }),
+        // A @Convert component: the field carries the converter's data type.
+        Arguments.of(
+            "p.InvoiceRepository",
+            List.of(),
+            List.of(),
+            new JavaFileObject[] {
+              source("p.Money", "public record Money(String text) {}"),
+              source(
+                  "p.MoneyConverter",
+                  "public class MoneyConverter",
+                  "    extends org.jooq.impl.AbstractConverter<String, Money> {",
+                  "  private static final long serialVersionUID = 1L;",
+                  "  public MoneyConverter() { super(String.class, Money.class); }",
+                  "  @Override",
+                  "  public Money from(String t) { return t == null ? null : new Money(t); }",
+                  "  @Override",
+                  "  public String to(Money m) { return m == null ? null : m.text(); }",
+                  "}"),
+              source(
+                  "p.Invoice",
+                  "@Versioned",
+                  "public record Invoice(",
+                  "    long id,",
+                  "    @Convert(MoneyConverter.class) Money total,",
+                  "    long lockVersion) {}")
+            }),
+        // A short version, which the processor accepts with a warning: its maximum is
+        // Short.MAX_VALUE.
+        Arguments.of(
+            "p.TagRepository",
+            List.of(),
+            List.of(Message.SHORT_VERSION.format("Tag", "lockVersion")),
+            new JavaFileObject[] {
+              source(
+                  "p.Tag",
+                  "@Versioned",
+                  "public record Tag(",
+                  "    long id,",
+                  "    String name,",
+                  "    short lockVersion) {}")
             }));
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "{0} {1}")
   @MethodSource("records")
   void generatedSourceIsTheGoldenFile(
-      String repository, List<String> options, JavaFileObject[] sources) throws IOException {
+      String repository, List<String> options, List<String> warnings, JavaFileObject[] sources)
+      throws IOException {
     Compilation compilation = compileWithOptions(options, sources);
-    assertThat(compilation).succeededWithoutWarnings();
+    if (warnings.isEmpty()) {
+      assertThat(compilation).succeededWithoutWarnings();
+    } else {
+      assertThat(compilation).succeeded();
+      assertThat(compilation).hadWarningCount(warnings.size());
+      for (String warning : warnings) {
+        assertThat(compilation).hadWarningContaining(warning);
+      }
+    }
     String actual =
         compilation
             .generatedSourceFile(repository)

@@ -14,6 +14,7 @@ import com.sun.source.util.Trees;
 import dev.versioned.processor.Message;
 import dev.versioned.processor.Reporter;
 import dev.versioned.processor.reader.RecordReader;
+import java.io.IOException;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -23,9 +24,14 @@ import javax.lang.model.element.ElementKind;
  * nested in such a class, or in an anonymous class). Annotation processing never offers them as
  * elements, so without this scan such a record would silently get no repository. Works on javac's
  * source trees; the annotation is matched by name, since method bodies are not attributed yet.
+ *
+ * <p>Only a compilation unit whose text could spell the annotation is walked: one that contains
+ * {@code Versioned}, or a Unicode escape (with which any name can be written). The other files of
+ * a project, usually nearly all of them, cost one search of a text javac has already read.
  */
 public final class LocalTypeScanner {
   private static final String PACKAGE = "dev.versioned";
+  private static final String SIMPLE_NAME = "Versioned";
 
   private final Trees trees;
   private final Reporter reporter;
@@ -57,6 +63,9 @@ public final class LocalTypeScanner {
    * @param unit the compilation unit
    */
   public void scan(CompilationUnitTree unit) {
+    if (!mayName(unit)) {
+      return;
+    }
     boolean simpleName = PACKAGE.equals(String.valueOf(unit.getPackageName()));
     for (ImportTree i : unit.getImports()) {
       String imported = i.getQualifiedIdentifier().toString();
@@ -66,6 +75,47 @@ public final class LocalTypeScanner {
       }
     }
     new Scanner(unit, simpleName).scan(unit, null);
+  }
+
+  /**
+   * Whether the unit's source text could name {@code @Versioned}: it contains the simple name or a
+   * Unicode escape. True when the text cannot be read, so that nothing is skipped unseen.
+   */
+  private static boolean mayName(CompilationUnitTree unit) {
+    CharSequence text;
+    try {
+      text = unit.getSourceFile().getCharContent(true);
+    } catch (IOException | RuntimeException unreadable) {
+      return true;
+    }
+    return contains(text, SIMPLE_NAME) || contains(text, "\\u");
+  }
+
+  /**
+   * Whether {@code text} contains {@code word}, without copying the text.
+   *
+   * @param text where to look
+   * @param word what to look for, not empty
+   * @return true when found
+   */
+  static boolean contains(CharSequence text, String word) {
+    char first = word.charAt(0);
+    int last = text.length() - word.length();
+    for (int i = 0; i <= last; i++) {
+      if (text.charAt(i) == first && matchesAt(text, i, word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean matchesAt(CharSequence text, int start, String word) {
+    for (int j = 1; j < word.length(); j++) {
+      if (text.charAt(start + j) != word.charAt(j)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private final class Scanner extends TreePathScanner<Void, Void> {
@@ -111,7 +161,7 @@ public final class LocalTypeScanner {
     private boolean isVersioned(ClassTree node) {
       for (AnnotationTree annotation : node.getModifiers().getAnnotations()) {
         String name = annotation.getAnnotationType().toString();
-        if (name.equals(RecordReader.VERSIONED) || (simpleName && name.equals("Versioned"))) {
+        if (name.equals(RecordReader.VERSIONED) || (simpleName && name.equals(SIMPLE_NAME))) {
           return true;
         }
       }
