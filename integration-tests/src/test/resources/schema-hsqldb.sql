@@ -93,3 +93,25 @@ CREATE TABLE "timestamp_probe" (
   "plain" TIMESTAMP,
   "fine" TIMESTAMP(9)
 );
+
+-- @Touch with timestamp versions: a timestamp-versioned child of an integer-versioned parent, and an
+-- integer-versioned child of a timestamp-versioned parent.
+CREATE TABLE "stamped_line" (
+  "id" BIGINT PRIMARY KEY,
+  "purchase_id" BIGINT REFERENCES "purchase" ("id"),
+  "product" VARCHAR(100),
+  "quantity" INT NOT NULL,
+  "updated_at" TIMESTAMP WITH TIME ZONE
+);
+CREATE TABLE "shipment" (
+  "id" BIGINT PRIMARY KEY,
+  "carrier" VARCHAR(100),
+  "updated_at" TIMESTAMP WITH TIME ZONE
+);
+CREATE TABLE "parcel" (
+  "id" BIGINT PRIMARY KEY,
+  "shipment_id" BIGINT REFERENCES "shipment" ("id"),
+  "label" VARCHAR(100),
+  "weight" INT NOT NULL,
+  "lock_version" INT NOT NULL
+);

@@ -97,3 +97,27 @@ CREATE TABLE `timestamp_probe` (
   `plain` DATETIME,
   `fine` DATETIME(6)
 ) ENGINE = InnoDB;
+
+-- @Touch with timestamp versions: a timestamp-versioned child of an integer-versioned parent, and an
+-- integer-versioned child of a timestamp-versioned parent.
+CREATE TABLE `stamped_line` (
+  `id` BIGINT PRIMARY KEY,
+  `purchase_id` BIGINT,
+  `product` VARCHAR(100),
+  `quantity` INT NOT NULL,
+  `updated_at` VARCHAR(64),
+  FOREIGN KEY (`purchase_id`) REFERENCES `purchase` (`id`)
+) ENGINE = InnoDB;
+CREATE TABLE `shipment` (
+  `id` BIGINT PRIMARY KEY,
+  `carrier` VARCHAR(100),
+  `updated_at` VARCHAR(64)
+) ENGINE = InnoDB;
+CREATE TABLE `parcel` (
+  `id` BIGINT PRIMARY KEY,
+  `shipment_id` BIGINT,
+  `label` VARCHAR(100),
+  `weight` INT NOT NULL,
+  `lock_version` INT NOT NULL,
+  FOREIGN KEY (`shipment_id`) REFERENCES `shipment` (`id`)
+) ENGINE = InnoDB;

@@ -95,3 +95,25 @@ CREATE TABLE "timestamp_probe" (
   "plain" TEXT,
   "fine" TEXT
 );
+
+-- @Touch with timestamp versions: a timestamp-versioned child of an integer-versioned parent, and an
+-- integer-versioned child of a timestamp-versioned parent.
+CREATE TABLE "stamped_line" (
+  "id" INTEGER PRIMARY KEY,
+  "purchase_id" BIGINT REFERENCES "purchase" ("id"),
+  "product" VARCHAR(100),
+  "quantity" INT NOT NULL,
+  "updated_at" TEXT
+);
+CREATE TABLE "shipment" (
+  "id" INTEGER PRIMARY KEY,
+  "carrier" VARCHAR(100),
+  "updated_at" TEXT
+);
+CREATE TABLE "parcel" (
+  "id" INTEGER PRIMARY KEY,
+  "shipment_id" BIGINT REFERENCES "shipment" ("id"),
+  "label" VARCHAR(100),
+  "weight" INT NOT NULL,
+  "lock_version" INT NOT NULL
+);

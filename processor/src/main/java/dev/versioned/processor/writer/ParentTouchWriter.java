@@ -331,6 +331,16 @@ final class ParentTouchWriter {
   }
 
   /**
+   * The overflow check of the record's own integer version before a touching write; nothing for a
+   * timestamp version, which never overflows.
+   */
+  private CodeBlock checkOverflow() {
+    return TimestampVersion.is(model.version())
+        ? CodeBlock.of("")
+        : CodeBlock.of("checkOverflow(record);\n");
+  }
+
+  /**
    * {@code insert(record)}: the insert, then the touch of the parent the stored record names.
    *
    * @return the body that replaces {@code return insert(dsl, record);}
@@ -363,7 +373,7 @@ final class ParentTouchWriter {
   CodeBlock update() {
     Locals l = new Locals(Set.of("record"));
     return CodeBlock.builder()
-        .addStatement("checkOverflow(record)")
+        .add(checkOverflow())
         .add(transaction(l, "dsl", true, CodeBlock.builder()
             .addStatement("$T $N = storedParents($N, recordKey(record))", rows, l.before,
                 l.tx)
@@ -490,7 +500,7 @@ final class ParentTouchWriter {
   CodeBlock touch() {
     Locals l = new Locals(Set.of("record"));
     return CodeBlock.builder()
-        .addStatement("checkOverflow(record)")
+        .add(checkOverflow())
         .add(transaction(l, "dsl", true, CodeBlock.builder()
             .addStatement("$T $N = touch($N, record)", record, l.stored, l.tx)
             .addStatement("touchParents($N, $T.of(record), $T.of())", l.tx, LIST, LIST)
