@@ -141,7 +141,8 @@ enum TestDatabase {
   static final List<String> TABLES =
       List.of(
           "stamped_line", "purchase_line", "purchase", "parcel", "shipment", "post", "account",
-          "membership", "order", "everything", "stamp", "local_stamp", "offset_stamp", "timestamp_probe");
+          "membership", "order", "everything", "stamp", "local_stamp", "offset_stamp",
+          "timestamp_probe");
 
   private static final Map<TestDatabase, Optional<String>> UNAVAILABLE = new ConcurrentHashMap<>();
   private static final Map<TestDatabase, Location> SHARED = new ConcurrentHashMap<>();
