@@ -90,3 +90,27 @@ CREATE TABLE "offset_stamp" (
   "title" VARCHAR(200),
   "changed" TIMESTAMP WITH TIME ZONE
 );
+
+-- @Touch with timestamp versions: a timestamp-versioned child of an integer-versioned parent, and
+-- an integer-versioned child of a timestamp-versioned parent.
+CREATE TABLE "stamped_line" (
+  "id" BIGINT PRIMARY KEY,
+  "purchase_id" BIGINT,
+  "product" VARCHAR(100),
+  "quantity" INT NOT NULL,
+  "updated_at" TIMESTAMP WITH TIME ZONE,
+  FOREIGN KEY ("purchase_id") REFERENCES "purchase" ("id")
+);
+CREATE TABLE "shipment" (
+  "id" BIGINT PRIMARY KEY,
+  "carrier" VARCHAR(100),
+  "updated_at" TIMESTAMP WITH TIME ZONE
+);
+CREATE TABLE "parcel" (
+  "id" BIGINT PRIMARY KEY,
+  "shipment_id" BIGINT,
+  "label" VARCHAR(100),
+  "weight" INT NOT NULL,
+  "lock_version" INT NOT NULL,
+  FOREIGN KEY ("shipment_id") REFERENCES "shipment" ("id")
+);

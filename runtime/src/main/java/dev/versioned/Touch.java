@@ -14,7 +14,9 @@ import java.lang.annotation.Target;
  * read before it becomes stale. A batch touches each distinct parent once; an update that moves the
  * record to another parent touches both. A null component, or a key no parent row has, touches
  * nothing. A parent whose version is already the largest value of its type makes the write fail
- * with {@link VersionOverflowException}, and nothing is written.
+ * with {@link VersionOverflowException}, and nothing is written. A parent with a timestamp version
+ * is touched to the later of now and its stored version plus one unit of its precision, and never
+ * overflows.
  *
  * <p>The parent must be a {@code @Versioned} record with a single-component key of the component's
  * type (boxed or not). The touch does not cascade: a parent's own {@code @Touch} components are not

@@ -42,8 +42,9 @@ class GeneratedSourceTest {
     assertEquals(
         List.of("AccountRepository.java", "EverythingRepository.java", "LocalStampRepository.java",
             "MembershipRepository.java", "OffsetStampRepository.java", "OrderRepository.java",
-            "PostRepository.java", "PurchaseLineRepository.java", "PurchaseRepository.java",
-            "StampRepository.java"),
+            "ParcelRepository.java", "PostRepository.java", "PurchaseLineRepository.java",
+            "PurchaseRepository.java", "ShipmentRepository.java", "StampRepository.java",
+            "StampedLineRepository.java"),
         repositories().stream().map(p -> p.getFileName().toString()).collect(Collectors.toList()));
   }
 

@@ -140,8 +140,8 @@ enum TestDatabase {
    */
   static final List<String> TABLES =
       List.of(
-          "purchase_line", "purchase", "post", "account", "membership", "order", "everything",
-          "stamp", "local_stamp", "offset_stamp");
+          "stamped_line", "purchase_line", "purchase", "parcel", "shipment", "post", "account",
+          "membership", "order", "everything", "stamp", "local_stamp", "offset_stamp");
 
   private static final Map<TestDatabase, Optional<String>> UNAVAILABLE = new ConcurrentHashMap<>();
   private static final Map<TestDatabase, Location> SHARED = new ConcurrentHashMap<>();

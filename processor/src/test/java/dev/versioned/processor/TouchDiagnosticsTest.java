@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Every diagnostic about {@code @Touch}, each checked for its exact text (built from the {@link
  * Message} catalog), its file and the line of the component it is about; and the records that
- * pass: a boxed component for an unboxed key, a parent generated in a later round, a parent linked
- * by a foreign key however the DDL declares it.
+ * pass: a boxed component for an unboxed key, a parent with a timestamp version, a parent generated
+ * in a later round, a parent linked by a foreign key however the DDL declares it.
  */
 class TouchDiagnosticsTest {
   private static final JavaFileObject PURCHASE =
@@ -68,6 +68,37 @@ class TouchDiagnosticsTest {
         .generatedSourceFile("p.LineRepository")
         .contentsAsUtf8String()
         .contains("DSL.table(DSL.name(\"purchase\"))");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "    @Version java.time.Instant updatedAt) {}|MICROS",
+        "    @Version(precision = java.time.temporal.ChronoUnit.MILLIS)"
+            + " java.time.LocalDateTime updatedAt) {}|MILLIS",
+        "    @Version java.time.OffsetDateTime updatedAt) {}|MICROS"
+      })
+  void aParentWithATimestampVersionPasses(String versionAndPrecision) {
+    String[] parts = versionAndPrecision.split("\\|");
+    JavaFileObject purchase =
+        source(
+            "p.Purchase",
+            "@Versioned",
+            "public record Purchase(",
+            "    long id,",
+            "    String customer,",
+            parts[0]);
+    Compilation compilation =
+        compile(purchase, line("    @Touch(Purchase.class) long purchaseId,"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation)
+        .generatedSourceFile("p.LineRepository")
+        .contentsAsUtf8String()
+        .contains("ParentTouch.timestamped(");
+    assertThat(compilation)
+        .generatedSourceFile("p.LineRepository")
+        .contentsAsUtf8String()
+        .contains("v -> TimestampVersions.next(v, ChronoUnit." + parts[1] + ")");
   }
 
   @Test

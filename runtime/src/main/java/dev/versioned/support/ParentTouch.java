@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -24,7 +25,10 @@ import org.jooq.impl.DSL;
  *
  * <p>What a touch stores is given by the factory of the version's kind ({@link #counting} for
  * integer versions): the new version as an expression of the stored one, and the guard that keeps
- * it within its type. {@link #touch} is the one statement every kind runs.
+ * it within its type. {@link #timestamped} touches a parent with a timestamp version instead: the
+ * later of now and the stored version plus one unit, computed in Java from the stored version read
+ * with a lock, and bound ({@link TimestampVersions#advance}); it never overflows. {@link #touch}
+ * is the one method every kind runs.
  *
  * @param <K> the parent's key type
  * @param <V> the parent's version type
@@ -33,9 +37,12 @@ public final class ParentTouch<K, V> {
   private final Table<?> table;
   private final Field<K> key;
   private final Field<V> version;
+  /** The new version as an expression of the stored one; null for a timestamp version. */
   private final Field<V> next;
   /** The condition that the version can take {@link #next}, or null when it always can. */
   private final Condition guard;
+  /** For a timestamp version, the new version from the stored one; else null. */
+  private final UnaryOperator<V> later;
   private final String child;
 
   private ParentTouch(
@@ -46,7 +53,39 @@ public final class ParentTouch<K, V> {
     this.version = Objects.requireNonNull(version, "version");
     this.next = Objects.requireNonNull(next, "next");
     this.guard = guard;
+    this.later = null;
     this.child = Objects.requireNonNull(child, "child");
+  }
+
+  private ParentTouch(
+      Table<?> table, Field<K> key, Field<V> version, UnaryOperator<V> later, String child) {
+    this.table = Objects.requireNonNull(table, "table");
+    this.key = Objects.requireNonNull(key, "key");
+    this.version = Objects.requireNonNull(version, "version");
+    this.next = null;
+    this.guard = null;
+    this.later = Objects.requireNonNull(later, "later");
+    this.child = Objects.requireNonNull(child, "child");
+  }
+
+  /**
+   * The touch of a parent with a timestamp version ({@code Instant}, {@code LocalDateTime} or
+   * {@code OffsetDateTime}): stores {@code later} of the stored version, typically {@code v ->
+   * TimestampVersions.next(v, ChronoUnit.MICROS)}, the later of now and the stored version plus
+   * one unit of the version's precision. A timestamp version never overflows.
+   *
+   * @param table the parent's table
+   * @param key the parent's key column
+   * @param version the parent's version column
+   * @param later the new version from the stored one (null for a NULL version)
+   * @param child the touching column as messages name it, {@code table.column}
+   * @param <K> the key type
+   * @param <V> the version type
+   * @return the touch
+   */
+  public static <K, V> ParentTouch<K, V> timestamped(
+      Table<?> table, Field<K> key, Field<V> version, UnaryOperator<V> later, String child) {
+    return new ParentTouch<>(table, key, version, later, child);
   }
 
   /**
@@ -76,7 +115,8 @@ public final class ParentTouch<K, V> {
 
   /**
    * Increments the version of the parent with the given key: the one statement every touch of this
-   * parent runs. A null key, or a key no row has, touches nothing.
+   * parent runs (for a timestamp version, the locking read of the stored version, then the
+   * compare-and-set of the new one). A null key, or a key no row has, touches nothing.
    *
    * @param ctx the context of the child's write (its transaction)
    * @param value the parent's key, or null
@@ -87,6 +127,13 @@ public final class ParentTouch<K, V> {
       return;
     }
     Condition row = key.eq(value);
+    if (later != null) {
+      // null: no parent has the key, so nothing to touch.
+      TimestampVersions.advance(
+          ctx, table, row, version, DSL.noCondition(), later,
+          v -> ctx.update(table).set(version, v));
+      return;
+    }
     int rows =
         ctx.update(table).set(version, next).where(guard == null ? row : row.and(guard)).execute();
     if (Rows.one(rows, table) || guard == null) {

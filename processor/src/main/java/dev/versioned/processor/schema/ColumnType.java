@@ -33,7 +33,7 @@ import org.jooq.types.UShort;
 record ColumnType(
     Kind kind, int bits, int length, List<String> labels, String display, int fraction)
     implements java.io.Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   /** The width of an integer type that holds more than a {@code long}. */
   static final int UNBOUNDED = Integer.MAX_VALUE;

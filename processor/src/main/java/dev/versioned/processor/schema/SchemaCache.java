@@ -40,7 +40,9 @@ public final class SchemaCache {
   /** The value of {@code -Aversioned.schemaCache} that turns the cache off. */
   public static final String NONE = "none";
 
-  private static final String FORMAT = "versioned-schema-cache 2";
+  // 3: the entry holds foreign keys (Schema.Data) and fractional digits of timestamps
+  // (ColumnType); a format-2 entry has at most one of the two, so it is never reused.
+  private static final String FORMAT = "versioned-schema-cache 3";
   private static final String FOLDER = "versioned-schema-cache";
 
   private final Path file;

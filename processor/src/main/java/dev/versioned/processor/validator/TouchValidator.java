@@ -19,9 +19,13 @@ import javax.lang.model.element.TypeElement;
  * version holds no parent; and no chain of touches leads back to the record.
  */
 public final class TouchValidator {
-  /** The version types a parent's touch knows how to increment. */
+  /**
+   * The version types a parent's touch knows how to advance: the integers (incremented) and the
+   * timestamp versions (the later of now and the stored version plus one unit).
+   */
   private static final Set<String> VERSION_TYPES =
-      Set.of("short", "int", "long", "java.lang.Short", "java.lang.Integer", "java.lang.Long");
+      Set.of("short", "int", "long", "java.lang.Short", "java.lang.Integer", "java.lang.Long",
+          "java.time.Instant", "java.time.LocalDateTime", "java.time.OffsetDateTime");
 
   private final Reporter reporter;
 

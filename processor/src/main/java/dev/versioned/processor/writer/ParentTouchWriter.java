@@ -7,6 +7,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.versioned.processor.reader.TimestampVersion;
 import dev.versioned.processor.vo.ColumnMapping;
 import dev.versioned.processor.vo.ComponentModel;
 import dev.versioned.processor.vo.RecordModel;
@@ -34,6 +35,9 @@ final class ParentTouchWriter {
   private static final ClassName SELECT_STEP = ClassName.get("org.jooq", "SelectConditionStep");
   private static final ClassName PARENT_TOUCH =
       ClassName.get("dev.versioned.support", "ParentTouch");
+  private static final ClassName TIMESTAMP_VERSIONS =
+      ClassName.get("dev.versioned.support", "TimestampVersions");
+  private static final ClassName CHRONO_UNIT = ClassName.get("java.time.temporal", "ChronoUnit");
   private static final ClassName LOCKING = ClassName.get("dev.versioned.support", "Locking");
   private static final ClassName ROWS = ClassName.get("dev.versioned.support", "Rows");
   private static final ClassName LIST = ClassName.get("java.util", "List");
@@ -79,6 +83,15 @@ final class ParentTouchWriter {
       return;
     }
     for (TouchTarget t : targets) {
+      if (TimestampVersion.is(t.parent().version())) {
+        type.addJavadoc(
+            "\n<p>Every write also advances the timestamp version of the {@code $L} row that"
+                + " {@code $L}\nnames ({@code @Touch}), in the same transaction, to the later of"
+                + " now and the stored\nversion plus one unit.\n",
+            t.parent().qualifiedTable(),
+            t.component().name());
+        continue;
+      }
       type.addJavadoc(
           "\n<p>Every write also increments the version of the {@code $L} row that {@code $L}"
               + " names\n({@code @Touch}), in the same transaction; a parent at the largest"
@@ -117,13 +130,37 @@ final class ParentTouchWriter {
             ? CodeBlock.of("$T.table($T.name($S))", DSL, DSL, parent.table())
             : CodeBlock.of(
                 "$T.table($T.name($S, $S))", DSL, DSL, parent.schema(), parent.table());
-    return FieldSpec.builder(
-            ParameterizedTypeName.get(PARENT_TOUCH, key.boxedType(), version.boxedType()),
-            t.component().constant(),
-            Modifier.STATIC,
-            Modifier.FINAL)
-        .addJavadoc("Touches {@code $L} through component {@code $L}.\n",
-            parent.qualifiedTable(), t.component().name())
+    FieldSpec.Builder field =
+        FieldSpec.builder(
+                ParameterizedTypeName.get(PARENT_TOUCH, key.boxedType(), version.boxedType()),
+                t.component().constant(),
+                Modifier.STATIC,
+                Modifier.FINAL)
+            .addJavadoc("Touches {@code $L} through component {@code $L}.\n",
+                parent.qualifiedTable(), t.component().name());
+    if (TimestampVersion.is(version)) {
+      // The later of now and the stored version plus one unit, computed in Java and bound.
+      return field
+          .initializer(
+              "$T.timestamped($>\n$L,\n$T.field($T.name($S), $L),"
+                  + "\n$T.field($T.name($S), $L),\nv -> $T.next(v, $T.$L),\n$S)$<",
+              PARENT_TOUCH,
+              table,
+              DSL,
+              DSL,
+              key.column(),
+              dataType(key),
+              DSL,
+              DSL,
+              version.column(),
+              dataType(version),
+              TIMESTAMP_VERSIONS,
+              CHRONO_UNIT,
+              TimestampVersion.precision(version),
+              model.qualifiedTable() + "." + t.component().column())
+          .build();
+    }
+    return field
         .initializer(
             "$T.counting($>\n$L,\n$T.field($T.name($S), $L),"
                 + "\n$T.field($T.name($S), $T.$L),\n$L,\n$L,\n$S)$<",
@@ -294,6 +331,16 @@ final class ParentTouchWriter {
   }
 
   /**
+   * The overflow check of the record's own integer version before a touching write; nothing for a
+   * timestamp version, which never overflows.
+   */
+  private CodeBlock checkOverflow() {
+    return TimestampVersion.is(model.version())
+        ? CodeBlock.of("")
+        : CodeBlock.of("checkOverflow(record);\n");
+  }
+
+  /**
    * {@code insert(record)}: the insert, then the touch of the parent the stored record names.
    *
    * @return the body that replaces {@code return insert(dsl, record);}
@@ -326,7 +373,7 @@ final class ParentTouchWriter {
   CodeBlock update() {
     Locals l = new Locals(Set.of("record"));
     return CodeBlock.builder()
-        .addStatement("checkOverflow(record)")
+        .add(checkOverflow())
         .add(transaction(l, "dsl", true, CodeBlock.builder()
             .addStatement("$T $N = storedParents($N, recordKey(record))", rows, l.before,
                 l.tx)
@@ -453,7 +500,7 @@ final class ParentTouchWriter {
   CodeBlock touch() {
     Locals l = new Locals(Set.of("record"));
     return CodeBlock.builder()
-        .addStatement("checkOverflow(record)")
+        .add(checkOverflow())
         .add(transaction(l, "dsl", true, CodeBlock.builder()
             .addStatement("$T $N = touch($N, record)", record, l.stored, l.tx)
             .addStatement("touchParents($N, $T.of(record), $T.of())", l.tx, LIST, LIST)
@@ -527,5 +574,40 @@ final class ParentTouchWriter {
     }
     Locals l = new Locals(keyNames);
     return CodeBlock.of("touchParents($N, $T.of(), $N);\n", l.tx, LIST, l.before);
+  }
+
+  /**
+   * The first statement of a counter's transaction when the counter's record has a timestamp
+   * version: the parents the row names now, read with a lock.
+   *
+   * @param tx the transaction's context
+   * @param before the name of the local that holds them
+   * @param keyArgs the key arguments
+   * @return the statement, or nothing without touches
+   */
+  CodeBlock counterBefore(String tx, String before, CodeBlock keyArgs) {
+    return any()
+        ? CodeBlock.of("$T $N = storedParents($N, keyCondition($L));\n", rows, before, tx,
+            keyArgs)
+        : CodeBlock.of("");
+  }
+
+  /**
+   * The touch that follows a timestamp-versioned counter's compare-and-set, when it wrote the row.
+   *
+   * @param tx the transaction's context
+   * @param advanced the local that holds the new version, null when nothing was written
+   * @param before the local that {@link #counterBefore} declared
+   * @return the statement, or nothing without touches
+   */
+  CodeBlock counterTouchIf(String tx, String advanced, String before) {
+    if (!any()) {
+      return CodeBlock.of("");
+    }
+    return CodeBlock.builder()
+        .beginControlFlow("if ($N != null)", advanced)
+        .addStatement("touchParents($N, $T.of(), $N)", tx, LIST, before)
+        .endControlFlow()
+        .build();
   }
 }

@@ -996,7 +996,10 @@ public final class RepositoryWriter {
     if (timestamps != null) {
       // Timestamp versions: a locking read and a compare-and-set of the later of now and the
       // stored version plus one unit.
-      return m.addCode(timestamps.overwriteBody()).build();
+      // touch hook: the parents are read first and touched after the write, in its transaction.
+      return m.addCode(
+              timestamps.overwriteBody(touches.overwriteBefore(), touches.overwriteTouch()))
+          .build();
     }
     m.addCode(
         CodeBlock.builder()
@@ -1519,10 +1522,13 @@ public final class RepositoryWriter {
                   CodeBlock.of("$L.plus($N)", current, delta),
                   fits,
                   keyArgs(),
+                  touches, // touch hook
                   fresh("configuration", taken),
                   fresh("tx", taken),
                   fresh("version", taken),
-                  fresh("next", taken)))
+                  fresh("next", taken),
+                  fresh("before", taken),
+                  fresh("advanced", taken)))
           .build();
     }
     if (fits != null) {

@@ -138,8 +138,13 @@ final class TimestampVersionWriter {
   /**
    * The body of {@code overwrite}: in one transaction, the locking read of the stored version and
    * the compare-and-set of every column and the later of now and the stored version plus one unit.
+   *
+   * @param before the statement that reads the parents the row names now ({@code @Touch}), in
+   *     {@code tx}; empty without touches
+   * @param touch the statement that touches the old and the new parents once the row is written;
+   *     empty without touches
    */
-  CodeBlock overwriteBody() {
+  CodeBlock overwriteBody(CodeBlock before, CodeBlock touch) {
     CodeBlock.Builder set = CodeBlock.builder().add("tx.update(TABLE)");
     for (ComponentModel c : model.values()) {
       set.add("\n.set($N, record.$N())", c.constant(), c.accessor());
@@ -148,6 +153,7 @@ final class TimestampVersionWriter {
     return CodeBlock.builder()
         .add("return dsl.transactionResult(configuration -> {\n$>")
         .addStatement("$T tx = $T.using(configuration)", DSL_CONTEXT, DSL)
+        .add(before)
         .addStatement(
             "$T version = $T.advance(tx,$WTABLE,$WrecordKey(record),$W$N,$W$T.noCondition(),"
                 + "$W$T::nextVersion,$Wnext -> $L)",
@@ -160,6 +166,7 @@ final class TimestampVersionWriter {
         .beginControlFlow("if (version == null)")
         .addStatement("throw $T.notFound(TABLE, Columns.KEY, keyValues(record))", ROWS)
         .endControlFlow()
+        .add(touch)
         .addStatement("return withVersion(record, version)")
         .add("$<});\n")
         .build();
@@ -174,7 +181,9 @@ final class TimestampVersionWriter {
    * @param add the counter's new value, {@code COALESCE(x, 0) + delta}
    * @param fits the condition that the counter stays within its type, or null
    * @param keyArgs the key parameters, as arguments
-   * @param names fresh local names: configuration, tx, version, next
+   * @param touches the parents the record touches ({@code @Touch}): read with a lock first, and
+   *     touched in the same transaction once the counter is written
+   * @param names fresh local names: configuration, tx, version, next, before, advanced
    */
   CodeBlock incrementBody(
       ComponentModel counter,
@@ -182,18 +191,25 @@ final class TimestampVersionWriter {
       CodeBlock add,
       CodeBlock fits,
       CodeBlock keyArgs,
+      ParentTouchWriter touches,
       String... names) {
     String configuration = names[0];
     String tx = names[1];
     String stored = names[2];
     String next = names[3];
+    String before = names[4];
+    String advanced = names[5];
     return CodeBlock.builder()
         .add("$T $N = this.dsl.transactionResult($N -> {\n$>", version.type(), stored,
             configuration)
         .addStatement("$T $N = $T.using($N)", DSL_CONTEXT, tx, DSL, configuration)
+        .add(touches.counterBefore(tx, before, keyArgs))
         .addStatement(
-            "return $T.advance($N,$WTABLE,$WkeyCondition($L),$W$N,$W$L,$W$T::nextVersion,"
+            "$L$T.advance($N,$WTABLE,$WkeyCondition($L),$W$N,$W$L,$W$T::nextVersion,"
                 + "$W$N -> $N.update(TABLE)\n.set($N, $L)\n.set($N, $N))",
+            touches.any()
+                ? CodeBlock.of("$T $N = ", version.type(), advanced)
+                : CodeBlock.of("return "),
             TIMESTAMP_VERSIONS,
             tx,
             keyArgs,
@@ -206,6 +222,8 @@ final class TimestampVersionWriter {
             add,
             version.constant(),
             next)
+        .add(touches.counterTouchIf(tx, advanced, before))
+        .add(touches.any() ? CodeBlock.of("return $N;\n", advanced) : CodeBlock.of(""))
         .add("$<});\n")
         .beginControlFlow("if ($N != null)", stored)
         .addStatement("return true")

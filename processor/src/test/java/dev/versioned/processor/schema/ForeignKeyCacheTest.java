@@ -117,14 +117,14 @@ class ForeignKeyCacheTest {
     // The same entry under the previous format's header is not trusted: read again, rewritten.
     byte[] bytes = Files.readAllBytes(entry);
     String text = new String(bytes, StandardCharsets.ISO_8859_1);
-    int at = text.indexOf("versioned-schema-cache 2");
+    int at = text.indexOf("versioned-schema-cache 3");
     assertThat(at).isAtLeast(0);
-    bytes[at + "versioned-schema-cache ".length()] = '1';
+    bytes[at + "versioned-schema-cache ".length()] = '2';
     Files.write(entry, bytes);
     Files.setLastModifiedTime(entry, cached);
     assertThat(compile(project)).isEqualTo(first);
     assertThat(Files.getLastModifiedTime(entry)).isNotEqualTo(cached);
     assertThat(new String(Files.readAllBytes(entry), StandardCharsets.ISO_8859_1))
-        .contains("versioned-schema-cache 2");
+        .contains("versioned-schema-cache 3");
   }
 }
