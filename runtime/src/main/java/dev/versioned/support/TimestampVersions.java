@@ -79,12 +79,8 @@ public final class TimestampVersions {
    * @throws IllegalArgumentException if {@code precision} is another unit
    */
   public static LocalDateTime next(LocalDateTime expected, ChronoUnit precision) {
-    LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(supported(precision));
-    if (expected == null) {
-      return now;
-    }
-    LocalDateTime floor = expected.truncatedTo(precision).plus(1, precision);
-    return now.isBefore(floor) ? floor : now;
+    Instant after = expected == null ? null : expected.toInstant(ZoneOffset.UTC);
+    return LocalDateTime.ofInstant(next(after, precision), ZoneOffset.UTC);
   }
 
   /**
@@ -97,14 +93,10 @@ public final class TimestampVersions {
    * @throws IllegalArgumentException if {@code precision} is another unit
    */
   public static OffsetDateTime next(OffsetDateTime expected, ChronoUnit precision) {
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(supported(precision));
-    if (expected == null) {
-      return now;
-    }
-    OffsetDateTime floor =
-        expected.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(precision).plus(1, precision);
-    return now.isBefore(floor) ? floor : now;
+    Instant after = expected == null ? null : expected.toInstant();
+    return OffsetDateTime.ofInstant(next(after, precision), ZoneOffset.UTC);
   }
+
 
   /**
    * The version an insert stores: the current time for a null version, else the given version

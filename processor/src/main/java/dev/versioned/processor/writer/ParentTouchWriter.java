@@ -1,5 +1,19 @@
 package dev.versioned.processor.writer;
 
+import static dev.versioned.processor.writer.TypeNames.ARRAY_LIST;
+import static dev.versioned.processor.writer.TypeNames.CHRONO_UNIT;
+import static dev.versioned.processor.writer.TypeNames.CONDITION;
+import static dev.versioned.processor.writer.TypeNames.DSL;
+import static dev.versioned.processor.writer.TypeNames.DSL_CONTEXT;
+import static dev.versioned.processor.writer.TypeNames.LIST;
+import static dev.versioned.processor.writer.TypeNames.LOCKING;
+import static dev.versioned.processor.writer.TypeNames.PARENT_TOUCH;
+import static dev.versioned.processor.writer.TypeNames.RECORD;
+import static dev.versioned.processor.writer.TypeNames.ROWS;
+import static dev.versioned.processor.writer.TypeNames.SELECT_STEP;
+import static dev.versioned.processor.writer.TypeNames.SQL_DATA_TYPE;
+import static dev.versioned.processor.writer.TypeNames.TIMESTAMP_VERSIONS;
+
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -8,7 +22,6 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.versioned.processor.reader.TimestampVersion;
-import dev.versioned.processor.vo.ColumnMapping;
 import dev.versioned.processor.vo.ComponentModel;
 import dev.versioned.processor.vo.RecordModel;
 import dev.versioned.processor.vo.TouchTarget;
@@ -26,22 +39,6 @@ import javax.lang.model.element.Modifier;
  * without {@code @Touch} gets nothing from it.
  */
 final class ParentTouchWriter {
-  private static final ClassName DSL = ClassName.get("org.jooq.impl", "DSL");
-  private static final ClassName SQL_DATA_TYPE = ClassName.get("org.jooq.impl", "SQLDataType");
-  private static final ClassName CONVERTER = ClassName.get("org.jooq", "Converter");
-  private static final ClassName DSL_CONTEXT = ClassName.get("org.jooq", "DSLContext");
-  private static final ClassName CONDITION = ClassName.get("org.jooq", "Condition");
-  private static final ClassName RECORD = ClassName.get("org.jooq", "Record");
-  private static final ClassName SELECT_STEP = ClassName.get("org.jooq", "SelectConditionStep");
-  private static final ClassName PARENT_TOUCH =
-      ClassName.get("dev.versioned.support", "ParentTouch");
-  private static final ClassName TIMESTAMP_VERSIONS =
-      ClassName.get("dev.versioned.support", "TimestampVersions");
-  private static final ClassName CHRONO_UNIT = ClassName.get("java.time.temporal", "ChronoUnit");
-  private static final ClassName LOCKING = ClassName.get("dev.versioned.support", "Locking");
-  private static final ClassName ROWS = ClassName.get("dev.versioned.support", "Rows");
-  private static final ClassName LIST = ClassName.get("java.util", "List");
-  private static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
   private static final String CLASS = "ParentTouches";
   /** Rows whose stored parents one statement reads, so a batch binds a bounded number of values. */
   private static final int CHUNK = 500;
@@ -138,69 +135,41 @@ final class ParentTouchWriter {
                 Modifier.FINAL)
             .addJavadoc("Touches {@code $L} through component {@code $L}.\n",
                 parent.qualifiedTable(), t.component().name());
+    CodeBlock keyField =
+        CodeBlock.of("$T.field($T.name($S), $L)", DSL, DSL, key.column(), DataTypes.of(key));
+    CodeBlock versionName = CodeBlock.of("$T.name($S)", DSL, version.column());
+    String where = model.qualifiedTable() + "." + t.component().column();
     if (TimestampVersion.is(version)) {
       // The later of now and the stored version plus one unit, computed in Java and bound.
       return field
           .initializer(
-              "$T.timestamped($>\n$L,\n$T.field($T.name($S), $L),"
-                  + "\n$T.field($T.name($S), $L),\nv -> $T.next(v, $T.$L),\n$S)$<",
+              "$T.timestamped($>\n$L,\n$L,\n$T.field($L, $L),\nv -> $T.next(v, $T.$L),\n$S)$<",
               PARENT_TOUCH,
               table,
+              keyField,
               DSL,
-              DSL,
-              key.column(),
-              dataType(key),
-              DSL,
-              DSL,
-              version.column(),
-              dataType(version),
+              versionName,
+              DataTypes.of(version),
               TIMESTAMP_VERSIONS,
               CHRONO_UNIT,
               TimestampVersion.precision(version),
-              model.qualifiedTable() + "." + t.component().column())
+              where)
           .build();
     }
     return field
         .initializer(
-            "$T.counting($>\n$L,\n$T.field($T.name($S), $L),"
-                + "\n$T.field($T.name($S), $T.$L),\n$L,\n$L,\n$S)$<",
+            "$T.counting($>\n$L,\n$L,\n$T.field($L, $T.$L),\n$L,\n$L,\n$S)$<",
             PARENT_TOUCH,
             table,
+            keyField,
             DSL,
-            DSL,
-            key.column(),
-            dataType(key),
-            DSL,
-            DSL,
-            version.column(),
+            versionName,
             SQL_DATA_TYPE,
             version.mapping().sqlDataType(),
             maxValue(version),
             !version.primitive(),
-            model.qualifiedTable() + "." + t.component().column())
+            where)
         .build();
-  }
-
-  /** The parent key column's data type, as the parent's repository declares it. */
-  private static CodeBlock dataType(ComponentModel c) {
-    ColumnMapping m = c.mapping();
-    switch (m.kind()) {
-      case ENUM:
-        return CodeBlock.of(
-            "$T.VARCHAR.asConvertedDataType($T.ofNullable($T.class, $T.class, $T::valueOf,"
-                + " $T::name))",
-            SQL_DATA_TYPE,
-            CONVERTER,
-            String.class,
-            m.userType(),
-            m.userType(),
-            m.userType());
-      case CONVERTED:
-        return CodeBlock.of(
-            "$T.$L.asConvertedDataType(new $T())", SQL_DATA_TYPE, m.sqlDataType(), m.converter());
-      default:
-        return CodeBlock.of("$T.$L", SQL_DATA_TYPE, m.sqlDataType());
-    }
   }
 
   private static String maxValue(ComponentModel version) {

@@ -1,5 +1,47 @@
 package dev.versioned.processor.writer;
 
+import static dev.versioned.processor.writer.TypeNames.ARRAYS;
+import static dev.versioned.processor.writer.TypeNames.ARRAY_LIST;
+import static dev.versioned.processor.writer.TypeNames.BATCHES;
+import static dev.versioned.processor.writer.TypeNames.CACHED;
+import static dev.versioned.processor.writer.TypeNames.CACHED_FAMILY;
+import static dev.versioned.processor.writer.TypeNames.COLLECTION;
+import static dev.versioned.processor.writer.TypeNames.CONDITION;
+import static dev.versioned.processor.writer.TypeNames.CONFLICTS;
+import static dev.versioned.processor.writer.TypeNames.CONFLICT_OPERATION;
+import static dev.versioned.processor.writer.TypeNames.DATA_ACCESS;
+import static dev.versioned.processor.writer.TypeNames.DATA_TYPE;
+import static dev.versioned.processor.writer.TypeNames.DSL;
+import static dev.versioned.processor.writer.TypeNames.DSL_CONTEXT;
+import static dev.versioned.processor.writer.TypeNames.FIELD;
+import static dev.versioned.processor.writer.TypeNames.IDENTITY;
+import static dev.versioned.processor.writer.TypeNames.INSERT_STEP;
+import static dev.versioned.processor.writer.TypeNames.INTERNAL;
+import static dev.versioned.processor.writer.TypeNames.JDBC;
+import static dev.versioned.processor.writer.TypeNames.LINKED_HASH_MAP;
+import static dev.versioned.processor.writer.TypeNames.LIST;
+import static dev.versioned.processor.writer.TypeNames.LOCKING;
+import static dev.versioned.processor.writer.TypeNames.MAP;
+import static dev.versioned.processor.writer.TypeNames.OBJECTS;
+import static dev.versioned.processor.writer.TypeNames.OPERATION;
+import static dev.versioned.processor.writer.TypeNames.OPTIONAL;
+import static dev.versioned.processor.writer.TypeNames.OVERFLOW;
+import static dev.versioned.processor.writer.TypeNames.QUERY;
+import static dev.versioned.processor.writer.TypeNames.RECORD;
+import static dev.versioned.processor.writer.TypeNames.RESULT_SET;
+import static dev.versioned.processor.writer.TypeNames.RETRY;
+import static dev.versioned.processor.writer.TypeNames.RETRY_POLICY;
+import static dev.versioned.processor.writer.TypeNames.ROWS;
+import static dev.versioned.processor.writer.TypeNames.SQL_DATA_TYPE;
+import static dev.versioned.processor.writer.TypeNames.SQL_EXCEPTION;
+import static dev.versioned.processor.writer.TypeNames.STALE;
+import static dev.versioned.processor.writer.TypeNames.STALE_BATCH;
+import static dev.versioned.processor.writer.TypeNames.TABLE;
+import static dev.versioned.processor.writer.TypeNames.TABLE_FIELD;
+import static dev.versioned.processor.writer.TypeNames.TABLE_IMPL;
+import static dev.versioned.processor.writer.TypeNames.TIMESTAMP_VERSIONS;
+import static dev.versioned.processor.writer.TypeNames.UNARY_OPERATOR;
+
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -26,52 +68,6 @@ import javax.lang.model.element.Modifier;
 
 /** Writes the repository class of one validated record. */
 public final class RepositoryWriter {
-  private static final ClassName DSL = ClassName.get("org.jooq.impl", "DSL");
-  private static final ClassName SQL_DATA_TYPE = ClassName.get("org.jooq.impl", "SQLDataType");
-  private static final ClassName TABLE_IMPL = ClassName.get("org.jooq.impl", "TableImpl");
-  private static final ClassName RECORD = ClassName.get("org.jooq", "Record");
-  private static final ClassName TABLE = ClassName.get("org.jooq", "Table");
-  private static final ClassName FIELD = ClassName.get("org.jooq", "Field");
-  private static final ClassName TABLE_FIELD = ClassName.get("org.jooq", "TableField");
-  private static final ClassName IDENTITY = ClassName.get("org.jooq", "Identity");
-  private static final ClassName INTERNAL = ClassName.get("org.jooq.impl", "Internal");
-  private static final ClassName DATA_TYPE = ClassName.get("org.jooq", "DataType");
-  private static final ClassName DSL_CONTEXT = ClassName.get("org.jooq", "DSLContext");
-  private static final ClassName CONDITION = ClassName.get("org.jooq", "Condition");
-  private static final ClassName QUERY = ClassName.get("org.jooq", "Query");
-  private static final ClassName CONVERTER = ClassName.get("org.jooq", "Converter");
-  private static final ClassName INSERT_STEP = ClassName.get("org.jooq", "InsertSetMoreStep");
-  private static final ClassName DATA_ACCESS =
-      ClassName.get("org.jooq.exception", "DataAccessException");
-  private static final ClassName RETRY_POLICY = ClassName.get("dev.versioned", "RetryPolicy");
-  private static final ClassName STALE = ClassName.get("dev.versioned", "StaleRecordException");
-  private static final ClassName OPERATION = STALE.nestedClass("Operation");
-  private static final ClassName STALE_BATCH = ClassName.get("dev.versioned", "StaleBatchException");
-  private static final ClassName OVERFLOW =
-      ClassName.get("dev.versioned", "VersionOverflowException");
-  private static final ClassName RETRY = ClassName.get("dev.versioned.support", "Retry");
-  private static final ClassName BATCHES = ClassName.get("dev.versioned.support", "Batches");
-  private static final ClassName LOCKING = ClassName.get("dev.versioned.support", "Locking");
-  private static final ClassName ROWS = ClassName.get("dev.versioned.support", "Rows");
-  private static final ClassName CACHED =
-      ClassName.get("dev.versioned.support", "CachedStatement");
-  private static final ClassName CACHED_FAMILY =
-      ClassName.get("dev.versioned.support", "CachedStatements");
-  private static final ClassName CONFLICTS = ClassName.get("dev.versioned.support", "Conflicts");
-  private static final ClassName CONFLICT_OPERATION =
-      ClassName.get("dev.versioned", "ConflictEvent", "Operation");
-  private static final ClassName JDBC = ClassName.get("dev.versioned.support", "Jdbc");
-  private static final ClassName RESULT_SET = ClassName.get("java.sql", "ResultSet");
-  private static final ClassName SQL_EXCEPTION = ClassName.get("java.sql", "SQLException");
-  private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
-  private static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
-  private static final ClassName LIST = ClassName.get("java.util", "List");
-  private static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
-  private static final ClassName MAP = ClassName.get("java.util", "Map");
-  private static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");
-  private static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
-  private static final ClassName COLLECTION = ClassName.get("java.util", "Collection");
-  private static final ClassName UNARY_OPERATOR = ClassName.get("java.util.function", "UnaryOperator");
 
   private static final String TABLE_CLASS = "RepositoryTable";
   private static final String IDENTITY_FIELD = "identityKey";
@@ -274,33 +270,11 @@ public final class RepositoryWriter {
 
   private FieldSpec columnConstant(ComponentModel c) {
     ColumnMapping m = c.mapping();
-    CodeBlock dataType;
-    switch (m.kind()) {
-      case ENUM:
-        dataType =
-            CodeBlock.of(
-                "$T.VARCHAR.asConvertedDataType($T.ofNullable($T.class, $T.class, $T::valueOf,"
-                    + " $T::name))",
-                SQL_DATA_TYPE,
-                CONVERTER,
-                String.class,
-                m.userType(),
-                m.userType(),
-                m.userType());
-        break;
-      case CONVERTED:
-        dataType =
-            CodeBlock.of(
-                "$T.$L.asConvertedDataType(new $T())", SQL_DATA_TYPE, m.sqlDataType(), m.converter());
-        break;
-      default:
-        if (c.primitive()) {
-          dataType = CodeBlock.of("$T.$L.nullable(false)", SQL_DATA_TYPE, m.sqlDataType());
-        } else {
-          dataType = CodeBlock.of("$T.$L", SQL_DATA_TYPE, m.sqlDataType());
-        }
-        break;
-    }
+    // A primitive is never null; enum and @Convert components are never primitive.
+    CodeBlock dataType =
+        c.primitive()
+            ? CodeBlock.of("$L.nullable(false)", DataTypes.of(c))
+            : DataTypes.of(c);
     String role = c.key() ? "Key column" : c.version() ? "Version column" : "Column";
     return FieldSpec.builder(
             ParameterizedTypeName.get(FIELD, m.userType()),
@@ -1680,7 +1654,7 @@ public final class RepositoryWriter {
   private CodeBlock versionPlaceholderCondition() {
     return timestamps == null
         ? CodeBlock.of("$N.eq(p.of($N))", version.constant(), version.constant())
-        : CodeBlock.of("$T.matches($N, p.of($N))", TimestampVersionWriter.TIMESTAMP_VERSIONS,
+        : CodeBlock.of("$T.matches($N, p.of($N))", TIMESTAMP_VERSIONS,
             version.constant(), version.constant());
   }
 
@@ -1895,7 +1869,7 @@ public final class RepositoryWriter {
             .addParameter(version.type(), "expected");
     if (timestamps != null) {
       // Timestamp versions: IS NULL, or = ? in a form Derby can parse.
-      m.addStatement("return $T.matches($N, expected)", TimestampVersionWriter.TIMESTAMP_VERSIONS,
+      m.addStatement("return $T.matches($N, expected)", TIMESTAMP_VERSIONS,
           version.constant());
     } else if (version.primitive()) {
       m.addStatement("return $N.eq(expected)", version.constant());

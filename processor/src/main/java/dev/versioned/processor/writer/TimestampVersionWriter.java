@@ -1,5 +1,14 @@
 package dev.versioned.processor.writer;
 
+import static dev.versioned.processor.writer.TypeNames.ARRAYS;
+import static dev.versioned.processor.writer.TypeNames.CHRONO_UNIT;
+import static dev.versioned.processor.writer.TypeNames.DSL;
+import static dev.versioned.processor.writer.TypeNames.DSL_CONTEXT;
+import static dev.versioned.processor.writer.TypeNames.OPERATION;
+import static dev.versioned.processor.writer.TypeNames.ROWS;
+import static dev.versioned.processor.writer.TypeNames.STALE;
+import static dev.versioned.processor.writer.TypeNames.TIMESTAMP_VERSIONS;
+
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
@@ -18,15 +27,6 @@ import javax.lang.model.element.Modifier;
  * RepositoryWriter} writes for any version.
  */
 final class TimestampVersionWriter {
-  private static final ClassName DSL = ClassName.get("org.jooq.impl", "DSL");
-  private static final ClassName DSL_CONTEXT = ClassName.get("org.jooq", "DSLContext");
-  private static final ClassName STALE = ClassName.get("dev.versioned", "StaleRecordException");
-  private static final ClassName OPERATION = STALE.nestedClass("Operation");
-  private static final ClassName ROWS = ClassName.get("dev.versioned.support", "Rows");
-  private static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
-  private static final ClassName CHRONO_UNIT = ClassName.get("java.time.temporal", "ChronoUnit");
-  static final ClassName TIMESTAMP_VERSIONS =
-      ClassName.get("dev.versioned.support", "TimestampVersions");
 
   private final RecordModel model;
   private final ComponentModel version;
