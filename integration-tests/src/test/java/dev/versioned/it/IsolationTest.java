@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -173,6 +174,9 @@ class IsolationTest {
     AtomicInteger beforeModify = new AtomicInteger();
     AtomicInteger atCommit = new AtomicInteger();
     List<String> wrong = Collections.synchronizedList(new ArrayList<>());
+    // Every thread starts at once: on a fast embedded database the first thread could otherwise
+    // finish its share before the last one starts, and no two transactions would overlap.
+    CyclicBarrier start = new CyclicBarrier(THREADS);
     long started = System.nanoTime();
     ExecutorService threads = Executors.newFixedThreadPool(THREADS);
     try {
@@ -180,6 +184,7 @@ class IsolationTest {
       for (int t = 0; t < THREADS; t++) {
         int thread = t;
         futures.add(threads.submit(() -> {
+          start.await(1, TimeUnit.MINUTES);
           for (int i = 0; i < perThread; i++) {
             long id = 1 + (thread + i) % ROWS;
             for (int outerAttempt = 1; ; outerAttempt++) {
