@@ -39,7 +39,7 @@ public final class ParentTouch<K, V> {
   private final Field<V> version;
   /** The new version as an expression of the stored one; null for a timestamp version. */
   private final Field<V> next;
-  /** The condition that the version can take {@link #next}, or null when it always can. */
+  /** The condition that the version can take {@link #next}; null for a timestamp version. */
   private final Condition guard;
   /** For a timestamp version, the new version from the stored one; else null. */
   private final UnaryOperator<V> later;
@@ -52,7 +52,7 @@ public final class ParentTouch<K, V> {
     this.key = Objects.requireNonNull(key, "key");
     this.version = Objects.requireNonNull(version, "version");
     this.next = Objects.requireNonNull(next, "next");
-    this.guard = guard;
+    this.guard = Objects.requireNonNull(guard, "guard");
     this.later = null;
     this.child = Objects.requireNonNull(child, "child");
   }
@@ -134,13 +134,12 @@ public final class ParentTouch<K, V> {
           v -> ctx.update(table).set(version, v));
       return;
     }
-    int rows =
-        ctx.update(table).set(version, next).where(guard == null ? row : row.and(guard)).execute();
-    if (Rows.one(rows, table) || guard == null) {
-      return; // touched, or no parent has the key
+    int rows = ctx.update(table).set(version, next).where(row.and(guard)).execute();
+    if (Rows.one(rows, table)) {
+      return;
     }
-    Optional<Record1<V>> current =
-        ctx.select(version).from(table).where(key.eq(value)).fetchOptional();
+    // No row matched: no parent has the key (nothing to touch), or its version is at the maximum.
+    Optional<Record1<V>> current = ctx.select(version).from(table).where(row).fetchOptional();
     if (current.isPresent()) {
       throw new VersionOverflowException(
           "version overflow on "
