@@ -1,0 +1,357 @@
+package dev.versioned.processor.writer;
+
+import static dev.versioned.processor.writer.TypeNames.CONFLICTS;
+import static dev.versioned.processor.writer.TypeNames.CONFLICT_OPERATION;
+import static dev.versioned.processor.writer.TypeNames.DSL;
+import static dev.versioned.processor.writer.TypeNames.JDBC;
+import static dev.versioned.processor.writer.TypeNames.OBJECTS;
+import static dev.versioned.processor.writer.TypeNames.OPERATION;
+import static dev.versioned.processor.writer.TypeNames.OVERFLOW;
+import static dev.versioned.processor.writer.TypeNames.RECORD;
+import static dev.versioned.processor.writer.TypeNames.ROWS;
+import static dev.versioned.processor.writer.TypeNames.TABLE;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import dev.versioned.processor.plan.Binding;
+import dev.versioned.processor.plan.RepositoryPlan;
+import dev.versioned.processor.plan.Statement;
+import dev.versioned.processor.plan.Statement.Bind;
+import dev.versioned.processor.plan.Statement.Role;
+import dev.versioned.processor.vo.ComponentModel;
+import dev.versioned.processor.vo.RecordModel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What every writer of one repository's members shares: the plan, the record's names, and the
+ * fragments of code that several members contain (key parameters, binds, the conflict reporting
+ * around a write). Each concern's writer extends it; {@link RepositoryWriter} puts their members in
+ * order.
+ */
+class RepositoryPart {
+  static final String TABLE_CLASS = "RepositoryTable";
+  static final String IDENTITY_FIELD = "identityKey";
+  static final String COLUMNS_CLASS = "Columns";
+  static final String SQL_CLASS = "Sql";
+
+  final RepositoryPlan plan;
+  final RecordModel model;
+  final ClassName record;
+  final ClassName self;
+  final List<ComponentModel> keys;
+  final ComponentModel version;
+  final TypeName recordTable;
+  final String recordText;
+  /** The parents its writes touch ({@code @Touch}); hooks marked "touch hook" call it. */
+  final ParentTouchWriter touches;
+  /** The parts that differ for a timestamp version; null for an integer version. */
+  final TimestampVersionWriter timestamps;
+
+  RepositoryPart(RepositoryPlan plan) {
+    this.plan = plan;
+    this.model = plan.model();
+    this.record = plan.record();
+    this.self = plan.self();
+    this.keys = plan.keys();
+    this.version = plan.version();
+    this.recordTable = ParameterizedTypeName.get(TABLE, RECORD);
+    this.recordText = plan.recordText();
+    this.touches = new ParentTouchWriter(model, plan.touches());
+    this.timestamps = TimestampVersionWriter.of(model);
+  }
+
+  RepositoryPart(RepositoryPart parts) {
+    this.plan = parts.plan;
+    this.model = parts.model;
+    this.record = parts.record;
+    this.self = parts.self;
+    this.keys = parts.keys;
+    this.version = parts.version;
+    this.recordTable = parts.recordTable;
+    this.recordText = parts.recordText;
+    this.touches = parts.touches;
+    this.timestamps = parts.timestamps;
+  }
+
+  boolean hasBoxedKey() {
+    return plan.hasBoxedKey();
+  }
+
+  ComponentModel identityKey() {
+    return plan.identityKey();
+  }
+
+  boolean readsDirectly() {
+    return plan.readsDirectly();
+  }
+
+  boolean cachesUpdateChanged() {
+    return plan.cachesUpdateChanged();
+  }
+
+  /** The largest value of the integer version's type, as Java source. */
+  String maxValue() {
+    return plan.counting().max();
+  }
+
+  /** A constant of the integer version's type, as Java source. */
+  String literal(int value) {
+    return plan.counting().literal(value);
+  }
+
+  /**
+   * Before a write that knows its expected version, in {@code expectedVar}: the overflow check of
+   * an integer version, or the new value of a timestamp version, {@code next}.
+   */
+  void checkOverflowOrNextVersion(MethodSpec.Builder m, String expectedVar) {
+    if (timestamps == null) {
+      m.addStatement("checkOverflow($N)", expectedVar);
+    } else {
+      m.addStatement(
+          "$T next = nextVersion($N.$N())", version.type(), expectedVar, version.accessor());
+    }
+  }
+
+  /** The version a write returns: {@code nextVersion(var.v())}, or the bound {@code next}. */
+  CodeBlock newVersion(String expectedVar) {
+    return timestamps == null
+        ? CodeBlock.of("nextVersion($N.$N())", expectedVar, version.accessor())
+        : CodeBlock.of("next");
+  }
+
+  /** The further argument of {@code updateQuery} and {@code touchQuery}: the bound new version. */
+  String nextArg() {
+    return timestamps == null ? "" : ", next";
+  }
+
+  /**
+   * The new version as the Javadoc's SQL shows it: {@code v + 1}, or {@code ?} for a timestamp
+   * version (computed in Java, see {@code TimestampVersions}).
+   */
+  String newVersionSql() {
+    return timestamps == null ? version.column() + " + 1" : "?";
+  }
+
+  /** The Javadoc's {@code @throws VersionOverflowException}: none for a timestamp version. */
+  CodeBlock overflowDoc(String subject) {
+    return timestamps == null
+        ? CodeBlock.of("@throws $T if $L already the largest value of its type\n", OVERFLOW,
+            subject)
+        : CodeBlock.of("");
+  }
+
+  /**
+   * Declares {@code int rows} and assigns it with {@code assignment}, turning a serialization
+   * failure of the write into a {@code StaleRecordException} (SPEC §5).
+   */
+  void guardedWrite(
+      MethodSpec.Builder m, CodeBlock assignment, String recordVar, String operation) {
+    m.addStatement("int rows");
+    m.beginControlFlow("try")
+        .addCode(assignment)
+        .nextControlFlow("catch ($T e)", RuntimeException.class)
+        .addStatement(
+            "throw refused(e, $N, $L, $T.$L)",
+            recordVar,
+            recordVar.equals("changed") ? "original." + version.accessor() + "()"
+                : recordVar + "." + version.accessor() + "()",
+            OPERATION,
+            operation)
+        .endControlFlow();
+  }
+
+  /**
+   * The new value of an integer version that a write without a version predicate sets: {@code v +
+   * 1}, or for a boxed version {@code COALESCE(v, 0) + 1}.
+   */
+  CodeBlock versionIncrement() {
+    if (version.primitive()) {
+      return CodeBlock.of("$N.plus($T.inline(1))", version.constant(), DSL);
+    }
+    return CodeBlock.of(
+        "$T.coalesce($N, $T.inline($L, $N)).plus($T.inline(1))",
+        DSL,
+        version.constant(),
+        DSL,
+        literal(0),
+        version.constant(),
+        DSL);
+  }
+
+  /**
+   * The condition that the stored version can still be incremented within its Java type, for the
+   * writes that have no version predicate. The database cannot be relied on to refuse the overflow:
+   * SQLite stores the wider value in an INT column, and reads it back truncated.
+   */
+  CodeBlock versionBelowMax() {
+    CodeBlock belowMax = CodeBlock.of("$N.lt($T.inline($L, $N))", version.constant(), DSL,
+        maxValue(), version.constant());
+    return version.primitive()
+        ? belowMax
+        : CodeBlock.of("$N.isNull().or($L)", version.constant(), belowMax);
+  }
+
+  /**
+   * Runs a write, telling the configuration's {@code ConflictListener} of the conflict it throws,
+   * if any: {@code try { body } catch (RuntimeException e) { throw Conflicts.seen(...); }}. Free on
+   * the path that throws nothing.
+   */
+  CodeBlock reportingConflicts(CodeBlock body, String operation, CodeBlock key) {
+    return reportingConflicts(body, operation, key, CodeBlock.of("e"));
+  }
+
+  CodeBlock reportingConflicts(
+      CodeBlock body, String operation, CodeBlock key, CodeBlock failure) {
+    return CodeBlock.builder()
+        .beginControlFlow("try")
+        .add(body)
+        .nextControlFlow("catch ($T e)", RuntimeException.class)
+        .addStatement("throw $T.seen(dsl,$WTABLE,$W$T.$L,$W$L,$W$L)", CONFLICTS,
+            CONFLICT_OPERATION, operation, key, failure)
+        .endControlFlow()
+        .build();
+  }
+
+  /** The key's bind calls, in key order. */
+  CodeBlock bindKeys(Function<ComponentModel, CodeBlock> value) {
+    CodeBlock.Builder b = CodeBlock.builder();
+    for (ComponentModel c : keys) {
+      b.add("$L", bind(c, value.apply(c)));
+    }
+    return b.build();
+  }
+
+  /**
+   * The bind calls of a cached statement, in the order of its binds: each column's value and the
+   * expected version from {@code recordVar}, the new version from the local {@code next}.
+   */
+  CodeBlock bindValues(Statement statement, String recordVar) {
+    return bindValues(
+        statement,
+        b -> b.role() == Role.NEXT_VERSION
+            ? CodeBlock.of("next")
+            : CodeBlock.of("$N.$N()", recordVar, b.column().accessor()));
+  }
+
+  /** The bind calls of a cached statement, in the order of its binds, each value as given. */
+  static CodeBlock bindValues(Statement statement, Function<Bind, CodeBlock> value) {
+    CodeBlock.Builder b = CodeBlock.builder();
+    for (Bind bind : statement.binds()) {
+      b.add("$L", bind(bind.column(), value.apply(bind)));
+    }
+    return b.build();
+  }
+
+  /**
+   * The {@code Values} call that binds one component's value: a plain JDBC setter for the types
+   * whose jOOQ binding is exactly that setter, the column's jOOQ binding for every other type.
+   */
+  static CodeBlock bind(ComponentModel c, CodeBlock value) {
+    return CodeBlock.of("\n$L", bindCall(c, value));
+  }
+
+  static CodeBlock bindCall(ComponentModel c, CodeBlock value) {
+    String jdbc = Binding.of(c).jdbc();
+    if (jdbc == null) {
+      return CodeBlock.of(".set($N, $L)", c.constant(), value);
+    }
+    if (jdbc.equals("String") || !c.primitive()) {
+      return CodeBlock.of(".set$L($N, $L)", jdbc, c.constant(), value);
+    }
+    return CodeBlock.of(".set$L($L)", jdbc, value);
+  }
+
+  void checkKeyCall(MethodSpec.Builder m, String variable, String parameter) {
+    if (hasBoxedKey()) {
+      m.addStatement("checkKey($N, $S)", variable, parameter);
+    }
+  }
+
+  List<ParameterSpec> keyParams() {
+    List<ParameterSpec> params = new ArrayList<>();
+    for (ComponentModel c : keys) {
+      params.add(ParameterSpec.builder(c.type(), c.name()).build());
+    }
+    return params;
+  }
+
+  Set<String> keyNames() {
+    Set<String> names = new HashSet<>();
+    for (ComponentModel c : keys) {
+      names.add(c.name());
+    }
+    return names;
+  }
+
+  static String fresh(String base, Set<String> taken) {
+    String name = base;
+    while (!taken.add(name)) {
+      name = name + "_";
+    }
+    return name;
+  }
+
+  CodeBlock keyParamDocs() {
+    CodeBlock.Builder b = CodeBlock.builder();
+    for (ComponentModel c : keys) {
+      b.add("@param $N the key component {@code $N}\n", c.name(), c.name());
+    }
+    return b.build();
+  }
+
+  CodeBlock keyNullDoc() {
+    return hasBoxedKey()
+        ? CodeBlock.of("@throws NullPointerException if a key argument is null\n")
+        : CodeBlock.of("");
+  }
+
+  void requireKeyParams(MethodSpec.Builder m) {
+    for (ComponentModel c : keys) {
+      if (!c.primitive()) {
+        m.addStatement("$T.requireNonNull($N, $S)", OBJECTS, c.name(), c.name());
+      }
+    }
+  }
+
+  CodeBlock keyArgs() {
+    return join(keys, c -> CodeBlock.of("$N", c.name()));
+  }
+
+  static CodeBlock join(List<ComponentModel> list, Function<ComponentModel, CodeBlock> f) {
+    return CodeBlock.join(list.stream().map(f).collect(Collectors.toList()), ",$W");
+  }
+
+  /**
+   * The body of a write whose only bound values are the key and the expected version (delete,
+   * touch): the cached statement, or for a null version box the query with {@code IS NULL}; a
+   * refused write translated; zero rows a stale row.
+   */
+  void versionCheckedWrite(
+      MethodSpec.Builder m, String statement, String query, String operation, boolean bindsNext) {
+    CodeBlock values = bindValues(plan.statement(statement), "record");
+    CodeBlock cached =
+        CodeBlock.of("$L.$L.execute(ctx, values -> values$L)", SQL_CLASS, statement, values);
+    CodeBlock write =
+        version.primitive()
+            ? cached
+            : CodeBlock.of(
+                "record.$N() == null\n? $L(ctx, record$L).execute()\n: $L",
+                version.accessor(),
+                query,
+                bindsNext ? ", next" : "",
+                cached);
+    guardedWrite(m, CodeBlock.of("$[rows = $L;\n$]", write), "record", operation);
+    m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
+        .addStatement("throw stale(ctx, record, record.$N(), $T.$L, -1)", version.accessor(),
+            OPERATION, operation)
+        .endControlFlow();
+  }
+}
