@@ -51,7 +51,7 @@ class RepositoryPart {
   final TypeName recordTable;
   final String recordText;
   /** The parents its writes touch ({@code @Touch}); hooks marked "touch hook" call it. */
-  final ParentTouchWriter touches;
+  final ParentTouchBodies touches;
   /** The parts that differ for a timestamp version; null for an integer version. */
   final TimestampVersionWriter timestamps;
 
@@ -64,7 +64,7 @@ class RepositoryPart {
     this.version = plan.version();
     this.recordTable = ParameterizedTypeName.get(TABLE, RECORD);
     this.recordText = plan.recordText();
-    this.touches = new ParentTouchWriter(model, plan.touches());
+    this.touches = new ParentTouchBodies(model, plan.touches());
     this.timestamps = TimestampVersionWriter.of(model);
   }
 

@@ -116,7 +116,7 @@ public final class RepositoryWriter {
     helpers.addMembers(type);
     constants.addTypes(type);
     type.addType(new StatementWriter(parts).sqlClass());
-    parts.touches.addMembers(type); // touch hook
+    new ParentTouchWriter(plan.model(), plan.touches()).addMembers(type);
     return type.build();
   }
 

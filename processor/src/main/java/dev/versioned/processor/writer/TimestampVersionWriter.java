@@ -191,7 +191,7 @@ final class TimestampVersionWriter {
       CodeBlock add,
       CodeBlock fits,
       CodeBlock keyArgs,
-      ParentTouchWriter touches,
+      ParentTouchBodies touches,
       String... names) {
     String configuration = names[0];
     String tx = names[1];
