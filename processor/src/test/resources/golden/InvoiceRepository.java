@@ -39,9 +39,9 @@ import org.jooq.impl.TableImpl;
 /**
  * Optimistic-locking repository of {@link Invoice}, on table {@code invoice}.
  *
- * <p>Writes compare and increment the version column {@code lock_version}: a write based on a stale copy
- * throws {@link StaleRecordException} and changes nothing. Instances are immutable and thread-safe; share one
- * per {@link DSLContext}.
+ * <p>Writes compare and increment the version column {@code lock_version}: a write based on a stale
+ * copy throws {@link StaleRecordException} and changes nothing. Instances are immutable and
+ * thread-safe; share one per {@link DSLContext}.
  */
 @Generated("dev.versioned.processor.VersionedProcessor")
 public final class InvoiceRepository {
@@ -153,13 +153,13 @@ public final class InvoiceRepository {
 
     /**
      * Reads the row with the given key and locks it ({@code SELECT ... FOR UPDATE}): until the
-     * caller's transaction ends, every other transaction that writes the row, or reads it
-     * with a lock, waits. Run it inside a transaction ({@code dsl.transactionResult(...)}, or
-     * Spring's {@code @Transactional}); outside one, the lock ends with the statement.
+     * caller's transaction ends, every other transaction that writes the row, or reads it with a
+     * lock, waits. Run it inside a transaction ({@code dsl.transactionResult(...)}, or Spring's
+     * {@code @Transactional}); outside one, the lock ends with the statement.
      *
      * <p>The lock makes the write that follows unable to conflict, at the price of making every
-     * other writer of the row wait: prefer {@code modify} with {@link RetryPolicy#lockAfter()}, which
-     * locks only once a row has proved hot. A database without row locks (SQLite) reads the
+     * other writer of the row wait: prefer {@code modify} with {@link RetryPolicy#lockAfter()},
+     * which locks only once a row has proved hot. A database without row locks (SQLite) reads the
      * row without one.
      *
      * @param id the key component {@code id}
@@ -170,9 +170,9 @@ public final class InvoiceRepository {
     }
 
     /**
-     * Reads the row with the given key with a locking read ({@link Locking#forUpdate}): on a database
-     * with row locks the row stays locked until the transaction of {@code ctx} ends, and InnoDB
-     * reads it as now committed even at REPEATABLE READ.
+     * Reads the row with the given key with a locking read ({@link Locking#forUpdate}): on a
+     * database with row locks the row stays locked until the transaction of {@code ctx} ends, and
+     * InnoDB reads it as now committed even at REPEATABLE READ.
      */
     private static Optional<Invoice> findForUpdate(DSLContext ctx, long id) {
         return Sql.lockRow.fetchOptional(
@@ -216,8 +216,8 @@ public final class InvoiceRepository {
 
     /**
      * Writes every column of the record if, and only if, the row still has the record's version,
-     * and increments the version: {@code UPDATE invoice SET ..., lock_version = lock_version + 1 WHERE <key> AND lock_version = ?}.
-     * The argument is not changed.
+     * and increments the version: {@code UPDATE invoice SET ..., lock_version = lock_version + 1
+     * WHERE <key> AND lock_version = ?}. The argument is not changed.
      *
      * @param record the record, as read (with the version it was read at)
      * @return a new record equal to {@code record} but with the incremented version
@@ -261,14 +261,17 @@ public final class InvoiceRepository {
 
     /**
      * Writes only the columns whose values differ between {@code original} and {@code changed}
-     * (arrays by content), if the row still has {@code original}'s version, and increments the version.
-     * The version carried by {@code changed} is ignored. When no column differs, nothing is sent.
+     * (arrays by content), if the row still has {@code original}'s version, and increments the
+     * version. The version carried by {@code changed} is ignored. When no column differs, nothing
+     * is sent.
      *
      * @param original the record as read
      * @param changed the record with the new values
-     * @return {@code changed} with the incremented version, or {@code original} when nothing differs
+     * @return {@code changed} with the incremented version, or {@code original} when nothing
+     *     differs
      * @throws IllegalArgumentException if the two records have different keys
-     * @throws StaleRecordException if the row was changed or deleted since {@code original} was read
+     * @throws StaleRecordException if the row was changed or deleted since {@code original} was
+     *     read
      * @throws VersionOverflowException if the version is already the largest value of its type
      * @throws NullPointerException if an argument or its key is null
      */
@@ -323,7 +326,8 @@ public final class InvoiceRepository {
      * @param record the values to store; its version is ignored
      * @return the record as stored, with the version now in the database
      * @throws NoDataFoundException if no row has the record's key
-     * @throws VersionOverflowException if the stored version is already the largest value of its type
+     * @throws VersionOverflowException if the stored version is already the largest value of its
+     *     type
      * @throws NullPointerException if {@code record} or its key is null
      */
     public Invoice overwrite(Invoice record) {
@@ -349,21 +353,21 @@ public final class InvoiceRepository {
      * Reads the row, applies {@code change}, and writes the columns it changed with a version check
      * (see {@link #updateChanged}), each attempt in its own transaction (a savepoint when nested).
      * On a conflict (a stale row, or SQLSTATE 40001 or 40P01) it rereads and retries with jittered
-     * exponential backoff, up to the {@link RetryPolicy} this repository was created with, then rethrows
-     * the last failure, whose message then says that it gave up. When {@code change} returns an equal
-     * record, nothing is written.
+     * exponential backoff, up to the {@link RetryPolicy} this repository was created with, then
+     * rethrows the last failure, whose message then says that it gave up. When {@code change}
+     * returns an equal record, nothing is written.
      *
      * <p>A retry reads the row as now committed, also inside an enclosing transaction (on MySQL and
      * MariaDB at REPEATABLE READ it uses a locking read). Where no retry can succeed inside the
-     * enclosing transaction (its snapshot is fixed, as on PostgreSQL at REPEATABLE READ or SERIALIZABLE,
-     * or the database refused the write as a serialization failure), it does not retry: the
-     * failure is thrown at once, and its message says that the enclosing transaction must be
-     * retried as a whole.
+     * enclosing transaction (its snapshot is fixed, as on PostgreSQL at REPEATABLE READ or
+     * SERIALIZABLE, or the database refused the write as a serialization failure), it does not
+     * retry: the failure is thrown at once, and its message says that the enclosing transaction
+     * must be retried as a whole.
      *
-     * <p>After {@link RetryPolicy#lockAfter()} conflicting attempts (when it is not 0), each further attempt
-     * reads the row with a locking read ({@code SELECT ... FOR UPDATE}), so that its write cannot
-     * conflict. A {@code ConflictListener} registered on the context's configuration is told of
-     * each conflict, retry and give-up, and of the call as it ends.
+     * <p>After {@link RetryPolicy#lockAfter()} conflicting attempts (when it is not 0), each
+     * further attempt reads the row with a locking read ({@code SELECT ... FOR UPDATE}), so that
+     * its write cannot conflict. A {@code ConflictListener} registered on the context's
+     * configuration is told of each conflict, retry and give-up, and of the call as it ends.
      *
      * @param id the key component {@code id}
      * @param change the change; it may run more than once, so it should have no side effects
@@ -394,8 +398,9 @@ public final class InvoiceRepository {
     }
 
     /**
-     * Updates every record as {@link #update} does, as a JDBC batch in one transaction: all or nothing.
-     * If any row is stale, nothing is written and the exception lists every stale row with its index.
+     * Updates every record as {@link #update} does, as a JDBC batch in one transaction: all or
+     * nothing. If any row is stale, nothing is written and the exception lists every stale row with
+     * its index.
      *
      * @param records the records, as read
      * @return new records with incremented versions, in the same order
@@ -442,8 +447,8 @@ public final class InvoiceRepository {
     }
 
     /**
-     * Deletes the row if, and only if, it still has the record's version:
-     * {@code DELETE FROM invoice WHERE <key> AND lock_version = ?}.
+     * Deletes the row if, and only if, it still has the record's version: {@code DELETE FROM
+     * invoice WHERE <key> AND lock_version = ?}.
      *
      * @param record the record, as read
      * @throws StaleRecordException if the row was changed or deleted since; nothing is deleted
@@ -477,10 +482,12 @@ public final class InvoiceRepository {
     }
 
     /**
-     * Deletes every record as {@link #delete} does, as a JDBC batch in one transaction: all or nothing.
+     * Deletes every record as {@link #delete} does, as a JDBC batch in one transaction: all or
+     * nothing.
      *
      * @param records the records, as read
-     * @throws StaleBatchException if any row was changed or deleted since it was read; nothing is deleted
+     * @throws StaleBatchException if any row was changed or deleted since it was read; nothing is
+     *     deleted
      * @throws NullPointerException if {@code records}, an element or a key is null
      */
     public void deleteAll(List<Invoice> records) {
@@ -515,9 +522,9 @@ public final class InvoiceRepository {
     }
 
     /**
-     * Deletes the row with the given key <em>unconditionally</em>: there is no version check,
-     * so a change made since the caller read the row is deleted too. Use {@link #delete} to
-     * delete only the version the caller saw.
+     * Deletes the row with the given key <em>unconditionally</em>: there is no version check, so a
+     * change made since the caller read the row is deleted too. Use {@link #delete} to delete only
+     * the version the caller saw.
      *
      * @param id the key component {@code id}
      * @return true if a row was deleted
@@ -528,11 +535,12 @@ public final class InvoiceRepository {
 
     /**
      * Increments the version and writes no other column, if, and only if, the row still has the
-     * record's version: {@code UPDATE invoice SET lock_version = lock_version + 1 WHERE <key> AND lock_version = ?}.
+     * record's version: {@code UPDATE invoice SET lock_version = lock_version + 1 WHERE <key> AND
+     * lock_version = ?}.
      *
      * <p>Touching the root of an aggregate in the same transaction as the writes of its parts
-     * guards the aggregate as a whole: the transaction fails if the root changed since it was
-     * read, and every copy of the root read before it is stale from then on.
+     * guards the aggregate as a whole: the transaction fails if the root changed since it was read,
+     * and every copy of the root read before it is stale from then on.
      *
      * @param record the record, as read (with the version it was read at)
      * @return a new record equal to {@code record} but with the incremented version
@@ -567,8 +575,9 @@ public final class InvoiceRepository {
 
     /**
      * Builds a {@link Invoice} from a jOOQ record that holds this table's columns, by calling its
-     * canonical constructor. The repository maps its own queries with it; custom queries can
-     * too, for example {@code dsl.select(...).from(TABLE).where(...).fetch(InvoiceRepository::fromRecord)}.
+     * canonical constructor. The repository maps its own queries with it; custom queries can too,
+     * for example {@code
+     * dsl.select(...).from(TABLE).where(...).fetch(InvoiceRepository::fromRecord)}.
      *
      * @param record a record with every column constant of this class
      * @return the record
@@ -712,7 +721,8 @@ public final class InvoiceRepository {
         .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
 
         /**
-         * Compare-and-increment of the changed columns, one statement per set of columns (bit i: the i-th non-key column).
+         * Compare-and-increment of the changed columns, one statement per set of columns (bit i:
+         * the i-th non-key column).
          */
         static final CachedStatements updateColumns = CachedStatements.of((ctx, p, columns) -> {
             Map<Field<?>, Object> set = new LinkedHashMap<>();

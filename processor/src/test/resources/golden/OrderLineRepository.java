@@ -40,9 +40,9 @@ import org.jooq.impl.TableImpl;
 /**
  * Optimistic-locking repository of {@link OrderLine}, on table {@code shop.order_line}.
  *
- * <p>Writes compare and increment the version column {@code revision}: a write based on a stale copy
- * throws {@link StaleRecordException} and changes nothing. Instances are immutable and thread-safe; share one
- * per {@link DSLContext}.
+ * <p>Writes compare and increment the version column {@code revision}: a write based on a stale
+ * copy throws {@link StaleRecordException} and changes nothing. Instances are immutable and
+ * thread-safe; share one per {@link DSLContext}.
  */
 @Generated("dev.versioned.processor.VersionedProcessor")
 public final class OrderLineRepository {
@@ -106,8 +106,8 @@ public final class OrderLineRepository {
     }
 
     /**
-     * Inserts the record as given; a null version is stored as 0.
-     * A null key component is left to the database, and the generated key is returned.
+     * Inserts the record as given; a null version is stored as 0. A null key component is left to
+     * the database, and the generated key is returned.
      *
      * @param record the record to insert
      * @return the record as stored: its version, and any generated key, filled in
@@ -198,13 +198,13 @@ public final class OrderLineRepository {
 
     /**
      * Reads the row with the given key and locks it ({@code SELECT ... FOR UPDATE}): until the
-     * caller's transaction ends, every other transaction that writes the row, or reads it
-     * with a lock, waits. Run it inside a transaction ({@code dsl.transactionResult(...)}, or
-     * Spring's {@code @Transactional}); outside one, the lock ends with the statement.
+     * caller's transaction ends, every other transaction that writes the row, or reads it with a
+     * lock, waits. Run it inside a transaction ({@code dsl.transactionResult(...)}, or Spring's
+     * {@code @Transactional}); outside one, the lock ends with the statement.
      *
      * <p>The lock makes the write that follows unable to conflict, at the price of making every
-     * other writer of the row wait: prefer {@code modify} with {@link RetryPolicy#lockAfter()}, which
-     * locks only once a row has proved hot. A database without row locks (SQLite) reads the
+     * other writer of the row wait: prefer {@code modify} with {@link RetryPolicy#lockAfter()},
+     * which locks only once a row has proved hot. A database without row locks (SQLite) reads the
      * row without one.
      *
      * @param orderId the key component {@code orderId}
@@ -219,9 +219,9 @@ public final class OrderLineRepository {
     }
 
     /**
-     * Reads the row with the given key with a locking read ({@link Locking#forUpdate}): on a database
-     * with row locks the row stays locked until the transaction of {@code ctx} ends, and InnoDB
-     * reads it as now committed even at REPEATABLE READ.
+     * Reads the row with the given key with a locking read ({@link Locking#forUpdate}): on a
+     * database with row locks the row stays locked until the transaction of {@code ctx} ends, and
+     * InnoDB reads it as now committed even at REPEATABLE READ.
      */
     private static Optional<OrderLine> findForUpdate(DSLContext ctx, Long orderId, Integer lineNo) {
         return Sql.lockRow.fetchOptional(
@@ -266,8 +266,8 @@ public final class OrderLineRepository {
 
     /**
      * Writes every column of the record if, and only if, the row still has the record's version,
-     * and increments the version: {@code UPDATE shop.order_line SET ..., revision = revision + 1 WHERE <key> AND revision = ?}.
-     * The argument is not changed.
+     * and increments the version: {@code UPDATE shop.order_line SET ..., revision = revision + 1
+     * WHERE <key> AND revision = ?}. The argument is not changed.
      *
      * @param record the record, as read (with the version it was read at)
      * @return a new record equal to {@code record} but with the incremented version
@@ -319,14 +319,17 @@ public final class OrderLineRepository {
 
     /**
      * Writes only the columns whose values differ between {@code original} and {@code changed}
-     * (arrays by content), if the row still has {@code original}'s version, and increments the version.
-     * The version carried by {@code changed} is ignored. When no column differs, nothing is sent.
+     * (arrays by content), if the row still has {@code original}'s version, and increments the
+     * version. The version carried by {@code changed} is ignored. When no column differs, nothing
+     * is sent.
      *
      * @param original the record as read
      * @param changed the record with the new values
-     * @return {@code changed} with the incremented version, or {@code original} when nothing differs
+     * @return {@code changed} with the incremented version, or {@code original} when nothing
+     *     differs
      * @throws IllegalArgumentException if the two records have different keys
-     * @throws StaleRecordException if the row was changed or deleted since {@code original} was read
+     * @throws StaleRecordException if the row was changed or deleted since {@code original} was
+     *     read
      * @throws VersionOverflowException if the version is already the largest value of its type
      * @throws NullPointerException if an argument or its key is null
      */
@@ -384,7 +387,8 @@ public final class OrderLineRepository {
      * @param record the values to store; its version is ignored
      * @return the record as stored, with the version now in the database
      * @throws NoDataFoundException if no row has the record's key
-     * @throws VersionOverflowException if the stored version is already the largest value of its type
+     * @throws VersionOverflowException if the stored version is already the largest value of its
+     *     type
      * @throws NullPointerException if {@code record} or its key is null
      */
     public OrderLine overwrite(OrderLine record) {
@@ -413,21 +417,21 @@ public final class OrderLineRepository {
      * Reads the row, applies {@code change}, and writes the columns it changed with a version check
      * (see {@link #updateChanged}), each attempt in its own transaction (a savepoint when nested).
      * On a conflict (a stale row, or SQLSTATE 40001 or 40P01) it rereads and retries with jittered
-     * exponential backoff, up to the {@link RetryPolicy} this repository was created with, then rethrows
-     * the last failure, whose message then says that it gave up. When {@code change} returns an equal
-     * record, nothing is written.
+     * exponential backoff, up to the {@link RetryPolicy} this repository was created with, then
+     * rethrows the last failure, whose message then says that it gave up. When {@code change}
+     * returns an equal record, nothing is written.
      *
      * <p>A retry reads the row as now committed, also inside an enclosing transaction (on MySQL and
      * MariaDB at REPEATABLE READ it uses a locking read). Where no retry can succeed inside the
-     * enclosing transaction (its snapshot is fixed, as on PostgreSQL at REPEATABLE READ or SERIALIZABLE,
-     * or the database refused the write as a serialization failure), it does not retry: the
-     * failure is thrown at once, and its message says that the enclosing transaction must be
-     * retried as a whole.
+     * enclosing transaction (its snapshot is fixed, as on PostgreSQL at REPEATABLE READ or
+     * SERIALIZABLE, or the database refused the write as a serialization failure), it does not
+     * retry: the failure is thrown at once, and its message says that the enclosing transaction
+     * must be retried as a whole.
      *
-     * <p>After {@link RetryPolicy#lockAfter()} conflicting attempts (when it is not 0), each further attempt
-     * reads the row with a locking read ({@code SELECT ... FOR UPDATE}), so that its write cannot
-     * conflict. A {@code ConflictListener} registered on the context's configuration is told of
-     * each conflict, retry and give-up, and of the call as it ends.
+     * <p>After {@link RetryPolicy#lockAfter()} conflicting attempts (when it is not 0), each
+     * further attempt reads the row with a locking read ({@code SELECT ... FOR UPDATE}), so that
+     * its write cannot conflict. A {@code ConflictListener} registered on the context's
+     * configuration is told of each conflict, retry and give-up, and of the call as it ends.
      *
      * @param orderId the key component {@code orderId}
      * @param lineNo the key component {@code lineNo}
@@ -463,8 +467,9 @@ public final class OrderLineRepository {
     }
 
     /**
-     * Updates every record as {@link #update} does, as a JDBC batch in one transaction: all or nothing.
-     * If any row is stale, nothing is written and the exception lists every stale row with its index.
+     * Updates every record as {@link #update} does, as a JDBC batch in one transaction: all or
+     * nothing. If any row is stale, nothing is written and the exception lists every stale row with
+     * its index.
      *
      * @param records the records, as read
      * @return new records with incremented versions, in the same order
@@ -512,8 +517,8 @@ public final class OrderLineRepository {
     }
 
     /**
-     * Deletes the row if, and only if, it still has the record's version:
-     * {@code DELETE FROM shop.order_line WHERE <key> AND revision = ?}.
+     * Deletes the row if, and only if, it still has the record's version: {@code DELETE FROM
+     * shop.order_line WHERE <key> AND revision = ?}.
      *
      * @param record the record, as read
      * @throws StaleRecordException if the row was changed or deleted since; nothing is deleted
@@ -551,10 +556,12 @@ public final class OrderLineRepository {
     }
 
     /**
-     * Deletes every record as {@link #delete} does, as a JDBC batch in one transaction: all or nothing.
+     * Deletes every record as {@link #delete} does, as a JDBC batch in one transaction: all or
+     * nothing.
      *
      * @param records the records, as read
-     * @throws StaleBatchException if any row was changed or deleted since it was read; nothing is deleted
+     * @throws StaleBatchException if any row was changed or deleted since it was read; nothing is
+     *     deleted
      * @throws NullPointerException if {@code records}, an element or a key is null
      */
     public void deleteAll(List<OrderLine> records) {
@@ -592,9 +599,9 @@ public final class OrderLineRepository {
     }
 
     /**
-     * Deletes the row with the given key <em>unconditionally</em>: there is no version check,
-     * so a change made since the caller read the row is deleted too. Use {@link #delete} to
-     * delete only the version the caller saw.
+     * Deletes the row with the given key <em>unconditionally</em>: there is no version check, so a
+     * change made since the caller read the row is deleted too. Use {@link #delete} to delete only
+     * the version the caller saw.
      *
      * @param orderId the key component {@code orderId}
      * @param lineNo the key component {@code lineNo}
@@ -610,11 +617,12 @@ public final class OrderLineRepository {
 
     /**
      * Increments the version and writes no other column, if, and only if, the row still has the
-     * record's version: {@code UPDATE shop.order_line SET revision = revision + 1 WHERE <key> AND revision = ?}.
+     * record's version: {@code UPDATE shop.order_line SET revision = revision + 1 WHERE <key> AND
+     * revision = ?}.
      *
      * <p>Touching the root of an aggregate in the same transaction as the writes of its parts
-     * guards the aggregate as a whole: the transaction fails if the root changed since it was
-     * read, and every copy of the root read before it is stale from then on.
+     * guards the aggregate as a whole: the transaction fails if the root changed since it was read,
+     * and every copy of the root read before it is stale from then on.
      *
      * @param record the record, as read (with the version it was read at)
      * @return a new record equal to {@code record} but with the incremented version
@@ -659,8 +667,9 @@ public final class OrderLineRepository {
     }
 
     /**
-     * Adds {@code delta} to {@code qty} atomically and increments the version, with no version check:
-     * {@code UPDATE shop.order_line SET qty = COALESCE(qty, 0) + ?, revision = revision + 1 WHERE <key>}.
+     * Adds {@code delta} to {@code qty} atomically and increments the version, with no version
+     * check: {@code UPDATE shop.order_line SET qty = COALESCE(qty, 0) + ?, revision = revision + 1
+     * WHERE <key>}.
      *
      * <p>Nothing is written when the increment would take the version, or an integer counter,
      * beyond the range of its Java type.
@@ -695,8 +704,9 @@ public final class OrderLineRepository {
 
     /**
      * Builds a {@link OrderLine} from a jOOQ record that holds this table's columns, by calling its
-     * canonical constructor. The repository maps its own queries with it; custom queries can
-     * too, for example {@code dsl.select(...).from(TABLE).where(...).fetch(OrderLineRepository::fromRecord)}.
+     * canonical constructor. The repository maps its own queries with it; custom queries can too,
+     * for example {@code
+     * dsl.select(...).from(TABLE).where(...).fetch(OrderLineRepository::fromRecord)}.
      *
      * @param record a record with every column constant of this class
      * @return the record

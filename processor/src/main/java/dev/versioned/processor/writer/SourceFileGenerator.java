@@ -5,12 +5,15 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
+import java.io.Writer;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.TypeElement;
+import javax.tools.JavaFileObject;
 
 /**
  * Writes every generated source file, so each carries the same {@code @Generated} annotation (with
- * no date, so builds are reproducible) and its originating record (for incremental builds).
+ * no date, so builds are reproducible) and its originating record (for incremental builds), and
+ * has its Javadoc filled to 100 columns ({@link JavadocFormat}).
  */
 public final class SourceFileGenerator {
   /** The processor's name, as {@code @Generated} gives it. */
@@ -61,6 +64,11 @@ public final class SourceFileGenerator {
    */
   public void write(String packageName, TypeSpec type, TypeElement originatingElement)
       throws IOException {
-    file(packageName, type, originatingElement).writeTo(filer);
+    JavaFile file = file(packageName, type, originatingElement);
+    String name = packageName.isEmpty() ? type.name() : packageName + "." + type.name();
+    JavaFileObject source = filer.createSourceFile(name, originatingElement);
+    try (Writer writer = source.openWriter()) {
+      writer.write(JavadocFormat.format(file.toString()));
+    }
   }
 }
