@@ -118,16 +118,6 @@ public class AccountRepository {
         return insert(dsl, record);
     }
 
-    private static Account insert(DSLContext ctx, Account record) {
-        long version = record.lockVersion();
-        Sql.insertRow.execute(ctx, values -> values
-                .setLong(version)
-                .setLong(record.id())
-                .setString(OWNER, record.owner())
-                .setLong(record.balance()));
-        return withVersion(record, version);
-    }
-
     /**
      * Inserts every record in one transaction: all or nothing.
      *
@@ -158,47 +148,6 @@ public class AccountRepository {
      */
     public Optional<Account> findById(long id) {
         return find(this.dsl, id);
-    }
-
-    private static Optional<Account> find(DSLContext ctx, long id) {
-        return Sql.selectRow.fetchOptional(
-                ctx,
-                values -> values
-                .setLong(id),
-                AccountRepository::readRow,
-                AccountRepository::fromRecord);
-    }
-
-    /**
-     * Reads the row with the given key and locks it ({@code SELECT ... FOR UPDATE}): until the
-     * caller's transaction ends, every other transaction that writes the row, or reads it with a
-     * lock, waits. Run it inside a transaction ({@code dsl.transactionResult(...)}, or Spring's
-     * {@code @Transactional}); outside one, the lock ends with the statement.
-     *
-     * <p>The lock makes the write that follows unable to conflict, at the price of making every
-     * other writer of the row wait: prefer {@code modify} with {@link RetryPolicy#lockAfter()},
-     * which locks only once a row has proved hot. A database without row locks (SQLite) reads the
-     * row without one.
-     *
-     * @param id the key component {@code id}
-     * @return the record, or empty when no row has that key
-     */
-    public Optional<Account> findByIdForUpdate(long id) {
-        return findForUpdate(this.dsl, id);
-    }
-
-    /**
-     * Reads the row with the given key with a locking read ({@link Locking#forUpdate}): on a
-     * database with row locks the row stays locked until the transaction of {@code ctx} ends, and
-     * InnoDB reads it as now committed even at REPEATABLE READ.
-     */
-    private static Optional<Account> findForUpdate(DSLContext ctx, long id) {
-        return Sql.lockRow.fetchOptional(
-                ctx,
-                values -> values
-                .setLong(id),
-                AccountRepository::readRow,
-                AccountRepository::fromRecord);
     }
 
     /**
@@ -252,33 +201,6 @@ public class AccountRepository {
         }
     }
 
-    private static Account update(DSLContext ctx, Account record) {
-        checkOverflow(record);
-        int rows;
-        try {
-            rows = Sql.updateRow.execute(ctx, values -> values
-                    .setString(OWNER, record.owner())
-                    .setLong(record.balance())
-                    .setLong(record.id())
-                    .setLong(record.lockVersion()));
-        } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
-        }
-        return withVersion(record, nextVersion(record.lockVersion()));
-    }
-
-    private static Query updateQuery(DSLContext ctx, Account record) {
-        return ctx.update(TABLE)
-                .set(OWNER, record.owner())
-                .set(BALANCE, record.balance())
-                .set(LOCK_VERSION, nextVersionField(record.lockVersion()))
-                .where(recordKey(record))
-                .and(versionCondition(record.lockVersion()));
-    }
-
     /**
      * Writes only the columns whose values differ between {@code original} and {@code changed}
      * (arrays by content), if the row still has {@code original}'s version, and increments the
@@ -304,45 +226,6 @@ public class AccountRepository {
             throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_CHANGED,
                     keyValues(original), e);
         }
-    }
-
-    private static Account updateChanged(DSLContext ctx, Account original, Account changed) {
-        if (!sameKey(original, changed)) {
-            throw new IllegalArgumentException("original and changed must have the same key, but have "
-                    + keyValues(original) + " and " + keyValues(changed));
-        }
-        long changes = 0L;
-        if (!Objects.equals(original.owner(), changed.owner())) {
-            changes |= 1L << 0;
-        }
-        if (original.balance() != changed.balance()) {
-            changes |= 1L << 1;
-        }
-        if (changes == 0L) {
-            return original;
-        }
-        checkOverflow(original);
-        long columns = changes;
-        int rows;
-        try {
-            rows = Sql.updateColumns.forColumns(columns).execute(ctx, values -> {
-                if ((columns & 1L << 0) != 0L) {
-                    values.setString(OWNER, changed.owner());
-                }
-                if ((columns & 1L << 1) != 0L) {
-                    values.setLong(changed.balance());
-                }
-                values
-                        .setLong(original.id())
-                        .setLong(original.lockVersion());
-            });
-        } catch (RuntimeException e) {
-            throw refused(e, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
-        }
-        return withVersion(changed, nextVersion(original.lockVersion()));
     }
 
     /**
@@ -409,21 +292,6 @@ public class AccountRepository {
                 (ctx, lockingRead) -> modify(ctx, id, lockingRead, change));
     }
 
-    private static Account modify(DSLContext ctx, long id, boolean lockingRead,
-            UnaryOperator<Account> change) {
-        Account current = (lockingRead ? findForUpdate(ctx, id) : find(ctx, id))
-                .orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY, Arrays.<Object>asList(id)));
-        Account changed = change.apply(current);
-        if (changed == null) {
-            throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
-        }
-        if (!sameKey(current, changed)) {
-            throw new IllegalArgumentException("the change passed to modify must not change the key, but changed "
-                    + keyValues(current) + " to " + keyValues(changed));
-        }
-        return updateChanged(ctx, current, changed);
-    }
-
     /**
      * Updates every record as {@link #update} does, as a JDBC batch in one transaction: all or
      * nothing. If any row is stale, nothing is written and the exception lists every stale row with
@@ -488,24 +356,6 @@ public class AccountRepository {
         } catch (RuntimeException e) {
             throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE, keyValues(record), e);
         }
-    }
-
-    private static void delete(DSLContext ctx, Account record) {
-        int rows;
-        try {
-            rows = Sql.deleteRow.execute(ctx, values -> values
-                    .setLong(record.id())
-                    .setLong(record.lockVersion()));
-        } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.DELETE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
-        }
-    }
-
-    private static Query deleteQuery(DSLContext ctx, Account record) {
-        return ctx.deleteFrom(TABLE).where(recordKey(record)).and(versionCondition(record.lockVersion()));
     }
 
     /**
@@ -584,20 +434,22 @@ public class AccountRepository {
         }
     }
 
-    private static Account touch(DSLContext ctx, Account record) {
-        checkOverflow(record);
-        int rows;
-        try {
-            rows = Sql.touchRow.execute(ctx, values -> values
-                    .setLong(record.id())
-                    .setLong(record.lockVersion()));
-        } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
-        }
-        return withVersion(record, nextVersion(record.lockVersion()));
+    /**
+     * Reads the row with the given key and locks it ({@code SELECT ... FOR UPDATE}): until the
+     * caller's transaction ends, every other transaction that writes the row, or reads it with a
+     * lock, waits. Run it inside a transaction ({@code dsl.transactionResult(...)}, or Spring's
+     * {@code @Transactional}); outside one, the lock ends with the statement.
+     *
+     * <p>The lock makes the write that follows unable to conflict, at the price of making every
+     * other writer of the row wait: prefer {@code modify} with {@link RetryPolicy#lockAfter()},
+     * which locks only once a row has proved hot. A database without row locks (SQLite) reads the
+     * row without one.
+     *
+     * @param id the key component {@code id}
+     * @return the record, or empty when no row has that key
+     */
+    public Optional<Account> findByIdForUpdate(long id) {
+        return findForUpdate(this.dsl, id);
     }
 
     /**
@@ -618,6 +470,154 @@ public class AccountRepository {
                 record.get(OWNER),
                 Rows.notNull(record.get(BALANCE), TABLE, BALANCE),
                 Rows.notNull(record.get(LOCK_VERSION), TABLE, LOCK_VERSION));
+    }
+
+    private static Account insert(DSLContext ctx, Account record) {
+        long version = record.lockVersion();
+        Sql.insertRow.execute(ctx, values -> values
+                .setLong(version)
+                .setLong(record.id())
+                .setString(OWNER, record.owner())
+                .setLong(record.balance()));
+        return withVersion(record, version);
+    }
+
+    private static Optional<Account> find(DSLContext ctx, long id) {
+        return Sql.selectRow.fetchOptional(
+                ctx,
+                values -> values
+                .setLong(id),
+                AccountRepository::readRow,
+                AccountRepository::fromRecord);
+    }
+
+    private static Account update(DSLContext ctx, Account record) {
+        checkOverflow(record);
+        int rows;
+        try {
+            rows = Sql.updateRow.execute(ctx, values -> values
+                    .setString(OWNER, record.owner())
+                    .setLong(record.balance())
+                    .setLong(record.id())
+                    .setLong(record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(record, nextVersion(record.lockVersion()));
+    }
+
+    private static Query updateQuery(DSLContext ctx, Account record) {
+        return ctx.update(TABLE)
+                .set(OWNER, record.owner())
+                .set(BALANCE, record.balance())
+                .set(LOCK_VERSION, nextVersionField(record.lockVersion()))
+                .where(recordKey(record))
+                .and(versionCondition(record.lockVersion()));
+    }
+
+    private static Account updateChanged(DSLContext ctx, Account original, Account changed) {
+        if (!sameKey(original, changed)) {
+            throw new IllegalArgumentException("original and changed must have the same key, but have "
+                    + keyValues(original) + " and " + keyValues(changed));
+        }
+        long changes = 0L;
+        if (!Objects.equals(original.owner(), changed.owner())) {
+            changes |= 1L << 0;
+        }
+        if (original.balance() != changed.balance()) {
+            changes |= 1L << 1;
+        }
+        if (changes == 0L) {
+            return original;
+        }
+        checkOverflow(original);
+        long columns = changes;
+        int rows;
+        try {
+            rows = Sql.updateColumns.forColumns(columns).execute(ctx, values -> {
+                if ((columns & 1L << 0) != 0L) {
+                    values.setString(OWNER, changed.owner());
+                }
+                if ((columns & 1L << 1) != 0L) {
+                    values.setLong(changed.balance());
+                }
+                values
+                        .setLong(original.id())
+                        .setLong(original.lockVersion());
+            });
+        } catch (RuntimeException e) {
+            throw refused(e, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(changed, nextVersion(original.lockVersion()));
+    }
+
+    private static Account modify(DSLContext ctx, long id, boolean lockingRead,
+            UnaryOperator<Account> change) {
+        Account current = (lockingRead ? findForUpdate(ctx, id) : find(ctx, id))
+                .orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY, Arrays.<Object>asList(id)));
+        Account changed = change.apply(current);
+        if (changed == null) {
+            throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
+        }
+        if (!sameKey(current, changed)) {
+            throw new IllegalArgumentException("the change passed to modify must not change the key, but changed "
+                    + keyValues(current) + " to " + keyValues(changed));
+        }
+        return updateChanged(ctx, current, changed);
+    }
+
+    private static void delete(DSLContext ctx, Account record) {
+        int rows;
+        try {
+            rows = Sql.deleteRow.execute(ctx, values -> values
+                    .setLong(record.id())
+                    .setLong(record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.DELETE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
+        }
+    }
+
+    private static Query deleteQuery(DSLContext ctx, Account record) {
+        return ctx.deleteFrom(TABLE).where(recordKey(record)).and(versionCondition(record.lockVersion()));
+    }
+
+    private static Account touch(DSLContext ctx, Account record) {
+        checkOverflow(record);
+        int rows;
+        try {
+            rows = Sql.touchRow.execute(ctx, values -> values
+                    .setLong(record.id())
+                    .setLong(record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(record, nextVersion(record.lockVersion()));
+    }
+
+    /**
+     * Reads the row with the given key with a locking read ({@link Locking#forUpdate}): on a
+     * database with row locks the row stays locked until the transaction of {@code ctx} ends, and
+     * InnoDB reads it as now committed even at REPEATABLE READ.
+     */
+    private static Optional<Account> findForUpdate(DSLContext ctx, long id) {
+        return Sql.lockRow.fetchOptional(
+                ctx,
+                values -> values
+                .setLong(id),
+                AccountRepository::readRow,
+                AccountRepository::fromRecord);
     }
 
     /**

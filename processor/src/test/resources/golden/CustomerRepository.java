@@ -108,15 +108,6 @@ public final class CustomerRepository {
         return insert(dsl, record);
     }
 
-    private static Customer insert(DSLContext ctx, Customer record) {
-        long version = record.lockVersion();
-        Sql.insertRow.execute(ctx, values -> values
-                .setLong(version)
-                .setLong(record.id())
-                .setString(NAME, record.name()));
-        return withVersion(record, version);
-    }
-
     /**
      * Inserts every record in one transaction: all or nothing.
      *
@@ -147,47 +138,6 @@ public final class CustomerRepository {
      */
     public Optional<Customer> findById(long id) {
         return find(this.dsl, id);
-    }
-
-    private static Optional<Customer> find(DSLContext ctx, long id) {
-        return Sql.selectRow.fetchOptional(
-                ctx,
-                values -> values
-                .setLong(id),
-                CustomerRepository::readRow,
-                CustomerRepository::fromRecord);
-    }
-
-    /**
-     * Reads the row with the given key and locks it ({@code SELECT ... FOR UPDATE}): until the
-     * caller's transaction ends, every other transaction that writes the row, or reads it with a
-     * lock, waits. Run it inside a transaction ({@code dsl.transactionResult(...)}, or Spring's
-     * {@code @Transactional}); outside one, the lock ends with the statement.
-     *
-     * <p>The lock makes the write that follows unable to conflict, at the price of making every
-     * other writer of the row wait: prefer {@code modify} with {@link RetryPolicy#lockAfter()},
-     * which locks only once a row has proved hot. A database without row locks (SQLite) reads the
-     * row without one.
-     *
-     * @param id the key component {@code id}
-     * @return the record, or empty when no row has that key
-     */
-    public Optional<Customer> findByIdForUpdate(long id) {
-        return findForUpdate(this.dsl, id);
-    }
-
-    /**
-     * Reads the row with the given key with a locking read ({@link Locking#forUpdate}): on a
-     * database with row locks the row stays locked until the transaction of {@code ctx} ends, and
-     * InnoDB reads it as now committed even at REPEATABLE READ.
-     */
-    private static Optional<Customer> findForUpdate(DSLContext ctx, long id) {
-        return Sql.lockRow.fetchOptional(
-                ctx,
-                values -> values
-                .setLong(id),
-                CustomerRepository::readRow,
-                CustomerRepository::fromRecord);
     }
 
     /**
@@ -241,31 +191,6 @@ public final class CustomerRepository {
         }
     }
 
-    private static Customer update(DSLContext ctx, Customer record) {
-        checkOverflow(record);
-        int rows;
-        try {
-            rows = Sql.updateRow.execute(ctx, values -> values
-                    .setString(NAME, record.name())
-                    .setLong(record.id())
-                    .setLong(record.lockVersion()));
-        } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
-        }
-        return withVersion(record, nextVersion(record.lockVersion()));
-    }
-
-    private static Query updateQuery(DSLContext ctx, Customer record) {
-        return ctx.update(TABLE)
-                .set(NAME, record.name())
-                .set(LOCK_VERSION, nextVersionField(record.lockVersion()))
-                .where(recordKey(record))
-                .and(versionCondition(record.lockVersion()));
-    }
-
     /**
      * Writes only the columns whose values differ between {@code original} and {@code changed}
      * (arrays by content), if the row still has {@code original}'s version, and increments the
@@ -291,39 +216,6 @@ public final class CustomerRepository {
             throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_CHANGED,
                     keyValues(original), e);
         }
-    }
-
-    private static Customer updateChanged(DSLContext ctx, Customer original, Customer changed) {
-        if (!sameKey(original, changed)) {
-            throw new IllegalArgumentException("original and changed must have the same key, but have "
-                    + keyValues(original) + " and " + keyValues(changed));
-        }
-        long changes = 0L;
-        if (!Objects.equals(original.name(), changed.name())) {
-            changes |= 1L << 0;
-        }
-        if (changes == 0L) {
-            return original;
-        }
-        checkOverflow(original);
-        long columns = changes;
-        int rows;
-        try {
-            rows = Sql.updateColumns.forColumns(columns).execute(ctx, values -> {
-                if ((columns & 1L << 0) != 0L) {
-                    values.setString(NAME, changed.name());
-                }
-                values
-                        .setLong(original.id())
-                        .setLong(original.lockVersion());
-            });
-        } catch (RuntimeException e) {
-            throw refused(e, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
-        }
-        return withVersion(changed, nextVersion(original.lockVersion()));
     }
 
     /**
@@ -387,21 +279,6 @@ public final class CustomerRepository {
         Objects.requireNonNull(change, "change");
         return Retry.run(this.retry, this.dsl, TABLE, Arrays.<Object>asList(id),
                 (ctx, lockingRead) -> modify(ctx, id, lockingRead, change));
-    }
-
-    private static Customer modify(DSLContext ctx, long id, boolean lockingRead,
-            UnaryOperator<Customer> change) {
-        Customer current = (lockingRead ? findForUpdate(ctx, id) : find(ctx, id))
-                .orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY, Arrays.<Object>asList(id)));
-        Customer changed = change.apply(current);
-        if (changed == null) {
-            throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
-        }
-        if (!sameKey(current, changed)) {
-            throw new IllegalArgumentException("the change passed to modify must not change the key, but changed "
-                    + keyValues(current) + " to " + keyValues(changed));
-        }
-        return updateChanged(ctx, current, changed);
     }
 
     /**
@@ -468,24 +345,6 @@ public final class CustomerRepository {
         } catch (RuntimeException e) {
             throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE, keyValues(record), e);
         }
-    }
-
-    private static void delete(DSLContext ctx, Customer record) {
-        int rows;
-        try {
-            rows = Sql.deleteRow.execute(ctx, values -> values
-                    .setLong(record.id())
-                    .setLong(record.lockVersion()));
-        } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.DELETE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
-        }
-    }
-
-    private static Query deleteQuery(DSLContext ctx, Customer record) {
-        return ctx.deleteFrom(TABLE).where(recordKey(record)).and(versionCondition(record.lockVersion()));
     }
 
     /**
@@ -564,20 +423,22 @@ public final class CustomerRepository {
         }
     }
 
-    private static Customer touch(DSLContext ctx, Customer record) {
-        checkOverflow(record);
-        int rows;
-        try {
-            rows = Sql.touchRow.execute(ctx, values -> values
-                    .setLong(record.id())
-                    .setLong(record.lockVersion()));
-        } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
-        }
-        return withVersion(record, nextVersion(record.lockVersion()));
+    /**
+     * Reads the row with the given key and locks it ({@code SELECT ... FOR UPDATE}): until the
+     * caller's transaction ends, every other transaction that writes the row, or reads it with a
+     * lock, waits. Run it inside a transaction ({@code dsl.transactionResult(...)}, or Spring's
+     * {@code @Transactional}); outside one, the lock ends with the statement.
+     *
+     * <p>The lock makes the write that follows unable to conflict, at the price of making every
+     * other writer of the row wait: prefer {@code modify} with {@link RetryPolicy#lockAfter()},
+     * which locks only once a row has proved hot. A database without row locks (SQLite) reads the
+     * row without one.
+     *
+     * @param id the key component {@code id}
+     * @return the record, or empty when no row has that key
+     */
+    public Optional<Customer> findByIdForUpdate(long id) {
+        return findForUpdate(this.dsl, id);
     }
 
     /**
@@ -597,6 +458,145 @@ public final class CustomerRepository {
                 Rows.notNull(record.get(ID), TABLE, ID),
                 record.get(NAME),
                 Rows.notNull(record.get(LOCK_VERSION), TABLE, LOCK_VERSION));
+    }
+
+    private static Customer insert(DSLContext ctx, Customer record) {
+        long version = record.lockVersion();
+        Sql.insertRow.execute(ctx, values -> values
+                .setLong(version)
+                .setLong(record.id())
+                .setString(NAME, record.name()));
+        return withVersion(record, version);
+    }
+
+    private static Optional<Customer> find(DSLContext ctx, long id) {
+        return Sql.selectRow.fetchOptional(
+                ctx,
+                values -> values
+                .setLong(id),
+                CustomerRepository::readRow,
+                CustomerRepository::fromRecord);
+    }
+
+    private static Customer update(DSLContext ctx, Customer record) {
+        checkOverflow(record);
+        int rows;
+        try {
+            rows = Sql.updateRow.execute(ctx, values -> values
+                    .setString(NAME, record.name())
+                    .setLong(record.id())
+                    .setLong(record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(record, nextVersion(record.lockVersion()));
+    }
+
+    private static Query updateQuery(DSLContext ctx, Customer record) {
+        return ctx.update(TABLE)
+                .set(NAME, record.name())
+                .set(LOCK_VERSION, nextVersionField(record.lockVersion()))
+                .where(recordKey(record))
+                .and(versionCondition(record.lockVersion()));
+    }
+
+    private static Customer updateChanged(DSLContext ctx, Customer original, Customer changed) {
+        if (!sameKey(original, changed)) {
+            throw new IllegalArgumentException("original and changed must have the same key, but have "
+                    + keyValues(original) + " and " + keyValues(changed));
+        }
+        long changes = 0L;
+        if (!Objects.equals(original.name(), changed.name())) {
+            changes |= 1L << 0;
+        }
+        if (changes == 0L) {
+            return original;
+        }
+        checkOverflow(original);
+        long columns = changes;
+        int rows;
+        try {
+            rows = Sql.updateColumns.forColumns(columns).execute(ctx, values -> {
+                if ((columns & 1L << 0) != 0L) {
+                    values.setString(NAME, changed.name());
+                }
+                values
+                        .setLong(original.id())
+                        .setLong(original.lockVersion());
+            });
+        } catch (RuntimeException e) {
+            throw refused(e, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(changed, nextVersion(original.lockVersion()));
+    }
+
+    private static Customer modify(DSLContext ctx, long id, boolean lockingRead,
+            UnaryOperator<Customer> change) {
+        Customer current = (lockingRead ? findForUpdate(ctx, id) : find(ctx, id))
+                .orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY, Arrays.<Object>asList(id)));
+        Customer changed = change.apply(current);
+        if (changed == null) {
+            throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
+        }
+        if (!sameKey(current, changed)) {
+            throw new IllegalArgumentException("the change passed to modify must not change the key, but changed "
+                    + keyValues(current) + " to " + keyValues(changed));
+        }
+        return updateChanged(ctx, current, changed);
+    }
+
+    private static void delete(DSLContext ctx, Customer record) {
+        int rows;
+        try {
+            rows = Sql.deleteRow.execute(ctx, values -> values
+                    .setLong(record.id())
+                    .setLong(record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.DELETE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
+        }
+    }
+
+    private static Query deleteQuery(DSLContext ctx, Customer record) {
+        return ctx.deleteFrom(TABLE).where(recordKey(record)).and(versionCondition(record.lockVersion()));
+    }
+
+    private static Customer touch(DSLContext ctx, Customer record) {
+        checkOverflow(record);
+        int rows;
+        try {
+            rows = Sql.touchRow.execute(ctx, values -> values
+                    .setLong(record.id())
+                    .setLong(record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(record, nextVersion(record.lockVersion()));
+    }
+
+    /**
+     * Reads the row with the given key with a locking read ({@link Locking#forUpdate}): on a
+     * database with row locks the row stays locked until the transaction of {@code ctx} ends, and
+     * InnoDB reads it as now committed even at REPEATABLE READ.
+     */
+    private static Optional<Customer> findForUpdate(DSLContext ctx, long id) {
+        return Sql.lockRow.fetchOptional(
+                ctx,
+                values -> values
+                .setLong(id),
+                CustomerRepository::readRow,
+                CustomerRepository::fromRecord);
     }
 
     /**

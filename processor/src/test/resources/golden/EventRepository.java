@@ -108,16 +108,6 @@ public final class EventRepository {
         return insert(dsl, record);
     }
 
-    private static Event insert(DSLContext ctx, Event record) {
-        Instant version = TimestampVersions.inserted(record.updatedAt(), ChronoUnit.MILLIS);
-        Sql.insertRow.execute(ctx, values -> values
-                .set(UPDATED_AT, version)
-                .setLong(record.id())
-                .setString(TITLE, record.title())
-                .setInt(record.hits()));
-        return withVersion(record, version);
-    }
-
     /**
      * Inserts every record in one transaction: all or nothing.
      *
@@ -148,47 +138,6 @@ public final class EventRepository {
      */
     public Optional<Event> findById(long id) {
         return find(this.dsl, id);
-    }
-
-    private static Optional<Event> find(DSLContext ctx, long id) {
-        return Sql.selectRow.fetchOptional(
-                ctx,
-                values -> values
-                .setLong(id),
-                null,
-                EventRepository::fromRecord);
-    }
-
-    /**
-     * Reads the row with the given key and locks it ({@code SELECT ... FOR UPDATE}): until the
-     * caller's transaction ends, every other transaction that writes the row, or reads it with a
-     * lock, waits. Run it inside a transaction ({@code dsl.transactionResult(...)}, or Spring's
-     * {@code @Transactional}); outside one, the lock ends with the statement.
-     *
-     * <p>The lock makes the write that follows unable to conflict, at the price of making every
-     * other writer of the row wait: prefer {@code modify} with {@link RetryPolicy#lockAfter()},
-     * which locks only once a row has proved hot. A database without row locks (SQLite) reads the
-     * row without one.
-     *
-     * @param id the key component {@code id}
-     * @return the record, or empty when no row has that key
-     */
-    public Optional<Event> findByIdForUpdate(long id) {
-        return findForUpdate(this.dsl, id);
-    }
-
-    /**
-     * Reads the row with the given key with a locking read ({@link Locking#forUpdate}): on a
-     * database with row locks the row stays locked until the transaction of {@code ctx} ends, and
-     * InnoDB reads it as now committed even at REPEATABLE READ.
-     */
-    private static Optional<Event> findForUpdate(DSLContext ctx, long id) {
-        return Sql.lockRow.fetchOptional(
-                ctx,
-                values -> values
-                .setLong(id),
-                null,
-                EventRepository::fromRecord);
     }
 
     /**
@@ -240,36 +189,6 @@ public final class EventRepository {
         }
     }
 
-    private static Event update(DSLContext ctx, Event record) {
-        Instant next = nextVersion(record.updatedAt());
-        int rows;
-        try {
-            rows = record.updatedAt() == null
-                    ? updateQuery(ctx, record, next).execute()
-                    : Sql.updateRow.execute(ctx, values -> values
-                    .setString(TITLE, record.title())
-                    .setInt(record.hits())
-                    .set(UPDATED_AT, next)
-                    .setLong(record.id())
-                    .set(UPDATED_AT, record.updatedAt()));
-        } catch (RuntimeException e) {
-            throw refused(e, record, record.updatedAt(), StaleRecordException.Operation.UPDATE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.updatedAt(), StaleRecordException.Operation.UPDATE, -1);
-        }
-        return withVersion(record, next);
-    }
-
-    private static Query updateQuery(DSLContext ctx, Event record, Instant next) {
-        return ctx.update(TABLE)
-                .set(TITLE, record.title())
-                .set(HITS, record.hits())
-                .set(UPDATED_AT, next)
-                .where(recordKey(record))
-                .and(versionCondition(record.updatedAt()));
-    }
-
     /**
      * Writes only the columns whose values differ between {@code original} and {@code changed}
      * (arrays by content), if the row still has {@code original}'s version, and increments the
@@ -294,37 +213,6 @@ public final class EventRepository {
             throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_CHANGED,
                     keyValues(original), e);
         }
-    }
-
-    private static Event updateChanged(DSLContext ctx, Event original, Event changed) {
-        if (!sameKey(original, changed)) {
-            throw new IllegalArgumentException("original and changed must have the same key, but have "
-                    + keyValues(original) + " and " + keyValues(changed));
-        }
-        Map<Field<?>, Object> changes = new LinkedHashMap<>();
-        if (!Objects.equals(original.title(), changed.title())) {
-            changes.put(TITLE, changed.title());
-        }
-        if (original.hits() != changed.hits()) {
-            changes.put(HITS, changed.hits());
-        }
-        if (changes.isEmpty()) {
-            return original;
-        }
-        Instant next = nextVersion(original.updatedAt());
-        changes.put(UPDATED_AT, next);
-        int rows;
-        try {
-            rows = ctx.update(TABLE).set(changes)
-                    .where(recordKey(original)).and(versionCondition(original.updatedAt()))
-                    .execute();
-        } catch (RuntimeException e) {
-            throw refused(e, changed, original.updatedAt(), StaleRecordException.Operation.UPDATE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, changed, original.updatedAt(), StaleRecordException.Operation.UPDATE, -1);
-        }
-        return withVersion(changed, next);
     }
 
     /**
@@ -383,21 +271,6 @@ public final class EventRepository {
         Objects.requireNonNull(change, "change");
         return Retry.run(this.retry, this.dsl, TABLE, Arrays.<Object>asList(id),
                 (ctx, lockingRead) -> modify(ctx, id, lockingRead, change));
-    }
-
-    private static Event modify(DSLContext ctx, long id, boolean lockingRead,
-            UnaryOperator<Event> change) {
-        Event current = (lockingRead ? findForUpdate(ctx, id) : find(ctx, id))
-                .orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY, Arrays.<Object>asList(id)));
-        Event changed = change.apply(current);
-        if (changed == null) {
-            throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
-        }
-        if (!sameKey(current, changed)) {
-            throw new IllegalArgumentException("the change passed to modify must not change the key, but changed "
-                    + keyValues(current) + " to " + keyValues(changed));
-        }
-        return updateChanged(ctx, current, changed);
     }
 
     /**
@@ -465,26 +338,6 @@ public final class EventRepository {
         }
     }
 
-    private static void delete(DSLContext ctx, Event record) {
-        int rows;
-        try {
-            rows = record.updatedAt() == null
-                    ? deleteQuery(ctx, record).execute()
-                    : Sql.deleteRow.execute(ctx, values -> values
-                    .setLong(record.id())
-                    .set(UPDATED_AT, record.updatedAt()));
-        } catch (RuntimeException e) {
-            throw refused(e, record, record.updatedAt(), StaleRecordException.Operation.DELETE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.updatedAt(), StaleRecordException.Operation.DELETE, -1);
-        }
-    }
-
-    private static Query deleteQuery(DSLContext ctx, Event record) {
-        return ctx.deleteFrom(TABLE).where(recordKey(record)).and(versionCondition(record.updatedAt()));
-    }
-
     /**
      * Deletes every record as {@link #delete} does, as a JDBC batch in one transaction: all or
      * nothing.
@@ -538,54 +391,6 @@ public final class EventRepository {
     }
 
     /**
-     * Increments the version and writes no other column, if, and only if, the row still has the
-     * record's version: {@code UPDATE event SET updated_at = ? WHERE <key> AND updated_at = ?}.
-     *
-     * <p>Touching the root of an aggregate in the same transaction as the writes of its parts
-     * guards the aggregate as a whole: the transaction fails if the root changed since it was read,
-     * and every copy of the root read before it is stale from then on.
-     *
-     * @param record the record, as read (with the version it was read at)
-     * @return a new record equal to {@code record} but with the incremented version
-     * @throws StaleRecordException if the row was changed or deleted since; nothing is written
-     * @throws NullPointerException if {@code record} or its key is null
-     */
-    public Event touch(Event record) {
-        Objects.requireNonNull(record, "record");
-        try {
-            return touch(dsl, record);
-        } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.TOUCH, keyValues(record), e);
-        }
-    }
-
-    private static Event touch(DSLContext ctx, Event record) {
-        Instant next = nextVersion(record.updatedAt());
-        int rows;
-        try {
-            rows = record.updatedAt() == null
-                    ? touchQuery(ctx, record, next).execute()
-                    : Sql.touchRow.execute(ctx, values -> values
-                    .set(UPDATED_AT, next)
-                    .setLong(record.id())
-                    .set(UPDATED_AT, record.updatedAt()));
-        } catch (RuntimeException e) {
-            throw refused(e, record, record.updatedAt(), StaleRecordException.Operation.UPDATE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.updatedAt(), StaleRecordException.Operation.UPDATE, -1);
-        }
-        return withVersion(record, next);
-    }
-
-    private static Query touchQuery(DSLContext ctx, Event record, Instant next) {
-        return ctx.update(TABLE)
-                .set(UPDATED_AT, next)
-                .where(recordKey(record))
-                .and(versionCondition(record.updatedAt()));
-    }
-
-    /**
      * Adds {@code delta} to {@code hits} atomically and increments the version, with no version
      * check: {@code UPDATE event SET hits = COALESCE(hits, 0) + ?, updated_at = ? WHERE <key>}.
      *
@@ -616,6 +421,46 @@ public final class EventRepository {
     }
 
     /**
+     * Increments the version and writes no other column, if, and only if, the row still has the
+     * record's version: {@code UPDATE event SET updated_at = ? WHERE <key> AND updated_at = ?}.
+     *
+     * <p>Touching the root of an aggregate in the same transaction as the writes of its parts
+     * guards the aggregate as a whole: the transaction fails if the root changed since it was read,
+     * and every copy of the root read before it is stale from then on.
+     *
+     * @param record the record, as read (with the version it was read at)
+     * @return a new record equal to {@code record} but with the incremented version
+     * @throws StaleRecordException if the row was changed or deleted since; nothing is written
+     * @throws NullPointerException if {@code record} or its key is null
+     */
+    public Event touch(Event record) {
+        Objects.requireNonNull(record, "record");
+        try {
+            return touch(dsl, record);
+        } catch (RuntimeException e) {
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.TOUCH, keyValues(record), e);
+        }
+    }
+
+    /**
+     * Reads the row with the given key and locks it ({@code SELECT ... FOR UPDATE}): until the
+     * caller's transaction ends, every other transaction that writes the row, or reads it with a
+     * lock, waits. Run it inside a transaction ({@code dsl.transactionResult(...)}, or Spring's
+     * {@code @Transactional}); outside one, the lock ends with the statement.
+     *
+     * <p>The lock makes the write that follows unable to conflict, at the price of making every
+     * other writer of the row wait: prefer {@code modify} with {@link RetryPolicy#lockAfter()},
+     * which locks only once a row has proved hot. A database without row locks (SQLite) reads the
+     * row without one.
+     *
+     * @param id the key component {@code id}
+     * @return the record, or empty when no row has that key
+     */
+    public Optional<Event> findByIdForUpdate(long id) {
+        return findForUpdate(this.dsl, id);
+    }
+
+    /**
      * Builds a {@link Event} from a jOOQ record that holds this table's columns, by calling its
      * canonical constructor. The repository maps its own queries with it; custom queries can too,
      * for example {@code
@@ -633,6 +478,161 @@ public final class EventRepository {
                 record.get(TITLE),
                 Rows.notNull(record.get(HITS), TABLE, HITS),
                 record.get(UPDATED_AT));
+    }
+
+    private static Event insert(DSLContext ctx, Event record) {
+        Instant version = TimestampVersions.inserted(record.updatedAt(), ChronoUnit.MILLIS);
+        Sql.insertRow.execute(ctx, values -> values
+                .set(UPDATED_AT, version)
+                .setLong(record.id())
+                .setString(TITLE, record.title())
+                .setInt(record.hits()));
+        return withVersion(record, version);
+    }
+
+    private static Optional<Event> find(DSLContext ctx, long id) {
+        return Sql.selectRow.fetchOptional(
+                ctx,
+                values -> values
+                .setLong(id),
+                null,
+                EventRepository::fromRecord);
+    }
+
+    private static Event update(DSLContext ctx, Event record) {
+        Instant next = nextVersion(record.updatedAt());
+        int rows;
+        try {
+            rows = record.updatedAt() == null
+                    ? updateQuery(ctx, record, next).execute()
+                    : Sql.updateRow.execute(ctx, values -> values
+                    .setString(TITLE, record.title())
+                    .setInt(record.hits())
+                    .set(UPDATED_AT, next)
+                    .setLong(record.id())
+                    .set(UPDATED_AT, record.updatedAt()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.updatedAt(), StaleRecordException.Operation.UPDATE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.updatedAt(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(record, next);
+    }
+
+    private static Query updateQuery(DSLContext ctx, Event record, Instant next) {
+        return ctx.update(TABLE)
+                .set(TITLE, record.title())
+                .set(HITS, record.hits())
+                .set(UPDATED_AT, next)
+                .where(recordKey(record))
+                .and(versionCondition(record.updatedAt()));
+    }
+
+    private static Event updateChanged(DSLContext ctx, Event original, Event changed) {
+        if (!sameKey(original, changed)) {
+            throw new IllegalArgumentException("original and changed must have the same key, but have "
+                    + keyValues(original) + " and " + keyValues(changed));
+        }
+        Map<Field<?>, Object> changes = new LinkedHashMap<>();
+        if (!Objects.equals(original.title(), changed.title())) {
+            changes.put(TITLE, changed.title());
+        }
+        if (original.hits() != changed.hits()) {
+            changes.put(HITS, changed.hits());
+        }
+        if (changes.isEmpty()) {
+            return original;
+        }
+        Instant next = nextVersion(original.updatedAt());
+        changes.put(UPDATED_AT, next);
+        int rows;
+        try {
+            rows = ctx.update(TABLE).set(changes)
+                    .where(recordKey(original)).and(versionCondition(original.updatedAt()))
+                    .execute();
+        } catch (RuntimeException e) {
+            throw refused(e, changed, original.updatedAt(), StaleRecordException.Operation.UPDATE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, changed, original.updatedAt(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(changed, next);
+    }
+
+    private static Event modify(DSLContext ctx, long id, boolean lockingRead,
+            UnaryOperator<Event> change) {
+        Event current = (lockingRead ? findForUpdate(ctx, id) : find(ctx, id))
+                .orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY, Arrays.<Object>asList(id)));
+        Event changed = change.apply(current);
+        if (changed == null) {
+            throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
+        }
+        if (!sameKey(current, changed)) {
+            throw new IllegalArgumentException("the change passed to modify must not change the key, but changed "
+                    + keyValues(current) + " to " + keyValues(changed));
+        }
+        return updateChanged(ctx, current, changed);
+    }
+
+    private static void delete(DSLContext ctx, Event record) {
+        int rows;
+        try {
+            rows = record.updatedAt() == null
+                    ? deleteQuery(ctx, record).execute()
+                    : Sql.deleteRow.execute(ctx, values -> values
+                    .setLong(record.id())
+                    .set(UPDATED_AT, record.updatedAt()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.updatedAt(), StaleRecordException.Operation.DELETE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.updatedAt(), StaleRecordException.Operation.DELETE, -1);
+        }
+    }
+
+    private static Query deleteQuery(DSLContext ctx, Event record) {
+        return ctx.deleteFrom(TABLE).where(recordKey(record)).and(versionCondition(record.updatedAt()));
+    }
+
+    private static Event touch(DSLContext ctx, Event record) {
+        Instant next = nextVersion(record.updatedAt());
+        int rows;
+        try {
+            rows = record.updatedAt() == null
+                    ? touchQuery(ctx, record, next).execute()
+                    : Sql.touchRow.execute(ctx, values -> values
+                    .set(UPDATED_AT, next)
+                    .setLong(record.id())
+                    .set(UPDATED_AT, record.updatedAt()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.updatedAt(), StaleRecordException.Operation.UPDATE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.updatedAt(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(record, next);
+    }
+
+    private static Query touchQuery(DSLContext ctx, Event record, Instant next) {
+        return ctx.update(TABLE)
+                .set(UPDATED_AT, next)
+                .where(recordKey(record))
+                .and(versionCondition(record.updatedAt()));
+    }
+
+    /**
+     * Reads the row with the given key with a locking read ({@link Locking#forUpdate}): on a
+     * database with row locks the row stays locked until the transaction of {@code ctx} ends, and
+     * InnoDB reads it as now committed even at REPEATABLE READ.
+     */
+    private static Optional<Event> findForUpdate(DSLContext ctx, long id) {
+        return Sql.lockRow.fetchOptional(
+                ctx,
+                values -> values
+                .setLong(id),
+                null,
+                EventRepository::fromRecord);
     }
 
     private static Condition keyCondition(long id) {

@@ -125,17 +125,6 @@ public final class InvoiceLineRepository {
         });
     }
 
-    private static InvoiceLine insert(DSLContext ctx, InvoiceLine record) {
-        long version = record.lockVersion();
-        Sql.insertRow.execute(ctx, values -> values
-                .setLong(version)
-                .setLong(record.id())
-                .setLong(INVOICE_ID, record.invoiceId())
-                .setString(PRODUCT, record.product())
-                .setInt(record.quantity()));
-        return withVersion(record, version);
-    }
-
     /**
      * Inserts every record in one transaction: all or nothing.
      *
@@ -167,47 +156,6 @@ public final class InvoiceLineRepository {
      */
     public Optional<InvoiceLine> findById(long id) {
         return find(this.dsl, id);
-    }
-
-    private static Optional<InvoiceLine> find(DSLContext ctx, long id) {
-        return Sql.selectRow.fetchOptional(
-                ctx,
-                values -> values
-                .setLong(id),
-                InvoiceLineRepository::readRow,
-                InvoiceLineRepository::fromRecord);
-    }
-
-    /**
-     * Reads the row with the given key and locks it ({@code SELECT ... FOR UPDATE}): until the
-     * caller's transaction ends, every other transaction that writes the row, or reads it with a
-     * lock, waits. Run it inside a transaction ({@code dsl.transactionResult(...)}, or Spring's
-     * {@code @Transactional}); outside one, the lock ends with the statement.
-     *
-     * <p>The lock makes the write that follows unable to conflict, at the price of making every
-     * other writer of the row wait: prefer {@code modify} with {@link RetryPolicy#lockAfter()},
-     * which locks only once a row has proved hot. A database without row locks (SQLite) reads the
-     * row without one.
-     *
-     * @param id the key component {@code id}
-     * @return the record, or empty when no row has that key
-     */
-    public Optional<InvoiceLine> findByIdForUpdate(long id) {
-        return findForUpdate(this.dsl, id);
-    }
-
-    /**
-     * Reads the row with the given key with a locking read ({@link Locking#forUpdate}): on a
-     * database with row locks the row stays locked until the transaction of {@code ctx} ends, and
-     * InnoDB reads it as now committed even at REPEATABLE READ.
-     */
-    private static Optional<InvoiceLine> findForUpdate(DSLContext ctx, long id) {
-        return Sql.lockRow.fetchOptional(
-                ctx,
-                values -> values
-                .setLong(id),
-                InvoiceLineRepository::readRow,
-                InvoiceLineRepository::fromRecord);
     }
 
     /**
@@ -268,35 +216,6 @@ public final class InvoiceLineRepository {
         }
     }
 
-    private static InvoiceLine update(DSLContext ctx, InvoiceLine record) {
-        checkOverflow(record);
-        int rows;
-        try {
-            rows = Sql.updateRow.execute(ctx, values -> values
-                    .setLong(INVOICE_ID, record.invoiceId())
-                    .setString(PRODUCT, record.product())
-                    .setInt(record.quantity())
-                    .setLong(record.id())
-                    .setLong(record.lockVersion()));
-        } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
-        }
-        return withVersion(record, nextVersion(record.lockVersion()));
-    }
-
-    private static Query updateQuery(DSLContext ctx, InvoiceLine record) {
-        return ctx.update(TABLE)
-                .set(INVOICE_ID, record.invoiceId())
-                .set(PRODUCT, record.product())
-                .set(QUANTITY, record.quantity())
-                .set(LOCK_VERSION, nextVersionField(record.lockVersion()))
-                .where(recordKey(record))
-                .and(versionCondition(record.lockVersion()));
-    }
-
     /**
      * Writes only the columns whose values differ between {@code original} and {@code changed}
      * (arrays by content), if the row still has {@code original}'s version, and increments the
@@ -329,52 +248,6 @@ public final class InvoiceLineRepository {
             throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_CHANGED,
                     keyValues(original), e);
         }
-    }
-
-    private static InvoiceLine updateChanged(DSLContext ctx, InvoiceLine original,
-            InvoiceLine changed) {
-        if (!sameKey(original, changed)) {
-            throw new IllegalArgumentException("original and changed must have the same key, but have "
-                    + keyValues(original) + " and " + keyValues(changed));
-        }
-        long changes = 0L;
-        if (!Objects.equals(original.invoiceId(), changed.invoiceId())) {
-            changes |= 1L << 0;
-        }
-        if (!Objects.equals(original.product(), changed.product())) {
-            changes |= 1L << 1;
-        }
-        if (original.quantity() != changed.quantity()) {
-            changes |= 1L << 2;
-        }
-        if (changes == 0L) {
-            return original;
-        }
-        checkOverflow(original);
-        long columns = changes;
-        int rows;
-        try {
-            rows = Sql.updateColumns.forColumns(columns).execute(ctx, values -> {
-                if ((columns & 1L << 0) != 0L) {
-                    values.setLong(INVOICE_ID, changed.invoiceId());
-                }
-                if ((columns & 1L << 1) != 0L) {
-                    values.setString(PRODUCT, changed.product());
-                }
-                if ((columns & 1L << 2) != 0L) {
-                    values.setInt(changed.quantity());
-                }
-                values
-                        .setLong(original.id())
-                        .setLong(original.lockVersion());
-            });
-        } catch (RuntimeException e) {
-            throw refused(e, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
-        }
-        return withVersion(changed, nextVersion(original.lockVersion()));
     }
 
     /**
@@ -442,25 +315,6 @@ public final class InvoiceLineRepository {
         Objects.requireNonNull(change, "change");
         return Retry.run(this.retry, this.dsl, TABLE, Arrays.<Object>asList(id),
                 (ctx, lockingRead) -> modify(ctx, id, lockingRead, change));
-    }
-
-    private static InvoiceLine modify(DSLContext ctx, long id, boolean lockingRead,
-            UnaryOperator<InvoiceLine> change) {
-        InvoiceLine current = (lockingRead ? findForUpdate(ctx, id) : find(ctx, id))
-                .orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY, Arrays.<Object>asList(id)));
-        InvoiceLine changed = change.apply(current);
-        if (changed == null) {
-            throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
-        }
-        if (!sameKey(current, changed)) {
-            throw new IllegalArgumentException("the change passed to modify must not change the key, but changed "
-                    + keyValues(current) + " to " + keyValues(changed));
-        }
-        InvoiceLine stored = updateChanged(ctx, current, changed);
-        if (stored != current) {
-            touchParents(ctx, List.of(current, stored), List.of());
-        }
-        return stored;
     }
 
     /**
@@ -535,24 +389,6 @@ public final class InvoiceLineRepository {
         }
     }
 
-    private static void delete(DSLContext ctx, InvoiceLine record) {
-        int rows;
-        try {
-            rows = Sql.deleteRow.execute(ctx, values -> values
-                    .setLong(record.id())
-                    .setLong(record.lockVersion()));
-        } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.DELETE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
-        }
-    }
-
-    private static Query deleteQuery(DSLContext ctx, InvoiceLine record) {
-        return ctx.deleteFrom(TABLE).where(recordKey(record)).and(versionCondition(record.lockVersion()));
-    }
-
     /**
      * Deletes every record as {@link #delete} does, as a JDBC batch in one transaction: all or
      * nothing.
@@ -615,52 +451,6 @@ public final class InvoiceLineRepository {
     }
 
     /**
-     * Increments the version and writes no other column, if, and only if, the row still has the
-     * record's version: {@code UPDATE invoice_line SET lock_version = lock_version + 1 WHERE <key>
-     * AND lock_version = ?}.
-     *
-     * <p>Touching the root of an aggregate in the same transaction as the writes of its parts
-     * guards the aggregate as a whole: the transaction fails if the root changed since it was read,
-     * and every copy of the root read before it is stale from then on.
-     *
-     * @param record the record, as read (with the version it was read at)
-     * @return a new record equal to {@code record} but with the incremented version
-     * @throws StaleRecordException if the row was changed or deleted since; nothing is written
-     * @throws VersionOverflowException if the version is already the largest value of its type
-     * @throws NullPointerException if {@code record} or its key is null
-     */
-    public InvoiceLine touch(InvoiceLine record) {
-        Objects.requireNonNull(record, "record");
-        try {
-            checkOverflow(record);
-            return dsl.transactionResult(configuration -> {
-                DSLContext tx = DSL.using(configuration);
-                InvoiceLine stored = touch(tx, record);
-                touchParents(tx, List.of(record), List.of());
-                return stored;
-            });
-        } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.TOUCH, keyValues(record), e);
-        }
-    }
-
-    private static InvoiceLine touch(DSLContext ctx, InvoiceLine record) {
-        checkOverflow(record);
-        int rows;
-        try {
-            rows = Sql.touchRow.execute(ctx, values -> values
-                    .setLong(record.id())
-                    .setLong(record.lockVersion()));
-        } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
-        }
-        return withVersion(record, nextVersion(record.lockVersion()));
-    }
-
-    /**
      * Adds {@code delta} to {@code quantity} atomically and increments the version, with no version
      * check: {@code UPDATE invoice_line SET quantity = COALESCE(quantity, 0) + ?, lock_version =
      * lock_version + 1 WHERE <key>}.
@@ -697,6 +487,54 @@ public final class InvoiceLineRepository {
     }
 
     /**
+     * Increments the version and writes no other column, if, and only if, the row still has the
+     * record's version: {@code UPDATE invoice_line SET lock_version = lock_version + 1 WHERE <key>
+     * AND lock_version = ?}.
+     *
+     * <p>Touching the root of an aggregate in the same transaction as the writes of its parts
+     * guards the aggregate as a whole: the transaction fails if the root changed since it was read,
+     * and every copy of the root read before it is stale from then on.
+     *
+     * @param record the record, as read (with the version it was read at)
+     * @return a new record equal to {@code record} but with the incremented version
+     * @throws StaleRecordException if the row was changed or deleted since; nothing is written
+     * @throws VersionOverflowException if the version is already the largest value of its type
+     * @throws NullPointerException if {@code record} or its key is null
+     */
+    public InvoiceLine touch(InvoiceLine record) {
+        Objects.requireNonNull(record, "record");
+        try {
+            checkOverflow(record);
+            return dsl.transactionResult(configuration -> {
+                DSLContext tx = DSL.using(configuration);
+                InvoiceLine stored = touch(tx, record);
+                touchParents(tx, List.of(record), List.of());
+                return stored;
+            });
+        } catch (RuntimeException e) {
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.TOUCH, keyValues(record), e);
+        }
+    }
+
+    /**
+     * Reads the row with the given key and locks it ({@code SELECT ... FOR UPDATE}): until the
+     * caller's transaction ends, every other transaction that writes the row, or reads it with a
+     * lock, waits. Run it inside a transaction ({@code dsl.transactionResult(...)}, or Spring's
+     * {@code @Transactional}); outside one, the lock ends with the statement.
+     *
+     * <p>The lock makes the write that follows unable to conflict, at the price of making every
+     * other writer of the row wait: prefer {@code modify} with {@link RetryPolicy#lockAfter()},
+     * which locks only once a row has proved hot. A database without row locks (SQLite) reads the
+     * row without one.
+     *
+     * @param id the key component {@code id}
+     * @return the record, or empty when no row has that key
+     */
+    public Optional<InvoiceLine> findByIdForUpdate(long id) {
+        return findForUpdate(this.dsl, id);
+    }
+
+    /**
      * Builds a {@link InvoiceLine} from a jOOQ record that holds this table's columns, by calling
      * its canonical constructor. The repository maps its own queries with it; custom queries can
      * too, for example {@code
@@ -715,6 +553,168 @@ public final class InvoiceLineRepository {
                 record.get(PRODUCT),
                 Rows.notNull(record.get(QUANTITY), TABLE, QUANTITY),
                 Rows.notNull(record.get(LOCK_VERSION), TABLE, LOCK_VERSION));
+    }
+
+    private static InvoiceLine insert(DSLContext ctx, InvoiceLine record) {
+        long version = record.lockVersion();
+        Sql.insertRow.execute(ctx, values -> values
+                .setLong(version)
+                .setLong(record.id())
+                .setLong(INVOICE_ID, record.invoiceId())
+                .setString(PRODUCT, record.product())
+                .setInt(record.quantity()));
+        return withVersion(record, version);
+    }
+
+    private static Optional<InvoiceLine> find(DSLContext ctx, long id) {
+        return Sql.selectRow.fetchOptional(
+                ctx,
+                values -> values
+                .setLong(id),
+                InvoiceLineRepository::readRow,
+                InvoiceLineRepository::fromRecord);
+    }
+
+    private static InvoiceLine update(DSLContext ctx, InvoiceLine record) {
+        checkOverflow(record);
+        int rows;
+        try {
+            rows = Sql.updateRow.execute(ctx, values -> values
+                    .setLong(INVOICE_ID, record.invoiceId())
+                    .setString(PRODUCT, record.product())
+                    .setInt(record.quantity())
+                    .setLong(record.id())
+                    .setLong(record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(record, nextVersion(record.lockVersion()));
+    }
+
+    private static Query updateQuery(DSLContext ctx, InvoiceLine record) {
+        return ctx.update(TABLE)
+                .set(INVOICE_ID, record.invoiceId())
+                .set(PRODUCT, record.product())
+                .set(QUANTITY, record.quantity())
+                .set(LOCK_VERSION, nextVersionField(record.lockVersion()))
+                .where(recordKey(record))
+                .and(versionCondition(record.lockVersion()));
+    }
+
+    private static InvoiceLine updateChanged(DSLContext ctx, InvoiceLine original,
+            InvoiceLine changed) {
+        if (!sameKey(original, changed)) {
+            throw new IllegalArgumentException("original and changed must have the same key, but have "
+                    + keyValues(original) + " and " + keyValues(changed));
+        }
+        long changes = 0L;
+        if (!Objects.equals(original.invoiceId(), changed.invoiceId())) {
+            changes |= 1L << 0;
+        }
+        if (!Objects.equals(original.product(), changed.product())) {
+            changes |= 1L << 1;
+        }
+        if (original.quantity() != changed.quantity()) {
+            changes |= 1L << 2;
+        }
+        if (changes == 0L) {
+            return original;
+        }
+        checkOverflow(original);
+        long columns = changes;
+        int rows;
+        try {
+            rows = Sql.updateColumns.forColumns(columns).execute(ctx, values -> {
+                if ((columns & 1L << 0) != 0L) {
+                    values.setLong(INVOICE_ID, changed.invoiceId());
+                }
+                if ((columns & 1L << 1) != 0L) {
+                    values.setString(PRODUCT, changed.product());
+                }
+                if ((columns & 1L << 2) != 0L) {
+                    values.setInt(changed.quantity());
+                }
+                values
+                        .setLong(original.id())
+                        .setLong(original.lockVersion());
+            });
+        } catch (RuntimeException e) {
+            throw refused(e, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(changed, nextVersion(original.lockVersion()));
+    }
+
+    private static InvoiceLine modify(DSLContext ctx, long id, boolean lockingRead,
+            UnaryOperator<InvoiceLine> change) {
+        InvoiceLine current = (lockingRead ? findForUpdate(ctx, id) : find(ctx, id))
+                .orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY, Arrays.<Object>asList(id)));
+        InvoiceLine changed = change.apply(current);
+        if (changed == null) {
+            throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
+        }
+        if (!sameKey(current, changed)) {
+            throw new IllegalArgumentException("the change passed to modify must not change the key, but changed "
+                    + keyValues(current) + " to " + keyValues(changed));
+        }
+        InvoiceLine stored = updateChanged(ctx, current, changed);
+        if (stored != current) {
+            touchParents(ctx, List.of(current, stored), List.of());
+        }
+        return stored;
+    }
+
+    private static void delete(DSLContext ctx, InvoiceLine record) {
+        int rows;
+        try {
+            rows = Sql.deleteRow.execute(ctx, values -> values
+                    .setLong(record.id())
+                    .setLong(record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.DELETE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
+        }
+    }
+
+    private static Query deleteQuery(DSLContext ctx, InvoiceLine record) {
+        return ctx.deleteFrom(TABLE).where(recordKey(record)).and(versionCondition(record.lockVersion()));
+    }
+
+    private static InvoiceLine touch(DSLContext ctx, InvoiceLine record) {
+        checkOverflow(record);
+        int rows;
+        try {
+            rows = Sql.touchRow.execute(ctx, values -> values
+                    .setLong(record.id())
+                    .setLong(record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(record, nextVersion(record.lockVersion()));
+    }
+
+    /**
+     * Reads the row with the given key with a locking read ({@link Locking#forUpdate}): on a
+     * database with row locks the row stays locked until the transaction of {@code ctx} ends, and
+     * InnoDB reads it as now committed even at REPEATABLE READ.
+     */
+    private static Optional<InvoiceLine> findForUpdate(DSLContext ctx, long id) {
+        return Sql.lockRow.fetchOptional(
+                ctx,
+                values -> values
+                .setLong(id),
+                InvoiceLineRepository::readRow,
+                InvoiceLineRepository::fromRecord);
     }
 
     /**

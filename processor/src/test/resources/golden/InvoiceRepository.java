@@ -101,15 +101,6 @@ public final class InvoiceRepository {
         return insert(dsl, record);
     }
 
-    private static Invoice insert(DSLContext ctx, Invoice record) {
-        long version = record.lockVersion();
-        Sql.insertRow.execute(ctx, values -> values
-                .setLong(version)
-                .setLong(record.id())
-                .set(TOTAL, record.total()));
-        return withVersion(record, version);
-    }
-
     /**
      * Inserts every record in one transaction: all or nothing.
      *
@@ -140,47 +131,6 @@ public final class InvoiceRepository {
      */
     public Optional<Invoice> findById(long id) {
         return find(this.dsl, id);
-    }
-
-    private static Optional<Invoice> find(DSLContext ctx, long id) {
-        return Sql.selectRow.fetchOptional(
-                ctx,
-                values -> values
-                .setLong(id),
-                null,
-                InvoiceRepository::fromRecord);
-    }
-
-    /**
-     * Reads the row with the given key and locks it ({@code SELECT ... FOR UPDATE}): until the
-     * caller's transaction ends, every other transaction that writes the row, or reads it with a
-     * lock, waits. Run it inside a transaction ({@code dsl.transactionResult(...)}, or Spring's
-     * {@code @Transactional}); outside one, the lock ends with the statement.
-     *
-     * <p>The lock makes the write that follows unable to conflict, at the price of making every
-     * other writer of the row wait: prefer {@code modify} with {@link RetryPolicy#lockAfter()},
-     * which locks only once a row has proved hot. A database without row locks (SQLite) reads the
-     * row without one.
-     *
-     * @param id the key component {@code id}
-     * @return the record, or empty when no row has that key
-     */
-    public Optional<Invoice> findByIdForUpdate(long id) {
-        return findForUpdate(this.dsl, id);
-    }
-
-    /**
-     * Reads the row with the given key with a locking read ({@link Locking#forUpdate}): on a
-     * database with row locks the row stays locked until the transaction of {@code ctx} ends, and
-     * InnoDB reads it as now committed even at REPEATABLE READ.
-     */
-    private static Optional<Invoice> findForUpdate(DSLContext ctx, long id) {
-        return Sql.lockRow.fetchOptional(
-                ctx,
-                values -> values
-                .setLong(id),
-                null,
-                InvoiceRepository::fromRecord);
     }
 
     /**
@@ -234,31 +184,6 @@ public final class InvoiceRepository {
         }
     }
 
-    private static Invoice update(DSLContext ctx, Invoice record) {
-        checkOverflow(record);
-        int rows;
-        try {
-            rows = Sql.updateRow.execute(ctx, values -> values
-                    .set(TOTAL, record.total())
-                    .setLong(record.id())
-                    .setLong(record.lockVersion()));
-        } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
-        }
-        return withVersion(record, nextVersion(record.lockVersion()));
-    }
-
-    private static Query updateQuery(DSLContext ctx, Invoice record) {
-        return ctx.update(TABLE)
-                .set(TOTAL, record.total())
-                .set(LOCK_VERSION, nextVersionField(record.lockVersion()))
-                .where(recordKey(record))
-                .and(versionCondition(record.lockVersion()));
-    }
-
     /**
      * Writes only the columns whose values differ between {@code original} and {@code changed}
      * (arrays by content), if the row still has {@code original}'s version, and increments the
@@ -284,39 +209,6 @@ public final class InvoiceRepository {
             throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_CHANGED,
                     keyValues(original), e);
         }
-    }
-
-    private static Invoice updateChanged(DSLContext ctx, Invoice original, Invoice changed) {
-        if (!sameKey(original, changed)) {
-            throw new IllegalArgumentException("original and changed must have the same key, but have "
-                    + keyValues(original) + " and " + keyValues(changed));
-        }
-        long changes = 0L;
-        if (!Objects.equals(original.total(), changed.total())) {
-            changes |= 1L << 0;
-        }
-        if (changes == 0L) {
-            return original;
-        }
-        checkOverflow(original);
-        long columns = changes;
-        int rows;
-        try {
-            rows = Sql.updateColumns.forColumns(columns).execute(ctx, values -> {
-                if ((columns & 1L << 0) != 0L) {
-                    values.set(TOTAL, changed.total());
-                }
-                values
-                        .setLong(original.id())
-                        .setLong(original.lockVersion());
-            });
-        } catch (RuntimeException e) {
-            throw refused(e, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
-        }
-        return withVersion(changed, nextVersion(original.lockVersion()));
     }
 
     /**
@@ -380,21 +272,6 @@ public final class InvoiceRepository {
         Objects.requireNonNull(change, "change");
         return Retry.run(this.retry, this.dsl, TABLE, Arrays.<Object>asList(id),
                 (ctx, lockingRead) -> modify(ctx, id, lockingRead, change));
-    }
-
-    private static Invoice modify(DSLContext ctx, long id, boolean lockingRead,
-            UnaryOperator<Invoice> change) {
-        Invoice current = (lockingRead ? findForUpdate(ctx, id) : find(ctx, id))
-                .orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY, Arrays.<Object>asList(id)));
-        Invoice changed = change.apply(current);
-        if (changed == null) {
-            throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
-        }
-        if (!sameKey(current, changed)) {
-            throw new IllegalArgumentException("the change passed to modify must not change the key, but changed "
-                    + keyValues(current) + " to " + keyValues(changed));
-        }
-        return updateChanged(ctx, current, changed);
     }
 
     /**
@@ -461,24 +338,6 @@ public final class InvoiceRepository {
         } catch (RuntimeException e) {
             throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE, keyValues(record), e);
         }
-    }
-
-    private static void delete(DSLContext ctx, Invoice record) {
-        int rows;
-        try {
-            rows = Sql.deleteRow.execute(ctx, values -> values
-                    .setLong(record.id())
-                    .setLong(record.lockVersion()));
-        } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.DELETE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
-        }
-    }
-
-    private static Query deleteQuery(DSLContext ctx, Invoice record) {
-        return ctx.deleteFrom(TABLE).where(recordKey(record)).and(versionCondition(record.lockVersion()));
     }
 
     /**
@@ -557,20 +416,22 @@ public final class InvoiceRepository {
         }
     }
 
-    private static Invoice touch(DSLContext ctx, Invoice record) {
-        checkOverflow(record);
-        int rows;
-        try {
-            rows = Sql.touchRow.execute(ctx, values -> values
-                    .setLong(record.id())
-                    .setLong(record.lockVersion()));
-        } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
-        }
-        return withVersion(record, nextVersion(record.lockVersion()));
+    /**
+     * Reads the row with the given key and locks it ({@code SELECT ... FOR UPDATE}): until the
+     * caller's transaction ends, every other transaction that writes the row, or reads it with a
+     * lock, waits. Run it inside a transaction ({@code dsl.transactionResult(...)}, or Spring's
+     * {@code @Transactional}); outside one, the lock ends with the statement.
+     *
+     * <p>The lock makes the write that follows unable to conflict, at the price of making every
+     * other writer of the row wait: prefer {@code modify} with {@link RetryPolicy#lockAfter()},
+     * which locks only once a row has proved hot. A database without row locks (SQLite) reads the
+     * row without one.
+     *
+     * @param id the key component {@code id}
+     * @return the record, or empty when no row has that key
+     */
+    public Optional<Invoice> findByIdForUpdate(long id) {
+        return findForUpdate(this.dsl, id);
     }
 
     /**
@@ -590,6 +451,145 @@ public final class InvoiceRepository {
                 Rows.notNull(record.get(ID), TABLE, ID),
                 record.get(TOTAL),
                 Rows.notNull(record.get(LOCK_VERSION), TABLE, LOCK_VERSION));
+    }
+
+    private static Invoice insert(DSLContext ctx, Invoice record) {
+        long version = record.lockVersion();
+        Sql.insertRow.execute(ctx, values -> values
+                .setLong(version)
+                .setLong(record.id())
+                .set(TOTAL, record.total()));
+        return withVersion(record, version);
+    }
+
+    private static Optional<Invoice> find(DSLContext ctx, long id) {
+        return Sql.selectRow.fetchOptional(
+                ctx,
+                values -> values
+                .setLong(id),
+                null,
+                InvoiceRepository::fromRecord);
+    }
+
+    private static Invoice update(DSLContext ctx, Invoice record) {
+        checkOverflow(record);
+        int rows;
+        try {
+            rows = Sql.updateRow.execute(ctx, values -> values
+                    .set(TOTAL, record.total())
+                    .setLong(record.id())
+                    .setLong(record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(record, nextVersion(record.lockVersion()));
+    }
+
+    private static Query updateQuery(DSLContext ctx, Invoice record) {
+        return ctx.update(TABLE)
+                .set(TOTAL, record.total())
+                .set(LOCK_VERSION, nextVersionField(record.lockVersion()))
+                .where(recordKey(record))
+                .and(versionCondition(record.lockVersion()));
+    }
+
+    private static Invoice updateChanged(DSLContext ctx, Invoice original, Invoice changed) {
+        if (!sameKey(original, changed)) {
+            throw new IllegalArgumentException("original and changed must have the same key, but have "
+                    + keyValues(original) + " and " + keyValues(changed));
+        }
+        long changes = 0L;
+        if (!Objects.equals(original.total(), changed.total())) {
+            changes |= 1L << 0;
+        }
+        if (changes == 0L) {
+            return original;
+        }
+        checkOverflow(original);
+        long columns = changes;
+        int rows;
+        try {
+            rows = Sql.updateColumns.forColumns(columns).execute(ctx, values -> {
+                if ((columns & 1L << 0) != 0L) {
+                    values.set(TOTAL, changed.total());
+                }
+                values
+                        .setLong(original.id())
+                        .setLong(original.lockVersion());
+            });
+        } catch (RuntimeException e) {
+            throw refused(e, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(changed, nextVersion(original.lockVersion()));
+    }
+
+    private static Invoice modify(DSLContext ctx, long id, boolean lockingRead,
+            UnaryOperator<Invoice> change) {
+        Invoice current = (lockingRead ? findForUpdate(ctx, id) : find(ctx, id))
+                .orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY, Arrays.<Object>asList(id)));
+        Invoice changed = change.apply(current);
+        if (changed == null) {
+            throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
+        }
+        if (!sameKey(current, changed)) {
+            throw new IllegalArgumentException("the change passed to modify must not change the key, but changed "
+                    + keyValues(current) + " to " + keyValues(changed));
+        }
+        return updateChanged(ctx, current, changed);
+    }
+
+    private static void delete(DSLContext ctx, Invoice record) {
+        int rows;
+        try {
+            rows = Sql.deleteRow.execute(ctx, values -> values
+                    .setLong(record.id())
+                    .setLong(record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.DELETE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
+        }
+    }
+
+    private static Query deleteQuery(DSLContext ctx, Invoice record) {
+        return ctx.deleteFrom(TABLE).where(recordKey(record)).and(versionCondition(record.lockVersion()));
+    }
+
+    private static Invoice touch(DSLContext ctx, Invoice record) {
+        checkOverflow(record);
+        int rows;
+        try {
+            rows = Sql.touchRow.execute(ctx, values -> values
+                    .setLong(record.id())
+                    .setLong(record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(record, nextVersion(record.lockVersion()));
+    }
+
+    /**
+     * Reads the row with the given key with a locking read ({@link Locking#forUpdate}): on a
+     * database with row locks the row stays locked until the transaction of {@code ctx} ends, and
+     * InnoDB reads it as now committed even at REPEATABLE READ.
+     */
+    private static Optional<Invoice> findForUpdate(DSLContext ctx, long id) {
+        return Sql.lockRow.fetchOptional(
+                ctx,
+                values -> values
+                .setLong(id),
+                null,
+                InvoiceRepository::fromRecord);
     }
 
     private static Condition keyCondition(long id) {

@@ -118,38 +118,6 @@ public final class OrderLineRepository {
         return insert(dsl, record);
     }
 
-    private static OrderLine insert(DSLContext ctx, OrderLine record) {
-        Long version = record.revision() == null ? 0L : record.revision();
-        if (record.orderId() == null || record.lineNo() == null) {
-            InsertSetMoreStep<Record> insert = ctx.insertInto(TABLE)
-                    .set(REVISION, version)
-                    .set(PRODUCT, record.product())
-                    .set(QUANTITY, record.quantity())
-                    .set(PRICE, record.price());
-            if (record.orderId() != null) {
-                insert = insert.set(ORDER_ID, record.orderId());
-            }
-            if (record.lineNo() != null) {
-                insert = insert.set(LINE_NO, record.lineNo());
-            }
-            Record generated = insert.returningResult(ORDER_ID, LINE_NO).fetchOne();
-            if (generated == null) {
-                throw new DataAccessException("the database returned no generated key for shop.order_line");
-            }
-            return new OrderLine(record.orderId() != null ? record.orderId() : generated.get(ORDER_ID),
-                    record.lineNo() != null ? record.lineNo() : generated.get(LINE_NO),
-                    record.product(), record.quantity(), record.price(), version);
-        }
-        Sql.insertRow.execute(ctx, values -> values
-                .setLong(REVISION, version)
-                .setLong(ORDER_ID, record.orderId())
-                .setInt(LINE_NO, record.lineNo())
-                .setString(PRODUCT, record.product())
-                .setInt(record.quantity())
-                .set(PRICE, record.price()));
-        return withVersion(record, version);
-    }
-
     /**
      * Inserts every record in one transaction: all or nothing.
      *
@@ -184,53 +152,6 @@ public final class OrderLineRepository {
         Objects.requireNonNull(orderId, "orderId");
         Objects.requireNonNull(lineNo, "lineNo");
         return find(this.dsl, orderId, lineNo);
-    }
-
-    private static Optional<OrderLine> find(DSLContext ctx, Long orderId, Integer lineNo) {
-        return Sql.selectRow.fetchOptional(
-                ctx,
-                values -> values
-                .setLong(ORDER_ID, orderId)
-                .setInt(LINE_NO, lineNo),
-                null,
-                OrderLineRepository::fromRecord);
-    }
-
-    /**
-     * Reads the row with the given key and locks it ({@code SELECT ... FOR UPDATE}): until the
-     * caller's transaction ends, every other transaction that writes the row, or reads it with a
-     * lock, waits. Run it inside a transaction ({@code dsl.transactionResult(...)}, or Spring's
-     * {@code @Transactional}); outside one, the lock ends with the statement.
-     *
-     * <p>The lock makes the write that follows unable to conflict, at the price of making every
-     * other writer of the row wait: prefer {@code modify} with {@link RetryPolicy#lockAfter()},
-     * which locks only once a row has proved hot. A database without row locks (SQLite) reads the
-     * row without one.
-     *
-     * @param orderId the key component {@code orderId}
-     * @param lineNo the key component {@code lineNo}
-     * @return the record, or empty when no row has that key
-     * @throws NullPointerException if a key argument is null
-     */
-    public Optional<OrderLine> findByIdForUpdate(Long orderId, Integer lineNo) {
-        Objects.requireNonNull(orderId, "orderId");
-        Objects.requireNonNull(lineNo, "lineNo");
-        return findForUpdate(this.dsl, orderId, lineNo);
-    }
-
-    /**
-     * Reads the row with the given key with a locking read ({@link Locking#forUpdate}): on a
-     * database with row locks the row stays locked until the transaction of {@code ctx} ends, and
-     * InnoDB reads it as now committed even at REPEATABLE READ.
-     */
-    private static Optional<OrderLine> findForUpdate(DSLContext ctx, Long orderId, Integer lineNo) {
-        return Sql.lockRow.fetchOptional(
-                ctx,
-                values -> values
-                .setLong(ORDER_ID, orderId)
-                .setInt(LINE_NO, lineNo),
-                null,
-                OrderLineRepository::fromRecord);
     }
 
     /**
@@ -284,39 +205,6 @@ public final class OrderLineRepository {
         }
     }
 
-    private static OrderLine update(DSLContext ctx, OrderLine record) {
-        checkKey(record, "record");
-        checkOverflow(record);
-        int rows;
-        try {
-            rows = record.revision() == null
-                    ? updateQuery(ctx, record).execute()
-                    : Sql.updateRow.execute(ctx, values -> values
-                    .setString(PRODUCT, record.product())
-                    .setInt(record.quantity())
-                    .set(PRICE, record.price())
-                    .setLong(ORDER_ID, record.orderId())
-                    .setInt(LINE_NO, record.lineNo())
-                    .setLong(REVISION, record.revision()));
-        } catch (RuntimeException e) {
-            throw refused(e, record, record.revision(), StaleRecordException.Operation.UPDATE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.revision(), StaleRecordException.Operation.UPDATE, -1);
-        }
-        return withVersion(record, nextVersion(record.revision()));
-    }
-
-    private static Query updateQuery(DSLContext ctx, OrderLine record) {
-        return ctx.update(TABLE)
-                .set(PRODUCT, record.product())
-                .set(QUANTITY, record.quantity())
-                .set(PRICE, record.price())
-                .set(REVISION, nextVersionField(record.revision()))
-                .where(recordKey(record))
-                .and(versionCondition(record.revision()));
-    }
-
     /**
      * Writes only the columns whose values differ between {@code original} and {@code changed}
      * (arrays by content), if the row still has {@code original}'s version, and increments the
@@ -342,42 +230,6 @@ public final class OrderLineRepository {
             throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_CHANGED,
                     keyValues(original), e);
         }
-    }
-
-    private static OrderLine updateChanged(DSLContext ctx, OrderLine original, OrderLine changed) {
-        checkKey(original, "original");
-        checkKey(changed, "changed");
-        if (!sameKey(original, changed)) {
-            throw new IllegalArgumentException("original and changed must have the same key, but have "
-                    + keyValues(original) + " and " + keyValues(changed));
-        }
-        Map<Field<?>, Object> changes = new LinkedHashMap<>();
-        if (!Objects.equals(original.product(), changed.product())) {
-            changes.put(PRODUCT, changed.product());
-        }
-        if (original.quantity() != changed.quantity()) {
-            changes.put(QUANTITY, changed.quantity());
-        }
-        if (!Objects.equals(original.price(), changed.price())) {
-            changes.put(PRICE, changed.price());
-        }
-        if (changes.isEmpty()) {
-            return original;
-        }
-        checkOverflow(original);
-        changes.put(REVISION, nextVersionField(original.revision()));
-        int rows;
-        try {
-            rows = ctx.update(TABLE).set(changes)
-                    .where(recordKey(original)).and(versionCondition(original.revision()))
-                    .execute();
-        } catch (RuntimeException e) {
-            throw refused(e, changed, original.revision(), StaleRecordException.Operation.UPDATE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, changed, original.revision(), StaleRecordException.Operation.UPDATE, -1);
-        }
-        return withVersion(changed, nextVersion(original.revision()));
     }
 
     /**
@@ -450,22 +302,6 @@ public final class OrderLineRepository {
                 (ctx, lockingRead) -> modify(ctx, orderId, lineNo, lockingRead, change));
     }
 
-    private static OrderLine modify(DSLContext ctx, Long orderId, Integer lineNo,
-            boolean lockingRead, UnaryOperator<OrderLine> change) {
-        OrderLine current = (lockingRead ? findForUpdate(ctx, orderId, lineNo) : find(ctx, orderId,
-                lineNo)).orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY,
-                Arrays.<Object>asList(orderId, lineNo)));
-        OrderLine changed = change.apply(current);
-        if (changed == null) {
-            throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
-        }
-        if (!sameKey(current, changed)) {
-            throw new IllegalArgumentException("the change passed to modify must not change the key, but changed "
-                    + keyValues(current) + " to " + keyValues(changed));
-        }
-        return updateChanged(ctx, current, changed);
-    }
-
     /**
      * Updates every record as {@link #update} does, as a JDBC batch in one transaction: all or
      * nothing. If any row is stale, nothing is written and the exception lists every stale row with
@@ -533,28 +369,6 @@ public final class OrderLineRepository {
         }
     }
 
-    private static void delete(DSLContext ctx, OrderLine record) {
-        checkKey(record, "record");
-        int rows;
-        try {
-            rows = record.revision() == null
-                    ? deleteQuery(ctx, record).execute()
-                    : Sql.deleteRow.execute(ctx, values -> values
-                    .setLong(ORDER_ID, record.orderId())
-                    .setInt(LINE_NO, record.lineNo())
-                    .setLong(REVISION, record.revision()));
-        } catch (RuntimeException e) {
-            throw refused(e, record, record.revision(), StaleRecordException.Operation.DELETE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.revision(), StaleRecordException.Operation.DELETE, -1);
-        }
-    }
-
-    private static Query deleteQuery(DSLContext ctx, OrderLine record) {
-        return ctx.deleteFrom(TABLE).where(recordKey(record)).and(versionCondition(record.revision()));
-    }
-
     /**
      * Deletes every record as {@link #delete} does, as a JDBC batch in one transaction: all or
      * nothing.
@@ -616,57 +430,6 @@ public final class OrderLineRepository {
     }
 
     /**
-     * Increments the version and writes no other column, if, and only if, the row still has the
-     * record's version: {@code UPDATE shop.order_line SET revision = revision + 1 WHERE <key> AND
-     * revision = ?}.
-     *
-     * <p>Touching the root of an aggregate in the same transaction as the writes of its parts
-     * guards the aggregate as a whole: the transaction fails if the root changed since it was read,
-     * and every copy of the root read before it is stale from then on.
-     *
-     * @param record the record, as read (with the version it was read at)
-     * @return a new record equal to {@code record} but with the incremented version
-     * @throws StaleRecordException if the row was changed or deleted since; nothing is written
-     * @throws VersionOverflowException if the version is already the largest value of its type
-     * @throws NullPointerException if {@code record} or its key is null
-     */
-    public OrderLine touch(OrderLine record) {
-        Objects.requireNonNull(record, "record");
-        try {
-            return touch(dsl, record);
-        } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.TOUCH, keyValues(record), e);
-        }
-    }
-
-    private static OrderLine touch(DSLContext ctx, OrderLine record) {
-        checkKey(record, "record");
-        checkOverflow(record);
-        int rows;
-        try {
-            rows = record.revision() == null
-                    ? touchQuery(ctx, record).execute()
-                    : Sql.touchRow.execute(ctx, values -> values
-                    .setLong(ORDER_ID, record.orderId())
-                    .setInt(LINE_NO, record.lineNo())
-                    .setLong(REVISION, record.revision()));
-        } catch (RuntimeException e) {
-            throw refused(e, record, record.revision(), StaleRecordException.Operation.UPDATE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.revision(), StaleRecordException.Operation.UPDATE, -1);
-        }
-        return withVersion(record, nextVersion(record.revision()));
-    }
-
-    private static Query touchQuery(DSLContext ctx, OrderLine record) {
-        return ctx.update(TABLE)
-                .set(REVISION, nextVersionField(record.revision()))
-                .where(recordKey(record))
-                .and(versionCondition(record.revision()));
-    }
-
-    /**
      * Adds {@code delta} to {@code qty} atomically and increments the version, with no version
      * check: {@code UPDATE shop.order_line SET qty = COALESCE(qty, 0) + ?, revision = revision + 1
      * WHERE <key>}.
@@ -703,6 +466,52 @@ public final class OrderLineRepository {
     }
 
     /**
+     * Increments the version and writes no other column, if, and only if, the row still has the
+     * record's version: {@code UPDATE shop.order_line SET revision = revision + 1 WHERE <key> AND
+     * revision = ?}.
+     *
+     * <p>Touching the root of an aggregate in the same transaction as the writes of its parts
+     * guards the aggregate as a whole: the transaction fails if the root changed since it was read,
+     * and every copy of the root read before it is stale from then on.
+     *
+     * @param record the record, as read (with the version it was read at)
+     * @return a new record equal to {@code record} but with the incremented version
+     * @throws StaleRecordException if the row was changed or deleted since; nothing is written
+     * @throws VersionOverflowException if the version is already the largest value of its type
+     * @throws NullPointerException if {@code record} or its key is null
+     */
+    public OrderLine touch(OrderLine record) {
+        Objects.requireNonNull(record, "record");
+        try {
+            return touch(dsl, record);
+        } catch (RuntimeException e) {
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.TOUCH, keyValues(record), e);
+        }
+    }
+
+    /**
+     * Reads the row with the given key and locks it ({@code SELECT ... FOR UPDATE}): until the
+     * caller's transaction ends, every other transaction that writes the row, or reads it with a
+     * lock, waits. Run it inside a transaction ({@code dsl.transactionResult(...)}, or Spring's
+     * {@code @Transactional}); outside one, the lock ends with the statement.
+     *
+     * <p>The lock makes the write that follows unable to conflict, at the price of making every
+     * other writer of the row wait: prefer {@code modify} with {@link RetryPolicy#lockAfter()},
+     * which locks only once a row has proved hot. A database without row locks (SQLite) reads the
+     * row without one.
+     *
+     * @param orderId the key component {@code orderId}
+     * @param lineNo the key component {@code lineNo}
+     * @return the record, or empty when no row has that key
+     * @throws NullPointerException if a key argument is null
+     */
+    public Optional<OrderLine> findByIdForUpdate(Long orderId, Integer lineNo) {
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(lineNo, "lineNo");
+        return findForUpdate(this.dsl, orderId, lineNo);
+    }
+
+    /**
      * Builds a {@link OrderLine} from a jOOQ record that holds this table's columns, by calling its
      * canonical constructor. The repository maps its own queries with it; custom queries can too,
      * for example {@code
@@ -722,6 +531,197 @@ public final class OrderLineRepository {
                 Rows.notNull(record.get(QUANTITY), TABLE, QUANTITY),
                 record.get(PRICE),
                 record.get(REVISION));
+    }
+
+    private static OrderLine insert(DSLContext ctx, OrderLine record) {
+        Long version = record.revision() == null ? 0L : record.revision();
+        if (record.orderId() == null || record.lineNo() == null) {
+            InsertSetMoreStep<Record> insert = ctx.insertInto(TABLE)
+                    .set(REVISION, version)
+                    .set(PRODUCT, record.product())
+                    .set(QUANTITY, record.quantity())
+                    .set(PRICE, record.price());
+            if (record.orderId() != null) {
+                insert = insert.set(ORDER_ID, record.orderId());
+            }
+            if (record.lineNo() != null) {
+                insert = insert.set(LINE_NO, record.lineNo());
+            }
+            Record generated = insert.returningResult(ORDER_ID, LINE_NO).fetchOne();
+            if (generated == null) {
+                throw new DataAccessException("the database returned no generated key for shop.order_line");
+            }
+            return new OrderLine(record.orderId() != null ? record.orderId() : generated.get(ORDER_ID),
+                    record.lineNo() != null ? record.lineNo() : generated.get(LINE_NO),
+                    record.product(), record.quantity(), record.price(), version);
+        }
+        Sql.insertRow.execute(ctx, values -> values
+                .setLong(REVISION, version)
+                .setLong(ORDER_ID, record.orderId())
+                .setInt(LINE_NO, record.lineNo())
+                .setString(PRODUCT, record.product())
+                .setInt(record.quantity())
+                .set(PRICE, record.price()));
+        return withVersion(record, version);
+    }
+
+    private static Optional<OrderLine> find(DSLContext ctx, Long orderId, Integer lineNo) {
+        return Sql.selectRow.fetchOptional(
+                ctx,
+                values -> values
+                .setLong(ORDER_ID, orderId)
+                .setInt(LINE_NO, lineNo),
+                null,
+                OrderLineRepository::fromRecord);
+    }
+
+    private static OrderLine update(DSLContext ctx, OrderLine record) {
+        checkKey(record, "record");
+        checkOverflow(record);
+        int rows;
+        try {
+            rows = record.revision() == null
+                    ? updateQuery(ctx, record).execute()
+                    : Sql.updateRow.execute(ctx, values -> values
+                    .setString(PRODUCT, record.product())
+                    .setInt(record.quantity())
+                    .set(PRICE, record.price())
+                    .setLong(ORDER_ID, record.orderId())
+                    .setInt(LINE_NO, record.lineNo())
+                    .setLong(REVISION, record.revision()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.revision(), StaleRecordException.Operation.UPDATE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.revision(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(record, nextVersion(record.revision()));
+    }
+
+    private static Query updateQuery(DSLContext ctx, OrderLine record) {
+        return ctx.update(TABLE)
+                .set(PRODUCT, record.product())
+                .set(QUANTITY, record.quantity())
+                .set(PRICE, record.price())
+                .set(REVISION, nextVersionField(record.revision()))
+                .where(recordKey(record))
+                .and(versionCondition(record.revision()));
+    }
+
+    private static OrderLine updateChanged(DSLContext ctx, OrderLine original, OrderLine changed) {
+        checkKey(original, "original");
+        checkKey(changed, "changed");
+        if (!sameKey(original, changed)) {
+            throw new IllegalArgumentException("original and changed must have the same key, but have "
+                    + keyValues(original) + " and " + keyValues(changed));
+        }
+        Map<Field<?>, Object> changes = new LinkedHashMap<>();
+        if (!Objects.equals(original.product(), changed.product())) {
+            changes.put(PRODUCT, changed.product());
+        }
+        if (original.quantity() != changed.quantity()) {
+            changes.put(QUANTITY, changed.quantity());
+        }
+        if (!Objects.equals(original.price(), changed.price())) {
+            changes.put(PRICE, changed.price());
+        }
+        if (changes.isEmpty()) {
+            return original;
+        }
+        checkOverflow(original);
+        changes.put(REVISION, nextVersionField(original.revision()));
+        int rows;
+        try {
+            rows = ctx.update(TABLE).set(changes)
+                    .where(recordKey(original)).and(versionCondition(original.revision()))
+                    .execute();
+        } catch (RuntimeException e) {
+            throw refused(e, changed, original.revision(), StaleRecordException.Operation.UPDATE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, changed, original.revision(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(changed, nextVersion(original.revision()));
+    }
+
+    private static OrderLine modify(DSLContext ctx, Long orderId, Integer lineNo,
+            boolean lockingRead, UnaryOperator<OrderLine> change) {
+        OrderLine current = (lockingRead ? findForUpdate(ctx, orderId, lineNo) : find(ctx, orderId,
+                lineNo)).orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY,
+                Arrays.<Object>asList(orderId, lineNo)));
+        OrderLine changed = change.apply(current);
+        if (changed == null) {
+            throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
+        }
+        if (!sameKey(current, changed)) {
+            throw new IllegalArgumentException("the change passed to modify must not change the key, but changed "
+                    + keyValues(current) + " to " + keyValues(changed));
+        }
+        return updateChanged(ctx, current, changed);
+    }
+
+    private static void delete(DSLContext ctx, OrderLine record) {
+        checkKey(record, "record");
+        int rows;
+        try {
+            rows = record.revision() == null
+                    ? deleteQuery(ctx, record).execute()
+                    : Sql.deleteRow.execute(ctx, values -> values
+                    .setLong(ORDER_ID, record.orderId())
+                    .setInt(LINE_NO, record.lineNo())
+                    .setLong(REVISION, record.revision()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.revision(), StaleRecordException.Operation.DELETE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.revision(), StaleRecordException.Operation.DELETE, -1);
+        }
+    }
+
+    private static Query deleteQuery(DSLContext ctx, OrderLine record) {
+        return ctx.deleteFrom(TABLE).where(recordKey(record)).and(versionCondition(record.revision()));
+    }
+
+    private static OrderLine touch(DSLContext ctx, OrderLine record) {
+        checkKey(record, "record");
+        checkOverflow(record);
+        int rows;
+        try {
+            rows = record.revision() == null
+                    ? touchQuery(ctx, record).execute()
+                    : Sql.touchRow.execute(ctx, values -> values
+                    .setLong(ORDER_ID, record.orderId())
+                    .setInt(LINE_NO, record.lineNo())
+                    .setLong(REVISION, record.revision()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.revision(), StaleRecordException.Operation.UPDATE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.revision(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(record, nextVersion(record.revision()));
+    }
+
+    private static Query touchQuery(DSLContext ctx, OrderLine record) {
+        return ctx.update(TABLE)
+                .set(REVISION, nextVersionField(record.revision()))
+                .where(recordKey(record))
+                .and(versionCondition(record.revision()));
+    }
+
+    /**
+     * Reads the row with the given key with a locking read ({@link Locking#forUpdate}): on a
+     * database with row locks the row stays locked until the transaction of {@code ctx} ends, and
+     * InnoDB reads it as now committed even at REPEATABLE READ.
+     */
+    private static Optional<OrderLine> findForUpdate(DSLContext ctx, Long orderId, Integer lineNo) {
+        return Sql.lockRow.fetchOptional(
+                ctx,
+                values -> values
+                .setLong(ORDER_ID, orderId)
+                .setInt(LINE_NO, lineNo),
+                null,
+                OrderLineRepository::fromRecord);
     }
 
     private static Condition keyCondition(Long orderId, Integer lineNo) {

@@ -112,17 +112,6 @@ public final class Outer_InnerRepository {
         return insert(dsl, record);
     }
 
-    private static Outer.Inner insert(DSLContext ctx, Outer.Inner record) {
-        Integer version = record.lockVersion() == null ? 0 : record.lockVersion();
-        Sql.insertRow.execute(ctx, values -> values
-                .setInt(LOCK_VERSION, version)
-                .setLong(record.id())
-                .set(KIND, record.kind())
-                .set(DATA, record.data())
-                .set(CREATED, record.created()));
-        return withVersion(record, version);
-    }
-
     /**
      * Inserts every record in one transaction: all or nothing.
      *
@@ -153,47 +142,6 @@ public final class Outer_InnerRepository {
      */
     public Optional<Outer.Inner> findById(long id) {
         return find(this.dsl, id);
-    }
-
-    private static Optional<Outer.Inner> find(DSLContext ctx, long id) {
-        return Sql.selectRow.fetchOptional(
-                ctx,
-                values -> values
-                .setLong(id),
-                null,
-                Outer_InnerRepository::fromRecord);
-    }
-
-    /**
-     * Reads the row with the given key and locks it ({@code SELECT ... FOR UPDATE}): until the
-     * caller's transaction ends, every other transaction that writes the row, or reads it with a
-     * lock, waits. Run it inside a transaction ({@code dsl.transactionResult(...)}, or Spring's
-     * {@code @Transactional}); outside one, the lock ends with the statement.
-     *
-     * <p>The lock makes the write that follows unable to conflict, at the price of making every
-     * other writer of the row wait: prefer {@code modify} with {@link RetryPolicy#lockAfter()},
-     * which locks only once a row has proved hot. A database without row locks (SQLite) reads the
-     * row without one.
-     *
-     * @param id the key component {@code id}
-     * @return the record, or empty when no row has that key
-     */
-    public Optional<Outer.Inner> findByIdForUpdate(long id) {
-        return findForUpdate(this.dsl, id);
-    }
-
-    /**
-     * Reads the row with the given key with a locking read ({@link Locking#forUpdate}): on a
-     * database with row locks the row stays locked until the transaction of {@code ctx} ends, and
-     * InnoDB reads it as now committed even at REPEATABLE READ.
-     */
-    private static Optional<Outer.Inner> findForUpdate(DSLContext ctx, long id) {
-        return Sql.lockRow.fetchOptional(
-                ctx,
-                values -> values
-                .setLong(id),
-                null,
-                Outer_InnerRepository::fromRecord);
     }
 
     /**
@@ -247,37 +195,6 @@ public final class Outer_InnerRepository {
         }
     }
 
-    private static Outer.Inner update(DSLContext ctx, Outer.Inner record) {
-        checkOverflow(record);
-        int rows;
-        try {
-            rows = record.lockVersion() == null
-                    ? updateQuery(ctx, record).execute()
-                    : Sql.updateRow.execute(ctx, values -> values
-                    .set(KIND, record.kind())
-                    .set(DATA, record.data())
-                    .set(CREATED, record.created())
-                    .setLong(record.id())
-                    .setInt(LOCK_VERSION, record.lockVersion()));
-        } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
-        }
-        return withVersion(record, nextVersion(record.lockVersion()));
-    }
-
-    private static Query updateQuery(DSLContext ctx, Outer.Inner record) {
-        return ctx.update(TABLE)
-                .set(KIND, record.kind())
-                .set(DATA, record.data())
-                .set(CREATED, record.created())
-                .set(LOCK_VERSION, nextVersionField(record.lockVersion()))
-                .where(recordKey(record))
-                .and(versionCondition(record.lockVersion()));
-    }
-
     /**
      * Writes only the columns whose values differ between {@code original} and {@code changed}
      * (arrays by content), if the row still has {@code original}'s version, and increments the
@@ -303,41 +220,6 @@ public final class Outer_InnerRepository {
             throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_CHANGED,
                     keyValues(original), e);
         }
-    }
-
-    private static Outer.Inner updateChanged(DSLContext ctx, Outer.Inner original,
-            Outer.Inner changed) {
-        if (!sameKey(original, changed)) {
-            throw new IllegalArgumentException("original and changed must have the same key, but have "
-                    + keyValues(original) + " and " + keyValues(changed));
-        }
-        Map<Field<?>, Object> changes = new LinkedHashMap<>();
-        if (!Objects.equals(original.kind(), changed.kind())) {
-            changes.put(KIND, changed.kind());
-        }
-        if (!Arrays.equals(original.data(), changed.data())) {
-            changes.put(DATA, changed.data());
-        }
-        if (!Objects.equals(original.created(), changed.created())) {
-            changes.put(CREATED, changed.created());
-        }
-        if (changes.isEmpty()) {
-            return original;
-        }
-        checkOverflow(original);
-        changes.put(LOCK_VERSION, nextVersionField(original.lockVersion()));
-        int rows;
-        try {
-            rows = ctx.update(TABLE).set(changes)
-                    .where(recordKey(original)).and(versionCondition(original.lockVersion()))
-                    .execute();
-        } catch (RuntimeException e) {
-            throw refused(e, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
-        }
-        return withVersion(changed, nextVersion(original.lockVersion()));
     }
 
     /**
@@ -405,21 +287,6 @@ public final class Outer_InnerRepository {
                 (ctx, lockingRead) -> modify(ctx, id, lockingRead, change));
     }
 
-    private static Outer.Inner modify(DSLContext ctx, long id, boolean lockingRead,
-            UnaryOperator<Outer.Inner> change) {
-        Outer.Inner current = (lockingRead ? findForUpdate(ctx, id) : find(ctx, id))
-                .orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY, Arrays.<Object>asList(id)));
-        Outer.Inner changed = change.apply(current);
-        if (changed == null) {
-            throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
-        }
-        if (!sameKey(current, changed)) {
-            throw new IllegalArgumentException("the change passed to modify must not change the key, but changed "
-                    + keyValues(current) + " to " + keyValues(changed));
-        }
-        return updateChanged(ctx, current, changed);
-    }
-
     /**
      * Updates every record as {@link #update} does, as a JDBC batch in one transaction: all or
      * nothing. If any row is stale, nothing is written and the exception lists every stale row with
@@ -484,26 +351,6 @@ public final class Outer_InnerRepository {
         } catch (RuntimeException e) {
             throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE, keyValues(record), e);
         }
-    }
-
-    private static void delete(DSLContext ctx, Outer.Inner record) {
-        int rows;
-        try {
-            rows = record.lockVersion() == null
-                    ? deleteQuery(ctx, record).execute()
-                    : Sql.deleteRow.execute(ctx, values -> values
-                    .setLong(record.id())
-                    .setInt(LOCK_VERSION, record.lockVersion()));
-        } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.DELETE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
-        }
-    }
-
-    private static Query deleteQuery(DSLContext ctx, Outer.Inner record) {
-        return ctx.deleteFrom(TABLE).where(recordKey(record)).and(versionCondition(record.lockVersion()));
     }
 
     /**
@@ -582,6 +429,166 @@ public final class Outer_InnerRepository {
         }
     }
 
+    /**
+     * Reads the row with the given key and locks it ({@code SELECT ... FOR UPDATE}): until the
+     * caller's transaction ends, every other transaction that writes the row, or reads it with a
+     * lock, waits. Run it inside a transaction ({@code dsl.transactionResult(...)}, or Spring's
+     * {@code @Transactional}); outside one, the lock ends with the statement.
+     *
+     * <p>The lock makes the write that follows unable to conflict, at the price of making every
+     * other writer of the row wait: prefer {@code modify} with {@link RetryPolicy#lockAfter()},
+     * which locks only once a row has proved hot. A database without row locks (SQLite) reads the
+     * row without one.
+     *
+     * @param id the key component {@code id}
+     * @return the record, or empty when no row has that key
+     */
+    public Optional<Outer.Inner> findByIdForUpdate(long id) {
+        return findForUpdate(this.dsl, id);
+    }
+
+    /**
+     * Builds a {@link Outer.Inner} from a jOOQ record that holds this table's columns, by calling
+     * its canonical constructor. The repository maps its own queries with it; custom queries can
+     * too, for example {@code
+     * dsl.select(...).from(TABLE).where(...).fetch(Outer_InnerRepository::fromRecord)}.
+     *
+     * @param record a record with every column constant of this class
+     * @return the record
+     * @throws NullPointerException if {@code record} is null
+     * @throws DataAccessException if a column of a primitive component is NULL
+     */
+    public static Outer.Inner fromRecord(Record record) {
+        Objects.requireNonNull(record, "record");
+        return new Outer.Inner(
+                Rows.notNull(record.get(ID), TABLE, ID),
+                record.get(KIND),
+                record.get(DATA),
+                record.get(CREATED),
+                record.get(LOCK_VERSION));
+    }
+
+    private static Outer.Inner insert(DSLContext ctx, Outer.Inner record) {
+        Integer version = record.lockVersion() == null ? 0 : record.lockVersion();
+        Sql.insertRow.execute(ctx, values -> values
+                .setInt(LOCK_VERSION, version)
+                .setLong(record.id())
+                .set(KIND, record.kind())
+                .set(DATA, record.data())
+                .set(CREATED, record.created()));
+        return withVersion(record, version);
+    }
+
+    private static Optional<Outer.Inner> find(DSLContext ctx, long id) {
+        return Sql.selectRow.fetchOptional(
+                ctx,
+                values -> values
+                .setLong(id),
+                null,
+                Outer_InnerRepository::fromRecord);
+    }
+
+    private static Outer.Inner update(DSLContext ctx, Outer.Inner record) {
+        checkOverflow(record);
+        int rows;
+        try {
+            rows = record.lockVersion() == null
+                    ? updateQuery(ctx, record).execute()
+                    : Sql.updateRow.execute(ctx, values -> values
+                    .set(KIND, record.kind())
+                    .set(DATA, record.data())
+                    .set(CREATED, record.created())
+                    .setLong(record.id())
+                    .setInt(LOCK_VERSION, record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(record, nextVersion(record.lockVersion()));
+    }
+
+    private static Query updateQuery(DSLContext ctx, Outer.Inner record) {
+        return ctx.update(TABLE)
+                .set(KIND, record.kind())
+                .set(DATA, record.data())
+                .set(CREATED, record.created())
+                .set(LOCK_VERSION, nextVersionField(record.lockVersion()))
+                .where(recordKey(record))
+                .and(versionCondition(record.lockVersion()));
+    }
+
+    private static Outer.Inner updateChanged(DSLContext ctx, Outer.Inner original,
+            Outer.Inner changed) {
+        if (!sameKey(original, changed)) {
+            throw new IllegalArgumentException("original and changed must have the same key, but have "
+                    + keyValues(original) + " and " + keyValues(changed));
+        }
+        Map<Field<?>, Object> changes = new LinkedHashMap<>();
+        if (!Objects.equals(original.kind(), changed.kind())) {
+            changes.put(KIND, changed.kind());
+        }
+        if (!Arrays.equals(original.data(), changed.data())) {
+            changes.put(DATA, changed.data());
+        }
+        if (!Objects.equals(original.created(), changed.created())) {
+            changes.put(CREATED, changed.created());
+        }
+        if (changes.isEmpty()) {
+            return original;
+        }
+        checkOverflow(original);
+        changes.put(LOCK_VERSION, nextVersionField(original.lockVersion()));
+        int rows;
+        try {
+            rows = ctx.update(TABLE).set(changes)
+                    .where(recordKey(original)).and(versionCondition(original.lockVersion()))
+                    .execute();
+        } catch (RuntimeException e) {
+            throw refused(e, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(changed, nextVersion(original.lockVersion()));
+    }
+
+    private static Outer.Inner modify(DSLContext ctx, long id, boolean lockingRead,
+            UnaryOperator<Outer.Inner> change) {
+        Outer.Inner current = (lockingRead ? findForUpdate(ctx, id) : find(ctx, id))
+                .orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY, Arrays.<Object>asList(id)));
+        Outer.Inner changed = change.apply(current);
+        if (changed == null) {
+            throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
+        }
+        if (!sameKey(current, changed)) {
+            throw new IllegalArgumentException("the change passed to modify must not change the key, but changed "
+                    + keyValues(current) + " to " + keyValues(changed));
+        }
+        return updateChanged(ctx, current, changed);
+    }
+
+    private static void delete(DSLContext ctx, Outer.Inner record) {
+        int rows;
+        try {
+            rows = record.lockVersion() == null
+                    ? deleteQuery(ctx, record).execute()
+                    : Sql.deleteRow.execute(ctx, values -> values
+                    .setLong(record.id())
+                    .setInt(LOCK_VERSION, record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.DELETE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
+        }
+    }
+
+    private static Query deleteQuery(DSLContext ctx, Outer.Inner record) {
+        return ctx.deleteFrom(TABLE).where(recordKey(record)).and(versionCondition(record.lockVersion()));
+    }
+
     private static Outer.Inner touch(DSLContext ctx, Outer.Inner record) {
         checkOverflow(record);
         int rows;
@@ -608,24 +615,17 @@ public final class Outer_InnerRepository {
     }
 
     /**
-     * Builds a {@link Outer.Inner} from a jOOQ record that holds this table's columns, by calling
-     * its canonical constructor. The repository maps its own queries with it; custom queries can
-     * too, for example {@code
-     * dsl.select(...).from(TABLE).where(...).fetch(Outer_InnerRepository::fromRecord)}.
-     *
-     * @param record a record with every column constant of this class
-     * @return the record
-     * @throws NullPointerException if {@code record} is null
-     * @throws DataAccessException if a column of a primitive component is NULL
+     * Reads the row with the given key with a locking read ({@link Locking#forUpdate}): on a
+     * database with row locks the row stays locked until the transaction of {@code ctx} ends, and
+     * InnoDB reads it as now committed even at REPEATABLE READ.
      */
-    public static Outer.Inner fromRecord(Record record) {
-        Objects.requireNonNull(record, "record");
-        return new Outer.Inner(
-                Rows.notNull(record.get(ID), TABLE, ID),
-                record.get(KIND),
-                record.get(DATA),
-                record.get(CREATED),
-                record.get(LOCK_VERSION));
+    private static Optional<Outer.Inner> findForUpdate(DSLContext ctx, long id) {
+        return Sql.lockRow.fetchOptional(
+                ctx,
+                values -> values
+                .setLong(id),
+                null,
+                Outer_InnerRepository::fromRecord);
     }
 
     private static Condition keyCondition(long id) {

@@ -109,16 +109,6 @@ public final class PostRepository {
         return insert(dsl, record);
     }
 
-    private static Post insert(DSLContext ctx, Post record) {
-        int version = record.lockVersion();
-        Sql.insertRow.execute(ctx, values -> values
-                .setInt(version)
-                .setLong(record.id())
-                .setString(TITLE, record.title())
-                .setInt(record.views()));
-        return withVersion(record, version);
-    }
-
     /**
      * Inserts every record in one transaction: all or nothing.
      *
@@ -149,47 +139,6 @@ public final class PostRepository {
      */
     public Optional<Post> findById(long id) {
         return find(this.dsl, id);
-    }
-
-    private static Optional<Post> find(DSLContext ctx, long id) {
-        return Sql.selectRow.fetchOptional(
-                ctx,
-                values -> values
-                .setLong(id),
-                PostRepository::readRow,
-                PostRepository::fromRecord);
-    }
-
-    /**
-     * Reads the row with the given key and locks it ({@code SELECT ... FOR UPDATE}): until the
-     * caller's transaction ends, every other transaction that writes the row, or reads it with a
-     * lock, waits. Run it inside a transaction ({@code dsl.transactionResult(...)}, or Spring's
-     * {@code @Transactional}); outside one, the lock ends with the statement.
-     *
-     * <p>The lock makes the write that follows unable to conflict, at the price of making every
-     * other writer of the row wait: prefer {@code modify} with {@link RetryPolicy#lockAfter()},
-     * which locks only once a row has proved hot. A database without row locks (SQLite) reads the
-     * row without one.
-     *
-     * @param id the key component {@code id}
-     * @return the record, or empty when no row has that key
-     */
-    public Optional<Post> findByIdForUpdate(long id) {
-        return findForUpdate(this.dsl, id);
-    }
-
-    /**
-     * Reads the row with the given key with a locking read ({@link Locking#forUpdate}): on a
-     * database with row locks the row stays locked until the transaction of {@code ctx} ends, and
-     * InnoDB reads it as now committed even at REPEATABLE READ.
-     */
-    private static Optional<Post> findForUpdate(DSLContext ctx, long id) {
-        return Sql.lockRow.fetchOptional(
-                ctx,
-                values -> values
-                .setLong(id),
-                PostRepository::readRow,
-                PostRepository::fromRecord);
     }
 
     /**
@@ -242,33 +191,6 @@ public final class PostRepository {
         }
     }
 
-    private static Post update(DSLContext ctx, Post record) {
-        checkOverflow(record);
-        int rows;
-        try {
-            rows = Sql.updateRow.execute(ctx, values -> values
-                    .setString(TITLE, record.title())
-                    .setInt(record.views())
-                    .setLong(record.id())
-                    .setInt(record.lockVersion()));
-        } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
-        }
-        return withVersion(record, nextVersion(record.lockVersion()));
-    }
-
-    private static Query updateQuery(DSLContext ctx, Post record) {
-        return ctx.update(TABLE)
-                .set(TITLE, record.title())
-                .set(VIEWS, record.views())
-                .set(LOCK_VERSION, nextVersionField(record.lockVersion()))
-                .where(recordKey(record))
-                .and(versionCondition(record.lockVersion()));
-    }
-
     /**
      * Writes only the columns whose values differ between {@code original} and {@code changed}
      * (arrays by content), if the row still has {@code original}'s version, and increments the
@@ -294,45 +216,6 @@ public final class PostRepository {
             throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_CHANGED,
                     keyValues(original), e);
         }
-    }
-
-    private static Post updateChanged(DSLContext ctx, Post original, Post changed) {
-        if (!sameKey(original, changed)) {
-            throw new IllegalArgumentException("original and changed must have the same key, but have "
-                    + keyValues(original) + " and " + keyValues(changed));
-        }
-        long changes = 0L;
-        if (!Objects.equals(original.title(), changed.title())) {
-            changes |= 1L << 0;
-        }
-        if (original.views() != changed.views()) {
-            changes |= 1L << 1;
-        }
-        if (changes == 0L) {
-            return original;
-        }
-        checkOverflow(original);
-        long columns = changes;
-        int rows;
-        try {
-            rows = Sql.updateColumns.forColumns(columns).execute(ctx, values -> {
-                if ((columns & 1L << 0) != 0L) {
-                    values.setString(TITLE, changed.title());
-                }
-                if ((columns & 1L << 1) != 0L) {
-                    values.setInt(changed.views());
-                }
-                values
-                        .setLong(original.id())
-                        .setInt(original.lockVersion());
-            });
-        } catch (RuntimeException e) {
-            throw refused(e, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
-        }
-        return withVersion(changed, nextVersion(original.lockVersion()));
     }
 
     /**
@@ -397,21 +280,6 @@ public final class PostRepository {
         Objects.requireNonNull(change, "change");
         return Retry.run(this.retry, this.dsl, TABLE, Arrays.<Object>asList(id),
                 (ctx, lockingRead) -> modify(ctx, id, lockingRead, change));
-    }
-
-    private static Post modify(DSLContext ctx, long id, boolean lockingRead,
-            UnaryOperator<Post> change) {
-        Post current = (lockingRead ? findForUpdate(ctx, id) : find(ctx, id))
-                .orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY, Arrays.<Object>asList(id)));
-        Post changed = change.apply(current);
-        if (changed == null) {
-            throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
-        }
-        if (!sameKey(current, changed)) {
-            throw new IllegalArgumentException("the change passed to modify must not change the key, but changed "
-                    + keyValues(current) + " to " + keyValues(changed));
-        }
-        return updateChanged(ctx, current, changed);
     }
 
     /**
@@ -480,24 +348,6 @@ public final class PostRepository {
         }
     }
 
-    private static void delete(DSLContext ctx, Post record) {
-        int rows;
-        try {
-            rows = Sql.deleteRow.execute(ctx, values -> values
-                    .setLong(record.id())
-                    .setInt(record.lockVersion()));
-        } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.DELETE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
-        }
-    }
-
-    private static Query deleteQuery(DSLContext ctx, Post record) {
-        return ctx.deleteFrom(TABLE).where(recordKey(record)).and(versionCondition(record.lockVersion()));
-    }
-
     /**
      * Deletes every record as {@link #delete} does, as a JDBC batch in one transaction: all or
      * nothing.
@@ -551,46 +401,6 @@ public final class PostRepository {
     }
 
     /**
-     * Increments the version and writes no other column, if, and only if, the row still has the
-     * record's version: {@code UPDATE post SET lock_version = lock_version + 1 WHERE <key> AND
-     * lock_version = ?}.
-     *
-     * <p>Touching the root of an aggregate in the same transaction as the writes of its parts
-     * guards the aggregate as a whole: the transaction fails if the root changed since it was read,
-     * and every copy of the root read before it is stale from then on.
-     *
-     * @param record the record, as read (with the version it was read at)
-     * @return a new record equal to {@code record} but with the incremented version
-     * @throws StaleRecordException if the row was changed or deleted since; nothing is written
-     * @throws VersionOverflowException if the version is already the largest value of its type
-     * @throws NullPointerException if {@code record} or its key is null
-     */
-    public Post touch(Post record) {
-        Objects.requireNonNull(record, "record");
-        try {
-            return touch(dsl, record);
-        } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.TOUCH, keyValues(record), e);
-        }
-    }
-
-    private static Post touch(DSLContext ctx, Post record) {
-        checkOverflow(record);
-        int rows;
-        try {
-            rows = Sql.touchRow.execute(ctx, values -> values
-                    .setLong(record.id())
-                    .setInt(record.lockVersion()));
-        } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
-        }
-        return withVersion(record, nextVersion(record.lockVersion()));
-    }
-
-    /**
      * Adds {@code delta} to {@code views} atomically and increments the version, with no version
      * check: {@code UPDATE post SET views = COALESCE(views, 0) + ?, lock_version = lock_version + 1
      * WHERE <key>}.
@@ -622,6 +432,48 @@ public final class PostRepository {
     }
 
     /**
+     * Increments the version and writes no other column, if, and only if, the row still has the
+     * record's version: {@code UPDATE post SET lock_version = lock_version + 1 WHERE <key> AND
+     * lock_version = ?}.
+     *
+     * <p>Touching the root of an aggregate in the same transaction as the writes of its parts
+     * guards the aggregate as a whole: the transaction fails if the root changed since it was read,
+     * and every copy of the root read before it is stale from then on.
+     *
+     * @param record the record, as read (with the version it was read at)
+     * @return a new record equal to {@code record} but with the incremented version
+     * @throws StaleRecordException if the row was changed or deleted since; nothing is written
+     * @throws VersionOverflowException if the version is already the largest value of its type
+     * @throws NullPointerException if {@code record} or its key is null
+     */
+    public Post touch(Post record) {
+        Objects.requireNonNull(record, "record");
+        try {
+            return touch(dsl, record);
+        } catch (RuntimeException e) {
+            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.TOUCH, keyValues(record), e);
+        }
+    }
+
+    /**
+     * Reads the row with the given key and locks it ({@code SELECT ... FOR UPDATE}): until the
+     * caller's transaction ends, every other transaction that writes the row, or reads it with a
+     * lock, waits. Run it inside a transaction ({@code dsl.transactionResult(...)}, or Spring's
+     * {@code @Transactional}); outside one, the lock ends with the statement.
+     *
+     * <p>The lock makes the write that follows unable to conflict, at the price of making every
+     * other writer of the row wait: prefer {@code modify} with {@link RetryPolicy#lockAfter()},
+     * which locks only once a row has proved hot. A database without row locks (SQLite) reads the
+     * row without one.
+     *
+     * @param id the key component {@code id}
+     * @return the record, or empty when no row has that key
+     */
+    public Optional<Post> findByIdForUpdate(long id) {
+        return findForUpdate(this.dsl, id);
+    }
+
+    /**
      * Builds a {@link Post} from a jOOQ record that holds this table's columns, by calling its
      * canonical constructor. The repository maps its own queries with it; custom queries can too,
      * for example {@code dsl.select(...).from(TABLE).where(...).fetch(PostRepository::fromRecord)}.
@@ -638,6 +490,154 @@ public final class PostRepository {
                 record.get(TITLE),
                 Rows.notNull(record.get(VIEWS), TABLE, VIEWS),
                 Rows.notNull(record.get(LOCK_VERSION), TABLE, LOCK_VERSION));
+    }
+
+    private static Post insert(DSLContext ctx, Post record) {
+        int version = record.lockVersion();
+        Sql.insertRow.execute(ctx, values -> values
+                .setInt(version)
+                .setLong(record.id())
+                .setString(TITLE, record.title())
+                .setInt(record.views()));
+        return withVersion(record, version);
+    }
+
+    private static Optional<Post> find(DSLContext ctx, long id) {
+        return Sql.selectRow.fetchOptional(
+                ctx,
+                values -> values
+                .setLong(id),
+                PostRepository::readRow,
+                PostRepository::fromRecord);
+    }
+
+    private static Post update(DSLContext ctx, Post record) {
+        checkOverflow(record);
+        int rows;
+        try {
+            rows = Sql.updateRow.execute(ctx, values -> values
+                    .setString(TITLE, record.title())
+                    .setInt(record.views())
+                    .setLong(record.id())
+                    .setInt(record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(record, nextVersion(record.lockVersion()));
+    }
+
+    private static Query updateQuery(DSLContext ctx, Post record) {
+        return ctx.update(TABLE)
+                .set(TITLE, record.title())
+                .set(VIEWS, record.views())
+                .set(LOCK_VERSION, nextVersionField(record.lockVersion()))
+                .where(recordKey(record))
+                .and(versionCondition(record.lockVersion()));
+    }
+
+    private static Post updateChanged(DSLContext ctx, Post original, Post changed) {
+        if (!sameKey(original, changed)) {
+            throw new IllegalArgumentException("original and changed must have the same key, but have "
+                    + keyValues(original) + " and " + keyValues(changed));
+        }
+        long changes = 0L;
+        if (!Objects.equals(original.title(), changed.title())) {
+            changes |= 1L << 0;
+        }
+        if (original.views() != changed.views()) {
+            changes |= 1L << 1;
+        }
+        if (changes == 0L) {
+            return original;
+        }
+        checkOverflow(original);
+        long columns = changes;
+        int rows;
+        try {
+            rows = Sql.updateColumns.forColumns(columns).execute(ctx, values -> {
+                if ((columns & 1L << 0) != 0L) {
+                    values.setString(TITLE, changed.title());
+                }
+                if ((columns & 1L << 1) != 0L) {
+                    values.setInt(changed.views());
+                }
+                values
+                        .setLong(original.id())
+                        .setInt(original.lockVersion());
+            });
+        } catch (RuntimeException e) {
+            throw refused(e, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(changed, nextVersion(original.lockVersion()));
+    }
+
+    private static Post modify(DSLContext ctx, long id, boolean lockingRead,
+            UnaryOperator<Post> change) {
+        Post current = (lockingRead ? findForUpdate(ctx, id) : find(ctx, id))
+                .orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY, Arrays.<Object>asList(id)));
+        Post changed = change.apply(current);
+        if (changed == null) {
+            throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
+        }
+        if (!sameKey(current, changed)) {
+            throw new IllegalArgumentException("the change passed to modify must not change the key, but changed "
+                    + keyValues(current) + " to " + keyValues(changed));
+        }
+        return updateChanged(ctx, current, changed);
+    }
+
+    private static void delete(DSLContext ctx, Post record) {
+        int rows;
+        try {
+            rows = Sql.deleteRow.execute(ctx, values -> values
+                    .setLong(record.id())
+                    .setInt(record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.DELETE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
+        }
+    }
+
+    private static Query deleteQuery(DSLContext ctx, Post record) {
+        return ctx.deleteFrom(TABLE).where(recordKey(record)).and(versionCondition(record.lockVersion()));
+    }
+
+    private static Post touch(DSLContext ctx, Post record) {
+        checkOverflow(record);
+        int rows;
+        try {
+            rows = Sql.touchRow.execute(ctx, values -> values
+                    .setLong(record.id())
+                    .setInt(record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(record, nextVersion(record.lockVersion()));
+    }
+
+    /**
+     * Reads the row with the given key with a locking read ({@link Locking#forUpdate}): on a
+     * database with row locks the row stays locked until the transaction of {@code ctx} ends, and
+     * InnoDB reads it as now committed even at REPEATABLE READ.
+     */
+    private static Optional<Post> findForUpdate(DSLContext ctx, long id) {
+        return Sql.lockRow.fetchOptional(
+                ctx,
+                values -> values
+                .setLong(id),
+                PostRepository::readRow,
+                PostRepository::fromRecord);
     }
 
     /**

@@ -110,29 +110,6 @@ public final class TicketRepository {
         return insert(dsl, record);
     }
 
-    private static Ticket insert(DSLContext ctx, Ticket record) {
-        long version = record.lockVersion();
-        if (record.id() == null) {
-            InsertSetMoreStep<Record> insert = ctx.insertInto(TABLE)
-                    .set(LOCK_VERSION, version)
-                    .set(SUBJECT, record.subject());
-            if (record.id() != null) {
-                insert = insert.set(ID, record.id());
-            }
-            Record generated = insert.returningResult(ID).fetchOne();
-            if (generated == null) {
-                throw new DataAccessException("the database returned no generated key for ticket");
-            }
-            return new Ticket(record.id() != null ? record.id() : generated.get(ID),
-                    record.subject(), version);
-        }
-        Sql.insertRow.execute(ctx, values -> values
-                .setLong(version)
-                .setLong(ID, record.id())
-                .setString(SUBJECT, record.subject()));
-        return withVersion(record, version);
-    }
-
     /**
      * Inserts every record in one transaction: all or nothing.
      *
@@ -165,49 +142,6 @@ public final class TicketRepository {
     public Optional<Ticket> findById(Long id) {
         Objects.requireNonNull(id, "id");
         return find(this.dsl, id);
-    }
-
-    private static Optional<Ticket> find(DSLContext ctx, Long id) {
-        return Sql.selectRow.fetchOptional(
-                ctx,
-                values -> values
-                .setLong(ID, id),
-                TicketRepository::readRow,
-                TicketRepository::fromRecord);
-    }
-
-    /**
-     * Reads the row with the given key and locks it ({@code SELECT ... FOR UPDATE}): until the
-     * caller's transaction ends, every other transaction that writes the row, or reads it with a
-     * lock, waits. Run it inside a transaction ({@code dsl.transactionResult(...)}, or Spring's
-     * {@code @Transactional}); outside one, the lock ends with the statement.
-     *
-     * <p>The lock makes the write that follows unable to conflict, at the price of making every
-     * other writer of the row wait: prefer {@code modify} with {@link RetryPolicy#lockAfter()},
-     * which locks only once a row has proved hot. A database without row locks (SQLite) reads the
-     * row without one.
-     *
-     * @param id the key component {@code id}
-     * @return the record, or empty when no row has that key
-     * @throws NullPointerException if a key argument is null
-     */
-    public Optional<Ticket> findByIdForUpdate(Long id) {
-        Objects.requireNonNull(id, "id");
-        return findForUpdate(this.dsl, id);
-    }
-
-    /**
-     * Reads the row with the given key with a locking read ({@link Locking#forUpdate}): on a
-     * database with row locks the row stays locked until the transaction of {@code ctx} ends, and
-     * InnoDB reads it as now committed even at REPEATABLE READ.
-     */
-    private static Optional<Ticket> findForUpdate(DSLContext ctx, Long id) {
-        return Sql.lockRow.fetchOptional(
-                ctx,
-                values -> values
-                .setLong(ID, id),
-                TicketRepository::readRow,
-                TicketRepository::fromRecord);
     }
 
     /**
@@ -260,32 +194,6 @@ public final class TicketRepository {
         }
     }
 
-    private static Ticket update(DSLContext ctx, Ticket record) {
-        checkKey(record, "record");
-        checkOverflow(record);
-        int rows;
-        try {
-            rows = Sql.updateRow.execute(ctx, values -> values
-                    .setString(SUBJECT, record.subject())
-                    .setLong(ID, record.id())
-                    .setLong(record.lockVersion()));
-        } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
-        }
-        return withVersion(record, nextVersion(record.lockVersion()));
-    }
-
-    private static Query updateQuery(DSLContext ctx, Ticket record) {
-        return ctx.update(TABLE)
-                .set(SUBJECT, record.subject())
-                .set(LOCK_VERSION, nextVersionField(record.lockVersion()))
-                .where(recordKey(record))
-                .and(versionCondition(record.lockVersion()));
-    }
-
     /**
      * Writes only the columns whose values differ between {@code original} and {@code changed}
      * (arrays by content), if the row still has {@code original}'s version, and increments the
@@ -311,41 +219,6 @@ public final class TicketRepository {
             throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_CHANGED,
                     keyValues(original), e);
         }
-    }
-
-    private static Ticket updateChanged(DSLContext ctx, Ticket original, Ticket changed) {
-        checkKey(original, "original");
-        checkKey(changed, "changed");
-        if (!sameKey(original, changed)) {
-            throw new IllegalArgumentException("original and changed must have the same key, but have "
-                    + keyValues(original) + " and " + keyValues(changed));
-        }
-        long changes = 0L;
-        if (!Objects.equals(original.subject(), changed.subject())) {
-            changes |= 1L << 0;
-        }
-        if (changes == 0L) {
-            return original;
-        }
-        checkOverflow(original);
-        long columns = changes;
-        int rows;
-        try {
-            rows = Sql.updateColumns.forColumns(columns).execute(ctx, values -> {
-                if ((columns & 1L << 0) != 0L) {
-                    values.setString(SUBJECT, changed.subject());
-                }
-                values
-                        .setLong(ID, original.id())
-                        .setLong(original.lockVersion());
-            });
-        } catch (RuntimeException e) {
-            throw refused(e, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
-        }
-        return withVersion(changed, nextVersion(original.lockVersion()));
     }
 
     /**
@@ -414,21 +287,6 @@ public final class TicketRepository {
                 (ctx, lockingRead) -> modify(ctx, id, lockingRead, change));
     }
 
-    private static Ticket modify(DSLContext ctx, Long id, boolean lockingRead,
-            UnaryOperator<Ticket> change) {
-        Ticket current = (lockingRead ? findForUpdate(ctx, id) : find(ctx, id))
-                .orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY, Arrays.<Object>asList(id)));
-        Ticket changed = change.apply(current);
-        if (changed == null) {
-            throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
-        }
-        if (!sameKey(current, changed)) {
-            throw new IllegalArgumentException("the change passed to modify must not change the key, but changed "
-                    + keyValues(current) + " to " + keyValues(changed));
-        }
-        return updateChanged(ctx, current, changed);
-    }
-
     /**
      * Updates every record as {@link #update} does, as a JDBC batch in one transaction: all or
      * nothing. If any row is stale, nothing is written and the exception lists every stale row with
@@ -494,25 +352,6 @@ public final class TicketRepository {
         } catch (RuntimeException e) {
             throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE, keyValues(record), e);
         }
-    }
-
-    private static void delete(DSLContext ctx, Ticket record) {
-        checkKey(record, "record");
-        int rows;
-        try {
-            rows = Sql.deleteRow.execute(ctx, values -> values
-                    .setLong(ID, record.id())
-                    .setLong(record.lockVersion()));
-        } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.DELETE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
-        }
-    }
-
-    private static Query deleteQuery(DSLContext ctx, Ticket record) {
-        return ctx.deleteFrom(TABLE).where(recordKey(record)).and(versionCondition(record.lockVersion()));
     }
 
     /**
@@ -596,21 +435,24 @@ public final class TicketRepository {
         }
     }
 
-    private static Ticket touch(DSLContext ctx, Ticket record) {
-        checkKey(record, "record");
-        checkOverflow(record);
-        int rows;
-        try {
-            rows = Sql.touchRow.execute(ctx, values -> values
-                    .setLong(ID, record.id())
-                    .setLong(record.lockVersion()));
-        } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
-        }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
-        }
-        return withVersion(record, nextVersion(record.lockVersion()));
+    /**
+     * Reads the row with the given key and locks it ({@code SELECT ... FOR UPDATE}): until the
+     * caller's transaction ends, every other transaction that writes the row, or reads it with a
+     * lock, waits. Run it inside a transaction ({@code dsl.transactionResult(...)}, or Spring's
+     * {@code @Transactional}); outside one, the lock ends with the statement.
+     *
+     * <p>The lock makes the write that follows unable to conflict, at the price of making every
+     * other writer of the row wait: prefer {@code modify} with {@link RetryPolicy#lockAfter()},
+     * which locks only once a row has proved hot. A database without row locks (SQLite) reads the
+     * row without one.
+     *
+     * @param id the key component {@code id}
+     * @return the record, or empty when no row has that key
+     * @throws NullPointerException if a key argument is null
+     */
+    public Optional<Ticket> findByIdForUpdate(Long id) {
+        Objects.requireNonNull(id, "id");
+        return findForUpdate(this.dsl, id);
     }
 
     /**
@@ -630,6 +472,164 @@ public final class TicketRepository {
                 record.get(ID),
                 record.get(SUBJECT),
                 Rows.notNull(record.get(LOCK_VERSION), TABLE, LOCK_VERSION));
+    }
+
+    private static Ticket insert(DSLContext ctx, Ticket record) {
+        long version = record.lockVersion();
+        if (record.id() == null) {
+            InsertSetMoreStep<Record> insert = ctx.insertInto(TABLE)
+                    .set(LOCK_VERSION, version)
+                    .set(SUBJECT, record.subject());
+            if (record.id() != null) {
+                insert = insert.set(ID, record.id());
+            }
+            Record generated = insert.returningResult(ID).fetchOne();
+            if (generated == null) {
+                throw new DataAccessException("the database returned no generated key for ticket");
+            }
+            return new Ticket(record.id() != null ? record.id() : generated.get(ID),
+                    record.subject(), version);
+        }
+        Sql.insertRow.execute(ctx, values -> values
+                .setLong(version)
+                .setLong(ID, record.id())
+                .setString(SUBJECT, record.subject()));
+        return withVersion(record, version);
+    }
+
+    private static Optional<Ticket> find(DSLContext ctx, Long id) {
+        return Sql.selectRow.fetchOptional(
+                ctx,
+                values -> values
+                .setLong(ID, id),
+                TicketRepository::readRow,
+                TicketRepository::fromRecord);
+    }
+
+    private static Ticket update(DSLContext ctx, Ticket record) {
+        checkKey(record, "record");
+        checkOverflow(record);
+        int rows;
+        try {
+            rows = Sql.updateRow.execute(ctx, values -> values
+                    .setString(SUBJECT, record.subject())
+                    .setLong(ID, record.id())
+                    .setLong(record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(record, nextVersion(record.lockVersion()));
+    }
+
+    private static Query updateQuery(DSLContext ctx, Ticket record) {
+        return ctx.update(TABLE)
+                .set(SUBJECT, record.subject())
+                .set(LOCK_VERSION, nextVersionField(record.lockVersion()))
+                .where(recordKey(record))
+                .and(versionCondition(record.lockVersion()));
+    }
+
+    private static Ticket updateChanged(DSLContext ctx, Ticket original, Ticket changed) {
+        checkKey(original, "original");
+        checkKey(changed, "changed");
+        if (!sameKey(original, changed)) {
+            throw new IllegalArgumentException("original and changed must have the same key, but have "
+                    + keyValues(original) + " and " + keyValues(changed));
+        }
+        long changes = 0L;
+        if (!Objects.equals(original.subject(), changed.subject())) {
+            changes |= 1L << 0;
+        }
+        if (changes == 0L) {
+            return original;
+        }
+        checkOverflow(original);
+        long columns = changes;
+        int rows;
+        try {
+            rows = Sql.updateColumns.forColumns(columns).execute(ctx, values -> {
+                if ((columns & 1L << 0) != 0L) {
+                    values.setString(SUBJECT, changed.subject());
+                }
+                values
+                        .setLong(ID, original.id())
+                        .setLong(original.lockVersion());
+            });
+        } catch (RuntimeException e) {
+            throw refused(e, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(changed, nextVersion(original.lockVersion()));
+    }
+
+    private static Ticket modify(DSLContext ctx, Long id, boolean lockingRead,
+            UnaryOperator<Ticket> change) {
+        Ticket current = (lockingRead ? findForUpdate(ctx, id) : find(ctx, id))
+                .orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY, Arrays.<Object>asList(id)));
+        Ticket changed = change.apply(current);
+        if (changed == null) {
+            throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
+        }
+        if (!sameKey(current, changed)) {
+            throw new IllegalArgumentException("the change passed to modify must not change the key, but changed "
+                    + keyValues(current) + " to " + keyValues(changed));
+        }
+        return updateChanged(ctx, current, changed);
+    }
+
+    private static void delete(DSLContext ctx, Ticket record) {
+        checkKey(record, "record");
+        int rows;
+        try {
+            rows = Sql.deleteRow.execute(ctx, values -> values
+                    .setLong(ID, record.id())
+                    .setLong(record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.DELETE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
+        }
+    }
+
+    private static Query deleteQuery(DSLContext ctx, Ticket record) {
+        return ctx.deleteFrom(TABLE).where(recordKey(record)).and(versionCondition(record.lockVersion()));
+    }
+
+    private static Ticket touch(DSLContext ctx, Ticket record) {
+        checkKey(record, "record");
+        checkOverflow(record);
+        int rows;
+        try {
+            rows = Sql.touchRow.execute(ctx, values -> values
+                    .setLong(ID, record.id())
+                    .setLong(record.lockVersion()));
+        } catch (RuntimeException e) {
+            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+        }
+        if (!Rows.one(rows, TABLE)) {
+            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        }
+        return withVersion(record, nextVersion(record.lockVersion()));
+    }
+
+    /**
+     * Reads the row with the given key with a locking read ({@link Locking#forUpdate}): on a
+     * database with row locks the row stays locked until the transaction of {@code ctx} ends, and
+     * InnoDB reads it as now committed even at REPEATABLE READ.
+     */
+    private static Optional<Ticket> findForUpdate(DSLContext ctx, Long id) {
+        return Sql.lockRow.fetchOptional(
+                ctx,
+                values -> values
+                .setLong(ID, id),
+                TicketRepository::readRow,
+                TicketRepository::fromRecord);
     }
 
     /**

@@ -15,7 +15,6 @@ import static dev.versioned.processor.writer.TypeNames.TABLE;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeSpec;
 import javax.lang.model.element.Modifier;
 
 /** Writes the batches, {@code updateAll} and {@code deleteAll}. */
@@ -25,12 +24,12 @@ final class BatchWriter extends RepositoryPart {
     super(parts);
   }
 
-  void addUpdateAll(TypeSpec.Builder type) {
-    type.addMethod(updateAll());
+  void addUpdateAll(Members members) {
+    members.add(updateAll());
   }
 
-  void addDeleteAll(TypeSpec.Builder type) {
-    type.addMethod(deleteAll());
+  void addDeleteAll(Members members) {
+    members.add(deleteAll());
   }
 
   private MethodSpec updateAll() {
@@ -147,7 +146,7 @@ final class BatchWriter extends RepositoryPart {
       b.addStatement("return $T.copyOf(written)", LIST);
     }
     b.add("$<});\n");
-    // A batch the database refuses as a serialization failure is a StaleBatchException (SPEC §5).
+    // A batch the database refuses as a serialization failure is a StaleBatchException (docs/generated-repository.md, "Exceptions").
     return CodeBlock.builder()
         .add(prologue)
         .add(reportingConflicts(b.build(), operation, CodeBlock.of("$T.of()", LIST),

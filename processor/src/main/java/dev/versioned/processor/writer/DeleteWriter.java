@@ -7,7 +7,6 @@ import static dev.versioned.processor.writer.TypeNames.STALE;
 import static dev.versioned.processor.writer.TypeNames.TABLE;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.TypeSpec;
 import dev.versioned.processor.plan.RepositoryPlan;
 import javax.lang.model.element.Modifier;
 
@@ -18,10 +17,10 @@ final class DeleteWriter extends RepositoryPart {
     super(parts);
   }
 
-  void addMembers(TypeSpec.Builder type) {
-    type.addMethod(delete());
-    type.addMethod(deleteWith());
-    type.addMethod(deleteQuery());
+  void addMembers(Members members) {
+    members.add(delete());
+    members.add(deleteWith());
+    members.add(deleteQuery());
   }
 
   private MethodSpec delete() {

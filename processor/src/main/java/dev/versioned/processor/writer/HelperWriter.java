@@ -16,7 +16,6 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeSpec;
 import dev.versioned.processor.vo.ComponentModel;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
@@ -28,31 +27,31 @@ final class HelperWriter extends RepositoryPart {
     super(parts);
   }
 
-  void addMembers(TypeSpec.Builder type) {
-    type.addMethod(keyCondition());
-    type.addMethod(recordKey());
-    type.addMethod(versionCondition());
+  void addMembers(Members members) {
+    members.add(keyCondition());
+    members.add(recordKey());
+    members.add(versionCondition());
     if (timestamps == null) {
-      type.addMethod(nextVersionField());
-      type.addMethod(nextVersion());
+      members.add(nextVersionField());
+      members.add(nextVersion());
     } else {
       // Timestamp versions: the new version is computed in Java, bound, and returned.
-      type.addMethod(timestamps.nextVersion());
+      members.add(timestamps.nextVersion());
     }
-    type.addMethod(withVersion());
-    type.addMethod(keyValues());
-    type.addMethod(sameKey());
+    members.add(withVersion());
+    members.add(keyValues());
+    members.add(sameKey());
     if (hasBoxedKey()) {
-      type.addMethod(checkKey());
+      members.add(checkKey());
     }
     if (timestamps == null) {
-      type.addMethod(checkOverflow());
-      type.addMethod(stale());
-      type.addMethod(refused());
+      members.add(checkOverflow());
+      members.add(stale());
+      members.add(refused());
     } else {
       // Timestamp versions never overflow; their stale rows name the versions as ISO-8601 text.
-      type.addMethod(timestamps.stale());
-      type.addMethod(timestamps.refused());
+      members.add(timestamps.stale());
+      members.add(timestamps.refused());
     }
   }
 

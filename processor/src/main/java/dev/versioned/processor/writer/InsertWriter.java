@@ -15,7 +15,6 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.TypeSpec;
 import dev.versioned.processor.plan.RepositoryPlan;
 import dev.versioned.processor.vo.ComponentModel;
 import java.util.List;
@@ -29,10 +28,10 @@ final class InsertWriter extends RepositoryPart {
     super(parts);
   }
 
-  void addMembers(TypeSpec.Builder type) {
-    type.addMethod(insert());
-    type.addMethod(insertWith());
-    type.addMethod(insertAll());
+  void addMembers(Members members) {
+    members.add(insert());
+    members.add(insertWith());
+    members.add(insertAll());
   }
 
   private MethodSpec insert() {

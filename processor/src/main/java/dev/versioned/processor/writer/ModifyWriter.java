@@ -12,7 +12,6 @@ import static dev.versioned.processor.writer.TypeNames.UNARY_OPERATOR;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeSpec;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
@@ -23,9 +22,9 @@ final class ModifyWriter extends RepositoryPart {
     super(parts);
   }
 
-  void addMembers(TypeSpec.Builder type) {
-    type.addMethod(modify());
-    type.addMethod(modifyOnce());
+  void addMembers(Members members) {
+    members.add(modify());
+    members.add(modifyOnce());
   }
 
   private MethodSpec modify() {

@@ -17,7 +17,6 @@ import static dev.versioned.processor.writer.TypeNames.TABLE;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeSpec;
 import dev.versioned.processor.plan.Binding;
 import dev.versioned.processor.plan.RepositoryPlan;
 import dev.versioned.processor.vo.ComponentModel;
@@ -35,21 +34,25 @@ final class ReadWriter extends RepositoryPart {
   }
 
   /** Adds the reads by key, {@code findAll} and {@code count}. */
-  void addFinds(TypeSpec.Builder type) {
-    type.addMethod(findById());
-    type.addMethod(find());
-    type.addMethod(findByIdForUpdate());
-    type.addMethod(findForUpdate());
-    type.addMethod(findAll());
-    type.addMethod(findAllWhere());
-    type.addMethod(count());
+  void addFinds(Members members) {
+    members.add(findById());
+    members.add(find());
+    members.add(findAll());
+    members.add(findAllWhere());
+    members.add(count());
+  }
+
+  /** Adds {@code findByIdForUpdate}, the locking read by key. */
+  void addFindForUpdate(Members members) {
+    members.add(findByIdForUpdate());
+    members.add(findForUpdate());
   }
 
   /** Adds {@code fromRecord}, and the JDBC row reader where every column is read directly. */
-  void addMappers(TypeSpec.Builder type) {
-    type.addMethod(fromRecord());
+  void addMappers(Members members) {
+    members.add(fromRecord());
     if (readsDirectly()) {
-      type.addMethod(readRow());
+      members.add(readRow());
     }
   }
 

@@ -150,7 +150,7 @@ class RepositoryPart {
 
   /**
    * Declares {@code int rows} and assigns it with {@code assignment}, turning a serialization
-   * failure of the write into a {@code StaleRecordException} (SPEC §5).
+   * failure of the write into a {@code StaleRecordException} (docs/generated-repository.md, "Exceptions").
    */
   void guardedWrite(
       MethodSpec.Builder m, CodeBlock assignment, String recordVar, String operation) {

@@ -101,19 +101,24 @@ public final class RepositoryWriter {
     type.addField(DSL_CONTEXT, "dsl", Modifier.PRIVATE, Modifier.FINAL);
     type.addField(RETRY_POLICY, "retry", Modifier.PRIVATE, Modifier.FINAL);
     addConstructors(type);
-    inserts.addMembers(type);
-    reads.addFinds(type);
-    updates.addMembers(type);
-    unchecked.addOverwrite(type);
-    modify.addMembers(type);
-    batches.addUpdateAll(type);
-    deletes.addMembers(type);
-    batches.addDeleteAll(type);
-    unchecked.addDeleteById(type);
-    touch.addMembers(type);
-    unchecked.addCounters(type);
-    reads.addMappers(type);
-    helpers.addMembers(type);
+    // Public methods in the order of docs/generated-repository.md's member table; each concern's
+    // private methods follow, in the same order.
+    Members members = new Members();
+    inserts.addMembers(members);
+    reads.addFinds(members);
+    updates.addMembers(members);
+    unchecked.addOverwrite(members);
+    modify.addMembers(members);
+    batches.addUpdateAll(members);
+    deletes.addMembers(members);
+    batches.addDeleteAll(members);
+    unchecked.addDeleteById(members);
+    unchecked.addCounters(members);
+    touch.addMembers(members);
+    reads.addFindForUpdate(members);
+    reads.addMappers(members);
+    helpers.addMembers(members);
+    members.addTo(type);
     constants.addTypes(type);
     type.addType(new StatementWriter(parts).sqlClass());
     new ParentTouchWriter(plan.model(), plan.touches()).addMembers(type);

@@ -7,7 +7,6 @@ import static dev.versioned.processor.writer.TypeNames.STALE;
 import static dev.versioned.processor.writer.TypeNames.TABLE;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.TypeSpec;
 import dev.versioned.processor.plan.RepositoryPlan;
 import javax.lang.model.element.Modifier;
 
@@ -18,11 +17,11 @@ final class TouchWriter extends RepositoryPart {
     super(parts);
   }
 
-  void addMembers(TypeSpec.Builder type) {
-    type.addMethod(touch());
-    type.addMethod(touchWith());
+  void addMembers(Members members) {
+    members.add(touch());
+    members.add(touchWith());
     if (!version.primitive()) {
-      type.addMethod(touchQuery());
+      members.add(touchQuery());
     }
   }
 

@@ -11,7 +11,6 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.TypeSpec;
 import dev.versioned.processor.Names;
 import dev.versioned.processor.vo.ComponentModel;
 import java.util.Set;
@@ -24,19 +23,19 @@ final class UncheckedWriter extends RepositoryPart {
     super(parts);
   }
 
-  void addOverwrite(TypeSpec.Builder type) {
-    type.addMethod(overwrite());
+  void addOverwrite(Members members) {
+    members.add(overwrite());
   }
 
-  void addDeleteById(TypeSpec.Builder type) {
-    type.addMethod(deleteById());
+  void addDeleteById(Members members) {
+    members.add(deleteById());
   }
 
   /** Adds one {@code incrementX} per {@code @Counter} component. */
-  void addCounters(TypeSpec.Builder type) {
+  void addCounters(Members members) {
     for (ComponentModel c : model.components()) {
       if (c.counter() != null) {
-        type.addMethod(increment(c));
+        members.add(increment(c));
       }
     }
   }

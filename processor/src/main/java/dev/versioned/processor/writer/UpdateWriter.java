@@ -16,7 +16,6 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.versioned.processor.plan.RepositoryPlan;
 import dev.versioned.processor.vo.ComponentModel;
@@ -30,12 +29,12 @@ final class UpdateWriter extends RepositoryPart {
     super(parts);
   }
 
-  void addMembers(TypeSpec.Builder type) {
-    type.addMethod(update());
-    type.addMethod(updateWith());
-    type.addMethod(updateQuery());
-    type.addMethod(updateChanged());
-    type.addMethod(updateChangedWith());
+  void addMembers(Members members) {
+    members.add(update());
+    members.add(updateWith());
+    members.add(updateQuery());
+    members.add(updateChanged());
+    members.add(updateChangedWith());
   }
 
   private MethodSpec update() {
