@@ -29,7 +29,7 @@ public final class Jdbc {
       throws SQLException {
     long value = rs.getLong(index);
     if (value == 0 && rs.wasNull()) {
-      throw Rows.nullColumn(table, column);
+      throw NullColumns.exception(table, column);
     }
     return value;
   }
@@ -62,7 +62,7 @@ public final class Jdbc {
       throws SQLException {
     int value = rs.getInt(index);
     if (value == 0 && rs.wasNull()) {
-      throw Rows.nullColumn(table, column);
+      throw NullColumns.exception(table, column);
     }
     return value;
   }
@@ -95,7 +95,7 @@ public final class Jdbc {
       throws SQLException {
     short value = rs.getShort(index);
     if (value == 0 && rs.wasNull()) {
-      throw Rows.nullColumn(table, column);
+      throw NullColumns.exception(table, column);
     }
     return value;
   }
