@@ -67,8 +67,11 @@ public class StaleRecordException extends DataChangedException {
       OptionalLong actualVersion,
       boolean rowDeleted,
       int batchIndex) {
-    this(record, table, keyColumns, key, operation, versionColumn, expectedVersion, null,
-        actualVersion, null, rowDeleted, batchIndex, null, null, null);
+    this(new Parts(record, table, keyColumns, key, operation, versionColumn)
+            .expected(expectedVersion, null)
+            .actual(actualVersion, null, rowDeleted)
+            .rest(batchIndex, null, null),
+        null);
   }
 
   /**
@@ -100,9 +103,10 @@ public class StaleRecordException extends DataChangedException {
       int batchIndex,
       String unknownActual,
       Throwable cause) {
-    this(record, table, keyColumns, key, operation, versionColumn, expectedVersion, null,
-        OptionalLong.empty(), null, false, batchIndex,
-        Objects.requireNonNull(unknownActual, "unknownActual"), null, cause);
+    this(new Parts(record, table, keyColumns, key, operation, versionColumn)
+            .expected(expectedVersion, null)
+            .rest(batchIndex, Objects.requireNonNull(unknownActual, "unknownActual"), null),
+        cause);
   }
 
   /**
@@ -142,96 +146,118 @@ public class StaleRecordException extends DataChangedException {
       int batchIndex,
       String unknownActual,
       Throwable cause) {
-    this(record, table, keyColumns, key, operation, versionColumn, expectedVersion, expectedText,
-        actualVersion, actualText, rowDeleted, batchIndex, unknownActual, null, cause);
-  }
-
-  private StaleRecordException(
-      Object record,
-      String table,
-      List<String> keyColumns,
-      List<Object> key,
-      Operation operation,
-      String versionColumn,
-      OptionalLong expectedVersion,
-      String expectedText,
-      OptionalLong actualVersion,
-      String actualText,
-      boolean rowDeleted,
-      int batchIndex,
-      String unknownActual,
-      String note,
-      Throwable cause) {
-    super(
-        message(
-            table,
-            keyColumns,
-            key,
-            Objects.requireNonNull(versionColumn, "versionColumn"),
-            expectedText != null ? expectedText : text(expectedVersion),
-            actualText != null ? actualText : text(actualVersion),
-            rowDeleted,
-            batchIndex,
-            unknownActual,
-            note),
+    this(new Parts(record, table, keyColumns, key, operation, versionColumn)
+            .expected(expectedVersion, expectedText)
+            .actual(actualVersion, actualText, rowDeleted)
+            .rest(batchIndex, unknownActual, null),
         cause);
-    this.record = Objects.requireNonNull(record, "record");
-    this.table = Objects.requireNonNull(table, "table");
-    this.keyColumns = List.copyOf(keyColumns);
-    this.key = Collections.unmodifiableList(new ArrayList<>(key));
-    this.operation = Objects.requireNonNull(operation, "operation");
-    this.versionColumn = versionColumn;
-    this.expectedPresent = expectedVersion.isPresent();
-    this.expected = expectedVersion.orElse(0);
-    this.actualPresent = actualVersion.isPresent();
-    this.actual = actualVersion.orElse(0);
-    this.rowDeleted = rowDeleted;
-    this.batchIndex = batchIndex;
-    this.unknownActual = unknownActual;
-    this.note = note;
-    this.expectedText = expectedText;
-    this.actualText = actualText;
   }
 
-  private static String text(OptionalLong version) {
-    return version.isPresent() ? Long.toString(version.getAsLong()) : "null";
+  private StaleRecordException(Parts p, Throwable cause) {
+    super(p.message(), cause);
+    this.record = Objects.requireNonNull(p.record, "record");
+    this.table = Objects.requireNonNull(p.table, "table");
+    this.keyColumns = List.copyOf(p.keyColumns);
+    this.key = Collections.unmodifiableList(new ArrayList<>(p.key));
+    this.operation = Objects.requireNonNull(p.operation, "operation");
+    this.versionColumn = p.versionColumn;
+    this.expectedPresent = p.expectedVersion.isPresent();
+    this.expected = p.expectedVersion.orElse(0);
+    this.actualPresent = p.actualVersion.isPresent();
+    this.actual = p.actualVersion.orElse(0);
+    this.rowDeleted = p.rowDeleted;
+    this.batchIndex = p.batchIndex;
+    this.unknownActual = p.unknownActual;
+    this.note = p.note;
+    this.expectedText = p.expectedText;
+    this.actualText = p.actualText;
   }
 
-  private static String message(
-      String table,
-      List<String> keyColumns,
-      List<Object> key,
-      String versionColumn,
-      String expected,
-      String actual,
-      boolean rowDeleted,
-      int batchIndex,
-      String unknownActual,
-      String note) {
-    StringBuilder sb = new StringBuilder("stale ").append(table).append(' ');
-    for (int i = 0; i < key.size(); i++) {
-      if (i > 0) {
-        sb.append(", ");
+  /** The values of an exception being made: what each constructor gives, the rest unset. */
+  private static final class Parts {
+    final Object record;
+    final String table;
+    final List<String> keyColumns;
+    final List<Object> key;
+    final Operation operation;
+    final String versionColumn;
+    OptionalLong expectedVersion;
+    String expectedText;
+    OptionalLong actualVersion = OptionalLong.empty();
+    String actualText;
+    boolean rowDeleted;
+    int batchIndex;
+    String unknownActual;
+    String note;
+
+    Parts(
+        Object record,
+        String table,
+        List<String> keyColumns,
+        List<Object> key,
+        Operation operation,
+        String versionColumn) {
+      this.record = record;
+      this.table = table;
+      this.keyColumns = keyColumns;
+      this.key = key;
+      this.operation = operation;
+      this.versionColumn = versionColumn;
+    }
+
+    Parts expected(OptionalLong version, String text) {
+      expectedVersion = version;
+      expectedText = text;
+      return this;
+    }
+
+    Parts actual(OptionalLong version, String text, boolean deleted) {
+      actualVersion = version;
+      actualText = text;
+      rowDeleted = deleted;
+      return this;
+    }
+
+    Parts rest(int index, String why, String sentence) {
+      batchIndex = index;
+      unknownActual = why;
+      note = sentence;
+      return this;
+    }
+
+    String message() {
+      Objects.requireNonNull(versionColumn, "versionColumn");
+      StringBuilder sb = new StringBuilder("stale ").append(table).append(' ');
+      for (int i = 0; i < key.size(); i++) {
+        if (i > 0) {
+          sb.append(", ");
+        }
+        sb.append(i < keyColumns.size() ? keyColumns.get(i) : "key" + i)
+            .append('=')
+            .append(key.get(i));
       }
-      sb.append(i < keyColumns.size() ? keyColumns.get(i) : "key" + i).append('=').append(key.get(i));
+      if (batchIndex >= 0) {
+        sb.append(" (batch index ").append(batchIndex).append(')');
+      }
+      sb.append(": expected ").append(versionColumn).append(' ');
+      sb.append(expectedText != null ? expectedText : text(expectedVersion));
+      if (unknownActual != null) {
+        sb.append(", ").append(unknownActual);
+      } else if (rowDeleted) {
+        sb.append(", the row no longer exists");
+      } else {
+        sb.append(", database has ");
+        sb.append(actualText != null ? actualText : text(actualVersion));
+      }
+      if (note != null) {
+        sb.append("; ").append(note);
+      }
+      return sb.toString();
     }
-    if (batchIndex >= 0) {
-      sb.append(" (batch index ").append(batchIndex).append(')');
+
+    private static String text(OptionalLong version) {
+      return version.isPresent() ? Long.toString(version.getAsLong()) : "null";
     }
-    sb.append(": expected ").append(versionColumn).append(' ');
-    sb.append(expected);
-    if (unknownActual != null) {
-      sb.append(", ").append(unknownActual);
-    } else if (rowDeleted) {
-      sb.append(", the row no longer exists");
-    } else {
-      sb.append(", database has ");
-      sb.append(actual);
-    }
-    if (note != null) {
-      sb.append("; ").append(note);
-    }
-    return sb.toString();
   }
 
   /**
@@ -257,23 +283,12 @@ public class StaleRecordException extends DataChangedException {
   }
 
   private StaleRecordException copy(int index, String newNote) {
-    StaleRecordException copy =
-        new StaleRecordException(
-            record,
-            table,
-            keyColumns,
-            key,
-            operation,
-            versionColumn,
-            expectedVersion(),
-            expectedText,
-            actualVersion(),
-            actualText,
-            rowDeleted,
-            index,
-            unknownActual,
-            newNote,
-            getCause());
+    Parts parts =
+        new Parts(record, table, keyColumns, key, operation, versionColumn)
+            .expected(expectedVersion(), expectedText)
+            .actual(actualVersion(), actualText, rowDeleted)
+            .rest(index, unknownActual, newNote);
+    StaleRecordException copy = new StaleRecordException(parts, getCause());
     copy.setStackTrace(getStackTrace());
     return copy;
   }

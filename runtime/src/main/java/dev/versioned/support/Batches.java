@@ -3,9 +3,12 @@ package dev.versioned.support;
 import dev.versioned.StaleBatchException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntUnaryOperator;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Query;
@@ -37,13 +40,31 @@ public final class Batches {
    * @return the row count of each query
    */
   public static int[] execute(DSLContext ctx, List<? extends Query> queries) {
-    if (queries.isEmpty()) {
+    return withRealCounts(
+        ctx, queries.size(), savepoint -> executeBatches(savepoint, queries),
+        i -> ctx.execute(queries.get(i)));
+  }
+
+  /**
+   * Runs {@code batch} in a savepoint of {@code ctx}'s transaction and returns its row counts;
+   * when the driver answers {@link Statement#SUCCESS_NO_INFO} for any statement, rolls the batch
+   * back to the savepoint and runs each statement alone ({@code single}), so each count is real.
+   *
+   * @param ctx the transaction's context
+   * @param size the number of statements (none: nothing runs)
+   * @param batch runs the statements as batches in the savepoint's context
+   * @param single runs the statement of one index alone, in {@code ctx}
+   * @return the row count of each statement
+   */
+  static int[] withRealCounts(
+      DSLContext ctx, int size, Function<DSLContext, int[]> batch, IntUnaryOperator single) {
+    if (size == 0) {
       return new int[0];
     }
     try {
       return ctx.transactionResult(
           savepoint -> {
-            int[] counts = executeBatches(DSL.using(savepoint), queries);
+            int[] counts = batch.apply(DSL.using(savepoint));
             for (int count : counts) {
               if (count == Statement.SUCCESS_NO_INFO) {
                 throw new NoRowCounts();
@@ -52,12 +73,30 @@ public final class Batches {
             return counts;
           });
     } catch (NoRowCounts unknown) {
-      int[] counts = new int[queries.size()];
+      int[] counts = new int[size];
       for (int i = 0; i < counts.length; i++) {
-        counts[i] = ctx.execute(queries.get(i));
+        counts[i] = single.applyAsInt(i);
       }
       return counts;
     }
+  }
+
+  /**
+   * The counts of a batch of {@code size} statements as the driver gave them, or all {@link
+   * Statement#SUCCESS_NO_INFO} when it did not give one per statement.
+   *
+   * @param counts what the driver returned
+   * @param size the number of statements
+   * @return one count per statement
+   */
+  static int[] perStatement(int[] counts, int size) {
+    if (counts.length == size) {
+      return counts;
+    }
+    // A driver that does not report per statement: treat as unknown.
+    int[] unknown = new int[size];
+    Arrays.fill(unknown, Statement.SUCCESS_NO_INFO);
+    return unknown;
   }
 
   private static int[] executeBatches(DSLContext ctx, List<? extends Query> queries) {
@@ -71,12 +110,7 @@ public final class Batches {
       for (int index : group) {
         batch = batch.bind(queries.get(index).getBindValues().toArray());
       }
-      int[] groupCounts = batch.execute();
-      if (groupCounts.length != group.size()) {
-        // A driver that does not report per statement: treat as unknown.
-        groupCounts = new int[group.size()];
-        java.util.Arrays.fill(groupCounts, Statement.SUCCESS_NO_INFO);
-      }
+      int[] groupCounts = perStatement(batch.execute(), group.size());
       for (int j = 0; j < group.size(); j++) {
         counts[group.get(j)] = groupCounts[j];
       }

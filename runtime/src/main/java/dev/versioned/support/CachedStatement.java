@@ -80,6 +80,18 @@ public final class CachedStatement {
     void bind(Values values);
   }
 
+  /** Gives the bind values of one item of a batch, in the order of the template's placeholders. */
+  @FunctionalInterface
+  public interface BatchBinder<T> {
+    /**
+     * Gives the values of one item.
+     *
+     * @param values where to give them
+     * @param item the item
+     */
+    void bind(Values values, T item);
+  }
+
   /** Reads the current row of a result set. */
   @FunctionalInterface
   public interface RowReader<R> {
@@ -145,20 +157,56 @@ public final class CachedStatement {
     if (rendered == null) {
       return withValues(ctx, binder).execute();
     }
-    ConnectionProvider provider = configuration.connectionProvider();
-    Connection connection = acquire(provider);
-    try {
-      try (PreparedStatement statement = connection.prepareStatement(rendered.sql)) {
-        binder.bind(new JdbcValues(configuration, statement));
-        return statement.executeUpdate();
-      }
-    } catch (SQLException e) {
-      throw translate(configuration, rendered.sql, e);
-    } catch (JdbcValues.BindFailure e) {
-      throw translate(configuration, rendered.sql, e.getCause());
-    } finally {
-      provider.release(connection);
+    return run(configuration, rendered, statement -> {
+      binder.bind(new JdbcValues(configuration, statement));
+      return statement.executeUpdate();
+    });
+  }
+
+  /**
+   * Runs the statement once per item as one JDBC batch, and returns each item's row count, in the
+   * order given; as {@link Batches#execute}, it never reports {@link
+   * java.sql.Statement#SUCCESS_NO_INFO}: when the driver answers that for any item, the batch is
+   * rolled back to a savepoint and each item is run again alone, so each count is real. The caller
+   * must run this inside a transaction.
+   *
+   * <p>On the cached path the statement is prepared once and each item's values are added to its
+   * batch; when jOOQ must run the statement (see the class comment), the statement is built with
+   * each item's values and the queries run by {@link Batches#execute}.
+   *
+   * @param ctx the transaction's context: connection, dialect and settings
+   * @param items the items, one statement each (none: nothing runs)
+   * @param binder the values of an item
+   * @param <T> the item type
+   * @return the row count of each item
+   */
+  public <T> int[] executeBatch(DSLContext ctx, List<? extends T> items, BatchBinder<T> binder) {
+    Objects.requireNonNull(binder, "binder");
+    if (items.isEmpty()) {
+      return new int[0];
     }
+    Rendered rendered = rendered(ctx.configuration());
+    if (rendered == null) {
+      List<Query> queries = new ArrayList<>(items.size());
+      for (T item : items) {
+        queries.add(withValues(ctx, values -> binder.bind(values, item)));
+      }
+      return Batches.execute(ctx, queries);
+    }
+    return Batches.withRealCounts(
+        ctx,
+        items.size(),
+        savepoint -> {
+          Configuration configuration = savepoint.configuration();
+          return run(configuration, rendered, statement -> {
+            for (T item : items) {
+              binder.bind(new JdbcValues(configuration, statement), item);
+              statement.addBatch();
+            }
+            return Batches.perStatement(statement.executeBatch(), items.size());
+          });
+        },
+        i -> execute(ctx, values -> binder.bind(values, items.get(i))));
   }
 
   /**
@@ -180,14 +228,30 @@ public final class CachedStatement {
       ResultQuery<?> query = (ResultQuery<?>) withValues(ctx, binder);
       return query.fetchOptional().map(mapper::map);
     }
+    return run(configuration, rendered, statement -> {
+      binder.bind(new JdbcValues(configuration, statement));
+      try (ResultSet rs = statement.executeQuery()) {
+        return reader != null ? readOne(rs, reader) : readOne(ctx, rs, rendered.fields, mapper);
+      }
+    });
+  }
+
+  /** A JDBC call on the prepared statement of the cached path. */
+  @FunctionalInterface
+  private interface StatementCall<X> {
+    X call(PreparedStatement statement) throws SQLException;
+  }
+
+  /**
+   * Prepares the rendered SQL on the connection of the configuration's provider, makes the call,
+   * and translates its failures as jOOQ's execution would.
+   */
+  private static <X> X run(Configuration configuration, Rendered rendered, StatementCall<X> call) {
     ConnectionProvider provider = configuration.connectionProvider();
     Connection connection = acquire(provider);
     try {
       try (PreparedStatement statement = connection.prepareStatement(rendered.sql)) {
-        binder.bind(new JdbcValues(configuration, statement));
-        try (ResultSet rs = statement.executeQuery()) {
-          return reader != null ? readOne(rs, reader) : readOne(ctx, rs, rendered.fields, mapper);
-        }
+        return call.call(statement);
       }
     } catch (SQLException e) {
       throw translate(configuration, rendered.sql, e);
@@ -403,8 +467,37 @@ public final class CachedStatement {
     }
   }
 
+  /**
+   * Values whose nullable setters bind a null through the field's binding ({@link #set}) and any
+   * other value through the non-null setter of its type.
+   */
+  private abstract static class TypedValues implements Values {
+    /** Binds a non-null {@code VARCHAR} value. */
+    abstract Values setString(String value);
+
+    @Override
+    public Values setLong(Field<Long> field, Long value) {
+      return value == null ? set(field, null) : setLong(value.longValue());
+    }
+
+    @Override
+    public Values setInt(Field<Integer> field, Integer value) {
+      return value == null ? set(field, null) : setInt(value.intValue());
+    }
+
+    @Override
+    public Values setShort(Field<Short> field, Short value) {
+      return value == null ? set(field, null) : setShort(value.shortValue());
+    }
+
+    @Override
+    public Values setString(Field<String> field, String value) {
+      return value == null ? set(field, null) : setString(value);
+    }
+  }
+
   /** Binds to the prepared statement. */
-  private static final class JdbcValues implements Values {
+  private static final class JdbcValues extends TypedValues {
     /** Carries a driver's SQLException out of a binder. */
     static final class BindFailure extends RuntimeException {
       private static final long serialVersionUID = 1L;
@@ -429,10 +522,16 @@ public final class CachedStatement {
       this.statement = statement;
     }
 
-    @Override
-    public Values setLong(long value) {
+    /** A JDBC setter of one parameter. */
+    @FunctionalInterface
+    private interface Setter {
+      void set(PreparedStatement statement, int index) throws SQLException;
+    }
+
+    /** Binds the next parameter with a JDBC setter. */
+    private Values direct(Setter setter) {
       try {
-        statement.setLong(++index, value);
+        setter.set(statement, ++index);
       } catch (SQLException e) {
         throw new BindFailure(e);
       }
@@ -440,51 +539,23 @@ public final class CachedStatement {
     }
 
     @Override
-    public Values setLong(Field<Long> field, Long value) {
-      return value == null ? set(field, null) : setLong(value.longValue());
+    public Values setLong(long value) {
+      return direct((s, i) -> s.setLong(i, value));
     }
 
     @Override
     public Values setInt(int value) {
-      try {
-        statement.setInt(++index, value);
-      } catch (SQLException e) {
-        throw new BindFailure(e);
-      }
-      return this;
-    }
-
-    @Override
-    public Values setInt(Field<Integer> field, Integer value) {
-      return value == null ? set(field, null) : setInt(value.intValue());
+      return direct((s, i) -> s.setInt(i, value));
     }
 
     @Override
     public Values setShort(short value) {
-      try {
-        statement.setShort(++index, value);
-      } catch (SQLException e) {
-        throw new BindFailure(e);
-      }
-      return this;
+      return direct((s, i) -> s.setShort(i, value));
     }
 
     @Override
-    public Values setShort(Field<Short> field, Short value) {
-      return value == null ? set(field, null) : setShort(value.shortValue());
-    }
-
-    @Override
-    public Values setString(Field<String> field, String value) {
-      if (value == null) {
-        return set(field, null);
-      }
-      try {
-        statement.setString(++index, value);
-      } catch (SQLException e) {
-        throw new BindFailure(e);
-      }
-      return this;
+    Values setString(String value) {
+      return direct((s, i) -> s.setString(i, value));
     }
 
     @Override
@@ -502,7 +573,7 @@ public final class CachedStatement {
   }
 
   /** Collects the values, to bind them to the named placeholders of a query jOOQ runs. */
-  private static final class CollectedValues implements Values {
+  private static final class CollectedValues extends TypedValues {
     private final Object[] values;
     private int index;
 
@@ -530,17 +601,7 @@ public final class CachedStatement {
     }
 
     @Override
-    public Values setLong(Field<Long> field, Long value) {
-      return add(value);
-    }
-
-    @Override
     public Values setInt(int value) {
-      return add(value);
-    }
-
-    @Override
-    public Values setInt(Field<Integer> field, Integer value) {
       return add(value);
     }
 
@@ -550,12 +611,7 @@ public final class CachedStatement {
     }
 
     @Override
-    public Values setShort(Field<Short> field, Short value) {
-      return add(value);
-    }
-
-    @Override
-    public Values setString(Field<String> field, String value) {
+    Values setString(String value) {
       return add(value);
     }
 

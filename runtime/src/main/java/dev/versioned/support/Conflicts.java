@@ -7,6 +7,7 @@ import dev.versioned.StaleBatchException;
 import dev.versioned.StaleRecordException;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.Table;
@@ -87,15 +88,19 @@ public final class Conflicts {
             failure));
       }
       for (StaleRecordException stale : rows) {
-        conflict(listener, new ConflictEvent(stale.table(), operation, stale.key(), 1, false, stale));
+        stale(listener, operation, stale);
       }
     } else if (failure instanceof StaleRecordException) {
-      StaleRecordException stale = (StaleRecordException) failure;
-      conflict(listener, new ConflictEvent(stale.table(), operation, stale.key(), 1, false, stale));
+      stale(listener, operation, (StaleRecordException) failure);
     } else if (Retry.isConflict(failure)) {
       conflict(listener, new ConflictEvent(Rows.name(table), operation, key, 1, false, failure));
     }
     return failure;
+  }
+
+  private static void stale(
+      ConflictListener listener, ConflictEvent.Operation operation, StaleRecordException stale) {
+    conflict(listener, new ConflictEvent(stale.table(), operation, stale.key(), 1, false, stale));
   }
 
   /**
@@ -105,11 +110,7 @@ public final class Conflicts {
    * @param conflict the conflict
    */
   public static void conflict(ConflictListener listener, ConflictEvent conflict) {
-    try {
-      listener.onConflict(conflict);
-    } catch (RuntimeException e) {
-      threw(e, "onConflict", conflict.failure());
-    }
+    tell(() -> listener.onConflict(conflict), "onConflict", conflict.failure());
   }
 
   /**
@@ -122,11 +123,7 @@ public final class Conflicts {
    */
   public static void retry(
       ConflictListener listener, ConflictEvent conflict, Duration backoff, boolean lockingRead) {
-    try {
-      listener.onRetry(conflict, backoff, lockingRead);
-    } catch (RuntimeException e) {
-      threw(e, "onRetry", conflict.failure());
-    }
+    tell(() -> listener.onRetry(conflict, backoff, lockingRead), "onRetry", conflict.failure());
   }
 
   /**
@@ -136,11 +133,7 @@ public final class Conflicts {
    * @param conflict the conflict of the last attempt
    */
   public static void giveUp(ConflictListener listener, ConflictEvent conflict) {
-    try {
-      listener.onGiveUp(conflict);
-    } catch (RuntimeException e) {
-      threw(e, "onGiveUp", conflict.failure());
-    }
+    tell(() -> listener.onGiveUp(conflict), "onGiveUp", conflict.failure());
   }
 
   /**
@@ -150,10 +143,15 @@ public final class Conflicts {
    * @param modify the call that ended
    */
   public static void modified(ConflictListener listener, ModifyEvent modify) {
+    tell(() -> listener.onModify(modify), "onModify", modify.failure());
+  }
+
+  /** Makes a call of a listener; an exception it throws is logged and added to the failure's. */
+  private static void tell(Runnable call, String method, RuntimeException failure) {
     try {
-      listener.onModify(modify);
+      call.run();
     } catch (RuntimeException e) {
-      threw(e, "onModify", modify.failure());
+      threw(e, method, failure);
     }
   }
 
@@ -179,62 +177,37 @@ public final class Conflicts {
 
     @Override
     public void onConflict(ConflictEvent conflict) {
-      RuntimeException failure = null;
-      try {
-        first.onConflict(conflict);
-      } catch (RuntimeException e) {
-        failure = e;
-      }
-      try {
-        second.onConflict(conflict);
-      } catch (RuntimeException e) {
-        failure = merge(failure, e);
-      }
-      rethrow(failure);
+      each(listener -> listener.onConflict(conflict));
     }
 
     @Override
     public void onRetry(ConflictEvent conflict, Duration backoff, boolean lockingRead) {
-      RuntimeException failure = null;
-      try {
-        first.onRetry(conflict, backoff, lockingRead);
-      } catch (RuntimeException e) {
-        failure = e;
-      }
-      try {
-        second.onRetry(conflict, backoff, lockingRead);
-      } catch (RuntimeException e) {
-        failure = merge(failure, e);
-      }
-      rethrow(failure);
+      each(listener -> listener.onRetry(conflict, backoff, lockingRead));
     }
 
     @Override
     public void onGiveUp(ConflictEvent conflict) {
-      RuntimeException failure = null;
-      try {
-        first.onGiveUp(conflict);
-      } catch (RuntimeException e) {
-        failure = e;
-      }
-      try {
-        second.onGiveUp(conflict);
-      } catch (RuntimeException e) {
-        failure = merge(failure, e);
-      }
-      rethrow(failure);
+      each(listener -> listener.onGiveUp(conflict));
     }
 
     @Override
     public void onModify(ModifyEvent modify) {
+      each(listener -> listener.onModify(modify));
+    }
+
+    /**
+     * Tells the first listener, then the second even when the first threw; then throws what the
+     * first threw (the second's exception suppressed in it), or else what the second threw.
+     */
+    private void each(Consumer<ConflictListener> call) {
       RuntimeException failure = null;
       try {
-        first.onModify(modify);
+        call.accept(first);
       } catch (RuntimeException e) {
         failure = e;
       }
       try {
-        second.onModify(modify);
+        call.accept(second);
       } catch (RuntimeException e) {
         failure = merge(failure, e);
       }

@@ -28,9 +28,7 @@ public final class Jdbc {
   public static long getLong(ResultSet rs, int index, Table<?> table, Field<?> column)
       throws SQLException {
     long value = rs.getLong(index);
-    if (value == 0 && rs.wasNull()) {
-      throw Rows.nullColumn(table, column);
-    }
+    present(rs, value == 0, table, column);
     return value;
   }
 
@@ -44,72 +42,81 @@ public final class Jdbc {
    */
   public static Long getLongOrNull(ResultSet rs, int index) throws SQLException {
     long value = rs.getLong(index);
-    return value == 0 && rs.wasNull() ? null : value;
+    return wasNull(rs, value == 0) ? null : value;
   }
 
   /**
-   * Reads an {@code int} component.
+   * Reads an {@code int} component, as {@link #getLong(ResultSet, int, Table, Field)} a {@code
+   * long}.
    *
-   * @param rs the result set, on a row
-   * @param index the 1-based column index
-   * @param table the table, for the message
-   * @param column the column, for the message
+   * @param rs the result set
+   * @param index the column index
+   * @param table the table
+   * @param column the column
    * @return the value
    * @throws SQLException from the driver
-   * @throws org.jooq.exception.DataAccessException if the value is NULL
    */
   public static int getInt(ResultSet rs, int index, Table<?> table, Field<?> column)
       throws SQLException {
     int value = rs.getInt(index);
-    if (value == 0 && rs.wasNull()) {
-      throw Rows.nullColumn(table, column);
-    }
+    present(rs, value == 0, table, column);
     return value;
   }
 
   /**
-   * Reads an {@code Integer} component.
+   * Reads an {@code Integer} component, as {@link #getLongOrNull} a {@code Long}.
    *
-   * @param rs the result set, on a row
-   * @param index the 1-based column index
+   * @param rs the result set
+   * @param index the column index
    * @return the value, or null
    * @throws SQLException from the driver
    */
   public static Integer getIntOrNull(ResultSet rs, int index) throws SQLException {
     int value = rs.getInt(index);
-    return value == 0 && rs.wasNull() ? null : value;
+    return wasNull(rs, value == 0) ? null : value;
   }
 
   /**
-   * Reads a {@code short} component.
+   * Reads a {@code short} component, as {@link #getLong(ResultSet, int, Table, Field)} a {@code
+   * long}.
    *
-   * @param rs the result set, on a row
-   * @param index the 1-based column index
-   * @param table the table, for the message
-   * @param column the column, for the message
+   * @param rs the result set
+   * @param index the column index
+   * @param table the table
+   * @param column the column
    * @return the value
    * @throws SQLException from the driver
-   * @throws org.jooq.exception.DataAccessException if the value is NULL
    */
   public static short getShort(ResultSet rs, int index, Table<?> table, Field<?> column)
       throws SQLException {
     short value = rs.getShort(index);
-    if (value == 0 && rs.wasNull()) {
-      throw Rows.nullColumn(table, column);
-    }
+    present(rs, value == 0, table, column);
     return value;
   }
 
   /**
-   * Reads a {@code Short} component.
+   * Reads a {@code Short} component, as {@link #getLongOrNull} a {@code Long}.
    *
-   * @param rs the result set, on a row
-   * @param index the 1-based column index
+   * @param rs the result set
+   * @param index the column index
    * @return the value, or null
    * @throws SQLException from the driver
    */
   public static Short getShortOrNull(ResultSet rs, int index) throws SQLException {
     short value = rs.getShort(index);
-    return value == 0 && rs.wasNull() ? null : value;
+    return wasNull(rs, value == 0) ? null : value;
+  }
+
+  /** Whether the value just read is NULL: a getter returns 0 for NULL, so ask only for a 0. */
+  private static boolean wasNull(ResultSet rs, boolean zero) throws SQLException {
+    return zero && rs.wasNull();
+  }
+
+  /** Refuses a NULL read into a primitive component. */
+  private static void present(ResultSet rs, boolean zero, Table<?> table, Field<?> column)
+      throws SQLException {
+    if (wasNull(rs, zero)) {
+      throw NullColumns.exception(table, column);
+    }
   }
 }

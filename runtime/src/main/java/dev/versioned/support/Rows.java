@@ -2,25 +2,23 @@ package dev.versioned.support;
 
 import dev.versioned.StaleRecordException;
 import dev.versioned.VersionOverflowException;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalLong;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record1;
-import org.jooq.Record2;
-import org.jooq.SelectConditionStep;
 import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.exception.NoDataFoundException;
 import org.jooq.exception.TooManyRowsException;
 
-/** Checks of row counts and values shared by every generated repository. */
+/**
+ * The row counts of keyed writes, and the table name as messages show it.
+ *
+ * <p>Its other methods only delegate: the copy of collection arguments to {@link Arguments}, the
+ * null checks of primitive components and the exceptions of refused writes to {@link
+ * RepositoryDescriptor}. Repositories generated before the descriptor call them.
+ */
 public final class Rows {
   private Rows() {}
 
@@ -64,10 +62,7 @@ public final class Rows {
    * @throws DataAccessException when the value is null
    */
   public static <T> T notNull(T value, Table<?> table, Field<?> column) {
-    if (value == null) {
-      throw nullColumn(table, column);
-    }
-    return value;
+    return NullColumns.notNull(value, table, column);
   }
 
   /**
@@ -78,13 +73,7 @@ public final class Rows {
    * @return the exception to throw
    */
   public static DataAccessException nullColumn(Table<?> table, Field<?> column) {
-    return new DataAccessException(
-        "column "
-            + name(table)
-            + "."
-            + column.getName()
-            + " is NULL, but its record component is primitive: make the column NOT NULL,"
-            + " or the component a boxed type");
+    return NullColumns.exception(table, column);
   }
 
   /**
@@ -97,15 +86,7 @@ public final class Rows {
    * @throws NullPointerException if the argument or one of its elements is null
    */
   public static <T> List<T> elements(Collection<? extends T> values, String parameter) {
-    Objects.requireNonNull(values, parameter);
-    List<T> copy = new ArrayList<>(values.size());
-    for (T value : values) {
-      if (value == null) {
-        throw new NullPointerException(parameter + "[" + copy.size() + "] is null");
-      }
-      copy.add(value);
-    }
-    return Collections.unmodifiableList(copy);
+    return Arguments.elements(values, parameter);
   }
 
   /**
@@ -119,16 +100,7 @@ public final class Rows {
    */
   public static VersionOverflowException overflow(
       Table<?> table, Field<?> column, Number version, List<Object> key) {
-    return new VersionOverflowException(
-        "version overflow on "
-            + name(table)
-            + " key "
-            + key
-            + ": "
-            + column.getName()
-            + " is "
-            + version
-            + ", the largest value of its type; widen the version component (and column) to long");
+    return Refusals.overflow(table, column, version, key);
   }
 
   /**
@@ -141,11 +113,7 @@ public final class Rows {
    */
   public static NoDataFoundException notFound(
       Table<?> table, List<String> keyColumns, List<Object> key) {
-    StringBuilder sb = new StringBuilder("no row of ").append(name(table)).append(" has ");
-    for (int i = 0; i < key.size(); i++) {
-      sb.append(i == 0 ? "" : ", ").append(keyColumns.get(i)).append('=').append(key.get(i));
-    }
-    return new NoDataFoundException(sb.toString());
+    return Refusals.notFound(table, keyColumns, key);
   }
 
   /**
@@ -169,13 +137,8 @@ public final class Rows {
       long max,
       List<String> keyColumns,
       List<Object> key) {
-    Optional<? extends Record1<? extends Number>> current =
-        ctx.select(version).from(table).where(keyCondition).fetchOptional();
-    if (current.isEmpty()) {
-      return notFound(table, keyColumns, key);
-    }
-    Number actual = current.get().value1();
-    return overflow(table, version, actual == null ? max : actual, key);
+    return Refusals.missingOrOverflow(
+        ctx, new Refusals.Target(table, keyColumns, version, null), keyCondition, max, key);
   }
 
   /**
@@ -206,16 +169,7 @@ public final class Rows {
       Number delta,
       List<String> keyColumns,
       List<Object> key) {
-    Optional<? extends Record2<? extends Number, ? extends Number>> current =
-        ctx.select(version, counter).from(table).where(keyCondition).fetchOptional();
-    if (current.isEmpty()) {
-      return false;
-    }
-    Number actualVersion = current.get().value1();
-    if (actualVersion != null && actualVersion.longValue() >= max) {
-      throw overflow(table, version, actualVersion, key);
-    }
-    throw counterOverflow(table, counter, current.get().value2(), delta, key);
+    return Refusals.incrementRefused(ctx, table, keyCondition, version, max, counter, delta, key);
   }
 
   /**
@@ -239,30 +193,7 @@ public final class Rows {
       Field<? extends Number> counter,
       Number delta,
       List<Object> key) {
-    Optional<? extends Record1<? extends Number>> current =
-        ctx.select(counter).from(table).where(keyCondition).fetchOptional();
-    if (current.isEmpty()) {
-      return false;
-    }
-    throw counterOverflow(table, counter, current.get().value1(), delta, key);
-  }
-
-  private static DataAccessException counterOverflow(
-      Table<?> table, Field<? extends Number> counter, Number value, Number delta,
-      List<Object> key) {
-    return new DataAccessException(
-        "counter overflow on "
-            + name(table)
-            + " key "
-            + key
-            + ": "
-            + counter.getName()
-            + " is "
-            + (value == null ? 0 : value)
-            + ", and adding "
-            + delta
-            + " would leave the range of its type "
-            + counter.getType().getSimpleName());
+    return Refusals.incrementRefused(ctx, table, keyCondition, null, 0, counter, delta, key);
   }
 
   /**
@@ -296,52 +227,8 @@ public final class Rows {
       StaleRecordException.Operation operation,
       Number expected,
       int batchIndex) {
-    OptionalLong expectedVersion =
-        expected == null ? OptionalLong.empty() : OptionalLong.of(expected.longValue());
-    Transactions.Enclosing tx = Transactions.enclosing(ctx);
-    if (tx.snapshotIsFixed()) {
-      return new StaleRecordException(
-          record,
-          name(table),
-          keyColumns,
-          key,
-          operation,
-          version.getName(),
-          expectedVersion,
-          batchIndex,
-          "the version now committed cannot be read inside this transaction's "
-              + tx.isolationName()
-              + " snapshot",
-          null);
-    }
-    Optional<Number> current =
-        currentVersion(ctx, table, keyCondition, version, tx.plainReadsAreSnapshots());
-    boolean found = current != null;
-    Number actual = found ? current.orElse(null) : null;
-    return new StaleRecordException(
-        record,
-        name(table),
-        keyColumns,
-        key,
-        operation,
-        version.getName(),
-        expectedVersion,
-        actual == null ? OptionalLong.empty() : OptionalLong.of(actual.longValue()),
-        !found,
-        batchIndex);
-  }
-
-  /**
-   * Reads a row's version.
-   *
-   * @return null when no row has the key, else the version (empty when it is NULL)
-   */
-  private static <N extends Number> Optional<Number> currentVersion(
-      DSLContext ctx, Table<?> table, Condition keyCondition, Field<N> version, boolean lock) {
-    SelectConditionStep<Record1<N>> select = ctx.select(version).from(table).where(keyCondition);
-    Optional<Record1<N>> row =
-        (lock ? Locking.forUpdate(ctx, select) : select).fetchOptional();
-    return row.isEmpty() ? null : Optional.ofNullable(row.get().value1());
+    return Refusals.stale(ctx, new Refusals.Target(table, keyColumns, version, null),
+        keyCondition, record, key, operation, expected, batchIndex);
   }
 
   /**
@@ -369,20 +256,7 @@ public final class Rows {
       List<Object> key,
       StaleRecordException.Operation operation,
       Number expected) {
-    if (failure instanceof StaleRecordException || !Retry.hasSqlState(failure, "40001")) {
-      return failure;
-    }
-    return new StaleRecordException(
-        record,
-        name(table),
-        keyColumns,
-        key,
-        operation,
-        version.getName(),
-        expected == null ? OptionalLong.empty() : OptionalLong.of(expected.longValue()),
-        -1,
-        "the database refused the write as a serialization failure (SQLSTATE 40001), so the"
-            + " version now committed is unknown",
-        failure);
+    return Refusals.refused(failure, new Refusals.Target(table, keyColumns, version, null),
+        record, key, operation, expected);
   }
 }

@@ -134,7 +134,7 @@ public final class TimestampVersions {
         : given.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(supported(precision));
   }
 
-  private static ChronoUnit supported(ChronoUnit precision) {
+  static ChronoUnit supported(ChronoUnit precision) {
     Objects.requireNonNull(precision, "precision");
     switch (precision) {
       case SECONDS:
@@ -296,20 +296,8 @@ public final class TimestampVersions {
       StaleRecordException.Operation operation,
       T expected,
       int batchIndex) {
-    Transactions.Enclosing tx = Transactions.enclosing(ctx);
-    if (tx.snapshotIsFixed()) {
-      return exception(record, table, keyColumns, key, operation, version, precision, expected,
-          null, false, batchIndex,
-          "the version now committed cannot be read inside this transaction's "
-              + tx.isolationName() + " snapshot",
-          null);
-    }
-    SelectConditionStep<Record1<T>> select = ctx.select(version).from(table).where(keyCondition);
-    Optional<Record1<T>> row =
-        (tx.plainReadsAreSnapshots() ? Locking.forUpdate(ctx, select) : select).fetchOptional();
-    T actual = row.map(Record1::value1).orElse(null);
-    return exception(record, table, keyColumns, key, operation, version, precision, expected,
-        actual, row.isEmpty(), batchIndex, null, null);
+    return Refusals.stale(ctx, new Refusals.Target(table, keyColumns, version, precision),
+        keyCondition, record, key, operation, expected, batchIndex);
   }
 
   /**
@@ -339,45 +327,8 @@ public final class TimestampVersions {
       List<Object> key,
       StaleRecordException.Operation operation,
       T expected) {
-    if (failure instanceof StaleRecordException || !Retry.hasSqlState(failure, "40001")) {
-      return failure;
-    }
-    return exception(record, table, keyColumns, key, operation, version, precision, expected,
-        null, false, -1,
-        "the database refused the write as a serialization failure (SQLSTATE 40001), so the"
-            + " version now committed is unknown",
-        failure);
-  }
-
-  private static StaleRecordException exception(
-      Object record,
-      Table<?> table,
-      List<String> keyColumns,
-      List<Object> key,
-      StaleRecordException.Operation operation,
-      Field<?> version,
-      ChronoUnit precision,
-      Temporal expected,
-      Temporal actual,
-      boolean rowDeleted,
-      int batchIndex,
-      String unknownActual,
-      Throwable cause) {
-    return new StaleRecordException(
-        record,
-        Rows.name(table),
-        keyColumns,
-        key,
-        operation,
-        version.getName(),
-        epochUnits(expected, precision),
-        expected == null ? null : expected.toString(),
-        epochUnits(actual, precision),
-        actual == null ? null : actual.toString(),
-        rowDeleted,
-        batchIndex,
-        unknownActual,
-        cause);
+    return Refusals.refused(failure, new Refusals.Target(table, keyColumns, version, precision),
+        record, key, operation, expected);
   }
 
   /**
