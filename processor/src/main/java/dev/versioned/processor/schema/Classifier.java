@@ -34,7 +34,7 @@ final class Classifier {
   private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z_0-9]*");
 
   private static final String NAME = "(?:\"[^\"]+\"|`[^`]+`|\\[[^\\]]+\\]|[\\w$]+)";
-  private static final String QUALIFIED = NAME + "(?:\\s*\\.\\s*" + NAME + ")*";
+  static final String QUALIFIED = NAME + "(?:\\s*\\.\\s*" + NAME + ")*";
 
   /** The table a table-shaping statement names, after its leading keywords. */
   private static final Pattern TABLE_STATEMENT =
