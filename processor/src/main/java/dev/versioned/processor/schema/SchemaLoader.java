@@ -223,7 +223,8 @@ final class SchemaLoader {
     Matcher rename = RENAME_COLUMN.matcher(sql);
     if (mysql
         && rename.find()
-        && Classifier.unquote(rename.group(1)).equalsIgnoreCase(Classifier.unquote(rename.group(2)))) {
+        && Classifier.unquote(rename.group(1))
+            .equalsIgnoreCase(Classifier.unquote(rename.group(2)))) {
       return; // MySQL compares column names without regard to case: nothing changes
     }
     if (Classifier.words(sql, 2).get(0).equals("CREATE")) {
