@@ -6,9 +6,11 @@ import dev.versioned.processor.writer.Injection;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.SQLDialect;
 
@@ -63,34 +65,16 @@ public record ProcessorOptions(
     if (schema != null && schema.isBlank()) {
       schema = null;
     }
-    SQLDialect dialect = SQLDialect.DEFAULT;
-    String dialectValue = options.get(DIALECT);
-    if (dialectValue != null) {
-      dialect = dialect(dialectValue.trim());
-      if (dialect == null) {
-        reporter.reportGlobal(
-            Message.OPTION_VALUE,
-            DIALECT,
-            dialectValue,
-            dialects().stream().map(SQLDialect::name).collect(Collectors.joining(", ")));
-        dialect = SQLDialect.DEFAULT;
-      }
-    }
-    Injection injection = Injection.NONE;
-    String injectValue = options.get(INJECT);
-    if (injectValue != null) {
-      injection = injection(injectValue.trim());
-      if (injection == null) {
-        reporter.reportGlobal(
-            Message.OPTION_VALUE,
+    SQLDialect dialect =
+        oneOf(options, DIALECT, dialects(), SQLDialect::name, SQLDialect.DEFAULT, reporter);
+    Injection injection =
+        oneOf(
+            options,
             INJECT,
-            injectValue,
-            Arrays.stream(Injection.values())
-                .map(i -> i.name().toLowerCase(Locale.ROOT))
-                .collect(Collectors.joining(", ")));
-        injection = Injection.NONE;
-      }
-    }
+            List.of(Injection.values()),
+            i -> i.name().toLowerCase(Locale.ROOT),
+            Injection.NONE,
+            reporter);
     return new ProcessorOptions(
         schema,
         dialect,
@@ -119,28 +103,38 @@ public record ProcessorOptions(
     return Collections.unmodifiableMap(result);
   }
 
-  private static SQLDialect dialect(String value) {
-    for (SQLDialect d : dialects()) {
-      if (d.name().equalsIgnoreCase(value)) {
-        return d;
+  /**
+   * An option that names one of a set of constants, in any case: the constant, or the default when
+   * the option is not given or names none (reported, with the names it may take).
+   */
+  private static <E extends Enum<E>> E oneOf(
+      Map<String, String> options,
+      String option,
+      List<E> values,
+      Function<E, String> shown,
+      E absent,
+      Reporter reporter) {
+    String value = options.get(option);
+    if (value == null) {
+      return absent;
+    }
+    for (E e : values) {
+      if (e.name().equalsIgnoreCase(value.trim())) {
+        return e;
       }
     }
-    return null;
+    reporter.reportGlobal(
+        Message.OPTION_VALUE,
+        option,
+        value,
+        values.stream().map(shown).collect(Collectors.joining(", ")));
+    return absent;
   }
 
   /** The dialects of the jOOQ edition on the processor path, families only (POSTGRES, H2, ...). */
-  private static java.util.List<SQLDialect> dialects() {
+  private static List<SQLDialect> dialects() {
     return Arrays.stream(SQLDialect.values())
         .filter(d -> !d.commercial() && d.family() == d)
         .collect(Collectors.toList());
-  }
-
-  private static Injection injection(String value) {
-    for (Injection i : Injection.values()) {
-      if (i.name().equalsIgnoreCase(value)) {
-        return i;
-      }
-    }
-    return null;
   }
 }

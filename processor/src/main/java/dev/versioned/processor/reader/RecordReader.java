@@ -2,7 +2,6 @@ package dev.versioned.processor.reader;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
-import com.sun.source.tree.Tree;
 import com.sun.source.util.Trees;
 import dev.versioned.processor.Names;
 import dev.versioned.processor.vo.ColumnMapping;
@@ -20,7 +19,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -43,10 +41,8 @@ public final class RecordReader {
   private static final String COUNTER = "dev.versioned.Counter";
   private static final String COLUMN = "dev.versioned.Column";
   private static final String CONVERT = "dev.versioned.Convert";
-  private static final String CONVERTER = "org.jooq.Converter";
 
-  private final Types types;
-  private final Trees trees;
+  private final ConverterReader converters;
 
   /**
    * Creates a reader.
@@ -56,8 +52,7 @@ public final class RecordReader {
    *     that does not resolve)
    */
   public RecordReader(Types types, Trees trees) {
-    this.types = types;
-    this.trees = trees;
+    this.converters = new ConverterReader(types, trees);
   }
 
   /**
@@ -171,7 +166,7 @@ public final class RecordReader {
     TypeName typeName = TypeName.get(type);
     TypeName boxed = type.getKind().isPrimitive() ? typeName.box() : typeName;
     if (convert != null) {
-      converter = readConverter(at, name, convert, type);
+      converter = converters.read(at, name, convert, type);
       mapping =
           converter.isConverter()
                   && converter.instantiable()
@@ -184,7 +179,7 @@ public final class RecordReader {
                   TypeName.get(classValue(convert)))
               : null;
     } else {
-      mapping = map(type);
+      mapping = TypeMappings.mapping(type);
     }
     boolean key = anyId ? id != null : name.equals("id");
     boolean isVersion = anyVersion ? version != null : name.equals("lockVersion");
@@ -229,135 +224,6 @@ public final class RecordReader {
       }
     }
     return reserved;
-  }
-
-  /** The column mapping of a type without a converter, or null when it has none. */
-  private ColumnMapping map(TypeMirror type) {
-    TypeName typeName = TypeName.get(type);
-    String primitive = TypeMappings.primitive(type);
-    if (primitive != null) {
-      return new ColumnMapping(ColumnMapping.Kind.DIRECT, primitive, typeName.box(), null);
-    }
-    if (TypeMappings.isByteArray(type)) {
-      return new ColumnMapping(ColumnMapping.Kind.DIRECT, "VARBINARY", typeName, null);
-    }
-    if (type.getKind() == TypeKind.DECLARED) {
-      TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
-      String sql = TypeMappings.declared(element.getQualifiedName().toString());
-      if (sql != null) {
-        return new ColumnMapping(ColumnMapping.Kind.DIRECT, sql, typeName, null);
-      }
-      if (element.getKind() == ElementKind.ENUM) {
-        return new ColumnMapping(ColumnMapping.Kind.ENUM, "VARCHAR", typeName, null);
-      }
-    }
-    return null;
-  }
-
-  private ConverterInfo readConverter(
-      Element at, String component, AnnotationMirror convert, TypeMirror componentType)
-      throws Deferred {
-    AnnotationValue value = annotationValue(convert, "value");
-    TypeMirror converterType = classValue(convert);
-    if (converterType == null) {
-      // javac gives an unresolved class literal as an error value that has no name: take the
-      // class's name from the source.
-      throw new Deferred(unresolvedClassName(at, convert, value, component));
-    }
-    if (converterType.getKind() == TypeKind.ERROR) {
-      throw new Deferred(converterType.toString());
-    }
-    String converterName = converterType.toString();
-    DeclaredType supertype = findConverter(converterType);
-    if (supertype == null || supertype.getTypeArguments().size() != 2) {
-      return new ConverterInfo(convert, value, converterName, false, false, "?", "?", false, null);
-    }
-    TypeMirror databaseType = supertype.getTypeArguments().get(0);
-    TypeMirror userType = supertype.getTypeArguments().get(1);
-    TypeMirror boxedComponent =
-        componentType.getKind().isPrimitive()
-            ? types.boxedClass((javax.lang.model.type.PrimitiveType) componentType).asType()
-            : componentType;
-    // The exact type, type arguments included: the generated Field<T> takes its T from the
-    // component, and a converter of List<String> cannot serve a List<Integer>.
-    boolean matches = types.isSameType(userType, boxedComponent);
-    ColumnMapping databaseMapping = map(databaseType);
-    String databaseSql =
-        databaseMapping != null && databaseMapping.kind() == ColumnMapping.Kind.DIRECT
-            ? databaseMapping.sqlDataType()
-            : null;
-    return new ConverterInfo(
-        convert,
-        value,
-        converterName,
-        true,
-        instantiable((TypeElement) types.asElement(converterType)),
-        databaseType.toString(),
-        userType.toString(),
-        matches,
-        databaseSql);
-  }
-
-  private String unresolvedClassName(
-      Element at, AnnotationMirror convert, AnnotationValue value, String component) {
-    if (trees != null && value != null) {
-      try {
-        Tree tree = trees.getTree(at, convert, value);
-        if (tree != null) {
-          String text = tree.toString();
-          return text.endsWith(".class") ? text.substring(0, text.length() - 6) : text;
-        }
-      } catch (RuntimeException notFound) {
-        // fall through to the description
-      }
-    }
-    return "of the @Convert class of " + component;
-  }
-
-  private DeclaredType findConverter(TypeMirror type) {
-    if (type.getKind() != TypeKind.DECLARED) {
-      return null;
-    }
-    DeclaredType declared = (DeclaredType) type;
-    TypeElement element = (TypeElement) declared.asElement();
-    if (element.getQualifiedName().contentEquals(CONVERTER)) {
-      return declared;
-    }
-    for (TypeMirror supertype : types.directSupertypes(type)) {
-      DeclaredType found = findConverter(supertype);
-      if (found != null) {
-        return found;
-      }
-    }
-    return null;
-  }
-
-  private static boolean instantiable(TypeElement converter) {
-    if (converter.getKind() != ElementKind.CLASS
-        || converter.getModifiers().contains(Modifier.ABSTRACT)
-        || !converter.getModifiers().contains(Modifier.PUBLIC)) {
-      return false;
-    }
-    if (converter.getNestingKind() == NestingKind.MEMBER
-        && !converter.getModifiers().contains(Modifier.STATIC)) {
-      return false;
-    }
-    for (Element e = converter; e instanceof TypeElement; e = e.getEnclosingElement()) {
-      TypeElement t = (TypeElement) e;
-      if (!t.getModifiers().contains(Modifier.PUBLIC)
-          || t.getNestingKind() == NestingKind.LOCAL
-          || t.getNestingKind() == NestingKind.ANONYMOUS) {
-        return false;
-      }
-    }
-    for (ExecutableElement constructor :
-        ElementFilter.constructorsIn(converter.getEnclosedElements())) {
-      if (constructor.getParameters().isEmpty()
-          && constructor.getModifiers().contains(Modifier.PUBLIC)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The repository's name: {@code PostRepository}, or {@code Outer_PostRepository} when nested. */
@@ -425,7 +291,8 @@ public final class RecordReader {
     return value == null || !(value.getValue() instanceof String) ? null : (String) value.getValue();
   }
 
-  private static TypeMirror classValue(AnnotationMirror mirror) {
+  /** An annotation's {@code value} when it is a class literal, or null. */
+  static TypeMirror classValue(AnnotationMirror mirror) {
     AnnotationValue value = annotationValue(mirror, "value");
     return value == null || !(value.getValue() instanceof TypeMirror)
         ? null

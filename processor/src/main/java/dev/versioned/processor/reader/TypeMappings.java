@@ -1,8 +1,13 @@
 package dev.versioned.processor.reader;
 
+import com.palantir.javapoet.TypeName;
+import dev.versioned.processor.vo.ColumnMapping;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
@@ -87,5 +92,33 @@ public final class TypeMappings {
   public static boolean isByteArray(TypeMirror type) {
     return type.getKind() == TypeKind.ARRAY
         && ((ArrayType) type).getComponentType().getKind() == TypeKind.BYTE;
+  }
+
+  /**
+   * The column mapping of a type without a converter.
+   *
+   * @param type the type
+   * @return its mapping, or null when it has none
+   */
+  static ColumnMapping mapping(TypeMirror type) {
+    TypeName typeName = TypeName.get(type);
+    String primitive = primitive(type);
+    if (primitive != null) {
+      return new ColumnMapping(ColumnMapping.Kind.DIRECT, primitive, typeName.box(), null);
+    }
+    if (isByteArray(type)) {
+      return new ColumnMapping(ColumnMapping.Kind.DIRECT, "VARBINARY", typeName, null);
+    }
+    if (type.getKind() == TypeKind.DECLARED) {
+      TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+      String sql = declared(element.getQualifiedName().toString());
+      if (sql != null) {
+        return new ColumnMapping(ColumnMapping.Kind.DIRECT, sql, typeName, null);
+      }
+      if (element.getKind() == ElementKind.ENUM) {
+        return new ColumnMapping(ColumnMapping.Kind.ENUM, "VARCHAR", typeName, null);
+      }
+    }
+    return null;
   }
 }

@@ -34,7 +34,7 @@ final class Classifier {
   private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z_0-9]*");
 
   private static final String NAME = "(?:\"[^\"]+\"|`[^`]+`|\\[[^\\]]+\\]|[\\w$]+)";
-  private static final String QUALIFIED = NAME + "(?:\\s*\\.\\s*" + NAME + ")*";
+  static final String QUALIFIED = NAME + "(?:\\s*\\.\\s*" + NAME + ")*";
 
   /** The table a table-shaping statement names, after its leading keywords. */
   private static final Pattern TABLE_STATEMENT =
@@ -48,10 +48,8 @@ final class Classifier {
               + QUALIFIED
               + ")*)");
 
-  private static final Pattern RENAMED_TO =
-      Pattern.compile("(?i)\\bRENAME\\s+(?:TO|AS)\\s+(" + QUALIFIED + ")");
-  private static final Pattern RENAME_TABLE_TO =
-      Pattern.compile("(?i)\\bTO\\s+(" + QUALIFIED + ")");
+  private static final Pattern RENAMED_TO = nameAfter("(?i)\\bRENAME\\s+(?:TO|AS)\\s+", "");
+  private static final Pattern RENAME_TABLE_TO = nameAfter("(?i)\\bTO\\s+", "");
 
   private static final Pattern DDL_IN_TEXT =
       Pattern.compile(
@@ -59,14 +57,13 @@ final class Classifier {
               + "(?:ONLY\\s+)?");
 
   private static final Pattern PROCEDURE_NAME =
-      Pattern.compile(
+      nameAfter(
           "(?is)^\\s*CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:DEFINER\\s*=\\s*\\S+\\s+)?"
-              + "(?:PROCEDURE|FUNCTION)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?("
-              + QUALIFIED
-              + ")");
+              + "(?:PROCEDURE|FUNCTION)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?",
+          "");
 
   private static final Pattern CALL_NAME =
-      Pattern.compile("(?is)^\\s*(?:CALL|EXEC|EXECUTE|PERFORM|SELECT)\\s+(" + QUALIFIED + ")\\s*\\(");
+      nameAfter("(?is)^\\s*(?:CALL|EXEC|EXECUTE|PERFORM|SELECT)\\s+", "\\s*\\(");
 
   private static final Pattern LITERAL =
       Pattern.compile("'((?:[^'\\\\]|''|\\\\.)*)'|\"((?:[^\"\\\\]|\"\"|\\\\.)*)\"");
@@ -76,6 +73,11 @@ final class Classifier {
   private static final Pattern VARIABLE = Pattern.compile("@(\\w+)");
 
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][\\w$]*(?:\\.[A-Za-z_][\\w$]*)?");
+
+  /** A pattern whose group 1 is a name, qualified or not, between the two expressions. */
+  private static Pattern nameAfter(String before, String after) {
+    return Pattern.compile(before + "(" + QUALIFIED + ")" + after);
+  }
 
   /**
    * Classifies a statement.

@@ -15,6 +15,7 @@ import dev.versioned.processor.Message;
 import dev.versioned.processor.Reporter;
 import dev.versioned.processor.reader.RecordReader;
 import java.io.IOException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -132,19 +133,19 @@ public final class LocalTypeScanner {
 
     @Override
     public Void visitBlock(BlockTree node, Void unused) {
-      local++;
-      try {
-        return super.visitBlock(node, unused);
-      } finally {
-        local--;
-      }
+      return inLocalScope(() -> super.visitBlock(node, unused));
     }
 
     @Override
     public Void visitNewClass(NewClassTree node, Void unused) {
+      return inLocalScope(() -> super.visitNewClass(node, unused));
+    }
+
+    /** Scans a tree that opens a local scope, one scope deeper. */
+    private Void inLocalScope(Supplier<Void> scan) {
       local++;
       try {
-        return super.visitNewClass(node, unused);
+        return scan.get();
       } finally {
         local--;
       }

@@ -328,53 +328,51 @@ public final class RecordValidator {
   }
 
   private void validateConverter(String record, ComponentModel c, ConverterInfo converter) {
-    String name = converter.converterName() + ".class";
     if (!converter.isConverter()) {
-      reporter.report(
-          Message.CONVERTER_NOT_A_CONVERTER,
-          c.element(),
-          converter.annotation(),
-          converter.value(),
-          name,
-          record,
-          c.name(),
-          converter.converterName());
+      reportConverter(
+          Message.CONVERTER_NOT_A_CONVERTER, record, c, converter, converter.converterName());
       return;
     }
     if (!converter.instantiable()) {
-      reporter.report(
-          Message.CONVERTER_NO_CONSTRUCTOR,
-          c.element(),
-          converter.annotation(),
-          converter.value(),
-          name,
-          record,
-          c.name());
+      reportConverter(Message.CONVERTER_NO_CONSTRUCTOR, record, c, converter);
     }
     if (!converter.userTypeMatches()) {
-      reporter.report(
+      reportConverter(
           Message.CONVERTER_USER_TYPE,
-          c.element(),
-          converter.annotation(),
-          converter.value(),
-          name,
           record,
-          c.name(),
+          c,
+          converter,
           converter.userTypeName(),
           c.typeText());
     }
     if (converter.databaseSqlType() == null) {
-      reporter.report(
+      reportConverter(
           Message.CONVERTER_DATABASE_TYPE,
-          c.element(),
-          converter.annotation(),
-          converter.value(),
-          name,
           record,
-          c.name(),
+          c,
+          converter,
           converter.databaseType(),
           TypeMappings.DATABASE_TYPES);
     }
+  }
+
+  /**
+   * Reports a problem of a component's converter at the value of its {@code @Convert}. The
+   * message's arguments are the converter's class literal, the record, the component, and then
+   * {@code details}.
+   */
+  private void reportConverter(
+      Message message,
+      String record,
+      ComponentModel c,
+      ConverterInfo converter,
+      Object... details) {
+    Object[] args = new Object[3 + details.length];
+    args[0] = converter.converterName() + ".class";
+    args[1] = record;
+    args[2] = c.name();
+    System.arraycopy(details, 0, args, 3, details.length);
+    reporter.report(message, c.element(), converter.annotation(), converter.value(), args);
   }
 
   private static boolean isBlankButNotEmpty(AnnotationValue value) {

@@ -45,10 +45,10 @@ class MigrationFilesTest {
 
   @Test
   void suggestionsCatchTyposTranspositionsAndRenames() {
-    assertThat(SchemaChecker.nearest("titel", List.of("body", "title"))).isEqualTo("title");
-    assertThat(SchemaChecker.nearest("lock_version", List.of("id", "version")))
+    assertThat(NearestName.nearest("titel", List.of("body", "title"))).isEqualTo("title");
+    assertThat(NearestName.nearest("lock_version", List.of("id", "version")))
         .isEqualTo("version");
-    assertThat(SchemaChecker.nearest("posts", List.of("post", "comment"))).isEqualTo("post");
-    assertThat(SchemaChecker.nearest("gone", List.of("nine", "post"))).isNull();
+    assertThat(NearestName.nearest("posts", List.of("post", "comment"))).isEqualTo("post");
+    assertThat(NearestName.nearest("gone", List.of("nine", "post"))).isNull();
   }
 }
