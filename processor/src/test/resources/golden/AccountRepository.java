@@ -5,14 +5,14 @@ import dev.versioned.RetryPolicy;
 import dev.versioned.StaleBatchException;
 import dev.versioned.StaleRecordException;
 import dev.versioned.VersionOverflowException;
+import dev.versioned.support.Arguments;
 import dev.versioned.support.Batches;
 import dev.versioned.support.CachedStatement;
 import dev.versioned.support.CachedStatements;
-import dev.versioned.support.Conflicts;
 import dev.versioned.support.Jdbc;
 import dev.versioned.support.Locking;
+import dev.versioned.support.RepositoryDescriptor;
 import dev.versioned.support.Retry;
-import dev.versioned.support.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -29,7 +29,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
-import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.TableField;
@@ -59,22 +58,33 @@ public class AccountRepository {
     /**
      * Key column {@code id}, of component {@code Account.id}.
      */
-    public static final Field<Long> ID = RepositoryTable.column(TABLE, "id", SQLDataType.BIGINT.nullable(false));
+    public static final Field<Long> ID = RepositoryTable.column(TABLE, "id",
+            SQLDataType.BIGINT.nullable(false));
 
     /**
      * Column {@code owner}, of component {@code Account.owner}.
      */
-    public static final Field<String> OWNER = RepositoryTable.column(TABLE, "owner", SQLDataType.VARCHAR);
+    public static final Field<String> OWNER = RepositoryTable.column(TABLE, "owner",
+            SQLDataType.VARCHAR);
 
     /**
      * Column {@code balance}, of component {@code Account.balance}.
      */
-    public static final Field<Long> BALANCE = RepositoryTable.column(TABLE, "balance", SQLDataType.BIGINT.nullable(false));
+    public static final Field<Long> BALANCE = RepositoryTable.column(TABLE, "balance",
+            SQLDataType.BIGINT.nullable(false));
 
     /**
      * Version column {@code lock_version}, of component {@code Account.lockVersion}.
      */
-    public static final Field<Long> LOCK_VERSION = RepositoryTable.column(TABLE, "lock_version", SQLDataType.BIGINT.nullable(false));
+    public static final Field<Long> LOCK_VERSION = RepositoryTable.column(TABLE, "lock_version",
+            SQLDataType.BIGINT.nullable(false));
+
+    /**
+     * The table, key and version as this repository's exceptions name them.
+     */
+    private static final RepositoryDescriptor<Account> DESCRIPTOR =
+            RepositoryDescriptor.counting(TABLE, List.of(ID), LOCK_VERSION, Long.MAX_VALUE,
+                    AccountRepository::keyValues);
 
     private final DSLContext dsl;
 
@@ -126,7 +136,7 @@ public class AccountRepository {
      * @throws NullPointerException if {@code records} or one of its elements is null
      */
     public List<Account> insertAll(Collection<Account> records) {
-        List<Account> input = Rows.elements(records, "records");
+        List<Account> input = Arguments.elements(records, "records");
         if (input.isEmpty()) {
             return List.of();
         }
@@ -147,7 +157,7 @@ public class AccountRepository {
      * @return the record, or empty when no row has that key
      */
     public Optional<Account> findById(long id) {
-        return find(this.dsl, id);
+        return find(dsl, id);
     }
 
     /**
@@ -197,7 +207,7 @@ public class AccountRepository {
         try {
             return update(dsl, record);
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE, keyValues(record), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.UPDATE, keyValues(record), e);
         }
     }
 
@@ -223,8 +233,8 @@ public class AccountRepository {
         try {
             return updateChanged(dsl, original, changed);
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_CHANGED,
-                    keyValues(original), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.UPDATE_CHANGED, keyValues(original),
+                    e);
         }
     }
 
@@ -250,9 +260,8 @@ public class AccountRepository {
                     .where(recordKey(record))
                     .and(LOCK_VERSION.lt(DSL.inline(Long.MAX_VALUE, LOCK_VERSION)))
                     .execute();
-            if (!Rows.one(rows, TABLE)) {
-                throw Rows.missingOrOverflow(tx, TABLE, recordKey(record), LOCK_VERSION,
-                        Long.MAX_VALUE, Columns.KEY, keyValues(record));
+            if (!DESCRIPTOR.one(rows)) {
+                throw DESCRIPTOR.missingOrOverflow(tx, keyValues(record));
             }
             return withVersion(record, tx.select(LOCK_VERSION).from(TABLE)
                     .where(recordKey(record)).fetchSingle().value1());
@@ -288,7 +297,7 @@ public class AccountRepository {
      */
     public Account modify(long id, UnaryOperator<Account> change) {
         Objects.requireNonNull(change, "change");
-        return Retry.run(this.retry, this.dsl, TABLE, Arrays.<Object>asList(id),
+        return Retry.run(retry, dsl, TABLE, keyValues(id),
                 (ctx, lockingRead) -> modify(ctx, id, lockingRead, change));
     }
 
@@ -304,7 +313,7 @@ public class AccountRepository {
      * @throws NullPointerException if {@code records}, an element or a key is null
      */
     public List<Account> updateAll(List<Account> records) {
-        List<Account> input = Rows.elements(records, "records");
+        List<Account> input = Arguments.elements(records, "records");
         for (Account record : input) {
             checkOverflow(record);
         }
@@ -314,17 +323,17 @@ public class AccountRepository {
         try {
             return dsl.transactionResult(configuration -> {
                 DSLContext tx = DSL.using(configuration);
-                List<Query> queries = new ArrayList<>(input.size());
-                for (Account record : input) {
-                    queries.add(updateQuery(tx, record));
-                }
-                int[] rows = Batches.execute(tx, queries);
+                int[] rows = Sql.updateRow.executeBatch(tx, input, (values, record) -> values
+                        .setString(OWNER, record.owner())
+                        .setLong(record.balance())
+                        .setLong(record.id())
+                        .setLong(record.lockVersion()));
                 List<StaleRecordException> conflicts = new ArrayList<>();
                 List<Account> written = new ArrayList<>(input.size());
                 for (int i = 0; i < rows.length; i++) {
                     Account record = input.get(i);
-                    if (!Rows.one(rows[i], TABLE)) {
-                        conflicts.add(stale(tx, record, record.lockVersion(),
+                    if (!DESCRIPTOR.one(rows[i])) {
+                        conflicts.add(DESCRIPTOR.stale(tx, record, record.lockVersion(),
                                 StaleRecordException.Operation.UPDATE, i));
                     } else {
                         written.add(withVersion(record, nextVersion(record.lockVersion())));
@@ -336,7 +345,7 @@ public class AccountRepository {
                 return List.copyOf(written);
             });
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_ALL, List.of(),
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.UPDATE_ALL, List.of(),
                     Batches.refused(e));
         }
     }
@@ -354,7 +363,7 @@ public class AccountRepository {
         try {
             delete(dsl, record);
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE, keyValues(record), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.DELETE, keyValues(record), e);
         }
     }
 
@@ -368,23 +377,21 @@ public class AccountRepository {
      * @throws NullPointerException if {@code records}, an element or a key is null
      */
     public void deleteAll(List<Account> records) {
-        List<Account> input = Rows.elements(records, "records");
+        List<Account> input = Arguments.elements(records, "records");
         if (input.isEmpty()) {
             return;
         }
         try {
             dsl.transaction(configuration -> {
                 DSLContext tx = DSL.using(configuration);
-                List<Query> queries = new ArrayList<>(input.size());
-                for (Account record : input) {
-                    queries.add(deleteQuery(tx, record));
-                }
-                int[] rows = Batches.execute(tx, queries);
+                int[] rows = Sql.deleteRow.executeBatch(tx, input, (values, record) -> values
+                        .setLong(record.id())
+                        .setLong(record.lockVersion()));
                 List<StaleRecordException> conflicts = new ArrayList<>();
                 for (int i = 0; i < rows.length; i++) {
                     Account record = input.get(i);
-                    if (!Rows.one(rows[i], TABLE)) {
-                        conflicts.add(stale(tx, record, record.lockVersion(),
+                    if (!DESCRIPTOR.one(rows[i])) {
+                        conflicts.add(DESCRIPTOR.stale(tx, record, record.lockVersion(),
                                 StaleRecordException.Operation.DELETE, i));
                     }
                 }
@@ -393,7 +400,7 @@ public class AccountRepository {
                 }
             });
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE_ALL, List.of(),
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.DELETE_ALL, List.of(),
                     Batches.refused(e));
         }
     }
@@ -407,7 +414,7 @@ public class AccountRepository {
      * @return true if a row was deleted
      */
     public boolean deleteById(long id) {
-        return Rows.one(this.dsl.deleteFrom(TABLE).where(keyCondition(id)).execute(), TABLE);
+        return DESCRIPTOR.one(dsl.deleteFrom(TABLE).where(keyCondition(id)).execute());
     }
 
     /**
@@ -430,7 +437,7 @@ public class AccountRepository {
         try {
             return touch(dsl, record);
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.TOUCH, keyValues(record), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.TOUCH, keyValues(record), e);
         }
     }
 
@@ -449,7 +456,7 @@ public class AccountRepository {
      * @return the record, or empty when no row has that key
      */
     public Optional<Account> findByIdForUpdate(long id) {
-        return findForUpdate(this.dsl, id);
+        return findForUpdate(dsl, id);
     }
 
     /**
@@ -466,19 +473,19 @@ public class AccountRepository {
     public static Account fromRecord(Record record) {
         Objects.requireNonNull(record, "record");
         return new Account(
-                Rows.notNull(record.get(ID), TABLE, ID),
+                DESCRIPTOR.notNull(record.get(ID), ID),
                 record.get(OWNER),
-                Rows.notNull(record.get(BALANCE), TABLE, BALANCE),
-                Rows.notNull(record.get(LOCK_VERSION), TABLE, LOCK_VERSION));
+                DESCRIPTOR.notNull(record.get(BALANCE), BALANCE),
+                DESCRIPTOR.notNull(record.get(LOCK_VERSION), LOCK_VERSION));
     }
 
     private static Account insert(DSLContext ctx, Account record) {
         long version = record.lockVersion();
         Sql.insertRow.execute(ctx, values -> values
-                .setLong(version)
                 .setLong(record.id())
                 .setString(OWNER, record.owner())
-                .setLong(record.balance()));
+                .setLong(record.balance())
+                .setLong(version));
         return withVersion(record, version);
     }
 
@@ -501,47 +508,34 @@ public class AccountRepository {
                     .setLong(record.id())
                     .setLong(record.lockVersion()));
         } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+            throw DESCRIPTOR.refused(e, record, record.lockVersion(),
+                    StaleRecordException.Operation.UPDATE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, record, record.lockVersion(),
+                    StaleRecordException.Operation.UPDATE, -1);
         }
         return withVersion(record, nextVersion(record.lockVersion()));
     }
 
-    private static Query updateQuery(DSLContext ctx, Account record) {
-        return ctx.update(TABLE)
-                .set(OWNER, record.owner())
-                .set(BALANCE, record.balance())
-                .set(LOCK_VERSION, nextVersionField(record.lockVersion()))
-                .where(recordKey(record))
-                .and(versionCondition(record.lockVersion()));
-    }
-
     private static Account updateChanged(DSLContext ctx, Account original, Account changed) {
         if (!sameKey(original, changed)) {
-            throw new IllegalArgumentException("original and changed must have the same key, but have "
-                    + keyValues(original) + " and " + keyValues(changed));
+            throw new IllegalArgumentException(
+                    "original and changed must have the same key, but have " + keyValues(original)
+                    + " and " + keyValues(changed));
         }
-        long changes = 0L;
-        if (!Objects.equals(original.owner(), changed.owner())) {
-            changes |= 1L << 0;
-        }
-        if (original.balance() != changed.balance()) {
-            changes |= 1L << 1;
-        }
+        long changes = changedColumns(original, changed);
         if (changes == 0L) {
             return original;
         }
         checkOverflow(original);
-        long columns = changes;
         int rows;
         try {
-            rows = Sql.updateColumns.forColumns(columns).execute(ctx, values -> {
-                if ((columns & 1L << 0) != 0L) {
+            rows = Sql.updateColumns.forColumns(changes).execute(ctx, values -> {
+                if ((changes & 1L) != 0L) {
                     values.setString(OWNER, changed.owner());
                 }
-                if ((columns & 1L << 1) != 0L) {
+                if ((changes & 1L << 1) != 0L) {
                     values.setLong(changed.balance());
                 }
                 values
@@ -549,24 +543,43 @@ public class AccountRepository {
                         .setLong(original.lockVersion());
             });
         } catch (RuntimeException e) {
-            throw refused(e, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE);
+            throw DESCRIPTOR.refused(e, changed, original.lockVersion(),
+                    StaleRecordException.Operation.UPDATE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, changed, original.lockVersion(),
+                    StaleRecordException.Operation.UPDATE, -1);
         }
         return withVersion(changed, nextVersion(original.lockVersion()));
+    }
+
+    /**
+     * The columns whose values differ between {@code original} and {@code changed}: bit i for the
+     * i-th non-key column, as {@code Sql.updateColumns} numbers them.
+     */
+    private static long changedColumns(Account original, Account changed) {
+        long changes = 0L;
+        if (!Objects.equals(original.owner(), changed.owner())) {
+            changes |= 1L;
+        }
+        if (original.balance() != changed.balance()) {
+            changes |= 1L << 1;
+        }
+        return changes;
     }
 
     private static Account modify(DSLContext ctx, long id, boolean lockingRead,
             UnaryOperator<Account> change) {
         Account current = (lockingRead ? findForUpdate(ctx, id) : find(ctx, id))
-                .orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY, Arrays.<Object>asList(id)));
+                .orElseThrow(() -> DESCRIPTOR.notFound(keyValues(id)));
         Account changed = change.apply(current);
         if (changed == null) {
-            throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
+            throw new NullPointerException( "the change passed to modify returned null for key "
+                    + keyValues(current));
         }
         if (!sameKey(current, changed)) {
-            throw new IllegalArgumentException("the change passed to modify must not change the key, but changed "
+            throw new IllegalArgumentException(
+                    "the change passed to modify must not change the key, but changed "
                     + keyValues(current) + " to " + keyValues(changed));
         }
         return updateChanged(ctx, current, changed);
@@ -579,15 +592,13 @@ public class AccountRepository {
                     .setLong(record.id())
                     .setLong(record.lockVersion()));
         } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.DELETE);
+            throw DESCRIPTOR.refused(e, record, record.lockVersion(),
+                    StaleRecordException.Operation.DELETE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, record, record.lockVersion(),
+                    StaleRecordException.Operation.DELETE, -1);
         }
-    }
-
-    private static Query deleteQuery(DSLContext ctx, Account record) {
-        return ctx.deleteFrom(TABLE).where(recordKey(record)).and(versionCondition(record.lockVersion()));
     }
 
     private static Account touch(DSLContext ctx, Account record) {
@@ -598,10 +609,12 @@ public class AccountRepository {
                     .setLong(record.id())
                     .setLong(record.lockVersion()));
         } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+            throw DESCRIPTOR.refused(e, record, record.lockVersion(),
+                    StaleRecordException.Operation.UPDATE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, record, record.lockVersion(),
+                    StaleRecordException.Operation.UPDATE, -1);
         }
         return withVersion(record, nextVersion(record.lockVersion()));
     }
@@ -644,10 +657,6 @@ public class AccountRepository {
         return LOCK_VERSION.eq(expected);
     }
 
-    private static Field<Long> nextVersionField(long expected) {
-        return LOCK_VERSION.plus(DSL.inline(1));
-    }
-
     private static long nextVersion(long expected) {
         return expected + 1;
     }
@@ -656,8 +665,12 @@ public class AccountRepository {
         return new Account(record.id(), record.owner(), record.balance(), version);
     }
 
+    private static List<Object> keyValues(long id) {
+        return Arrays.<Object>asList(id);
+    }
+
     private static List<Object> keyValues(Account record) {
-        return Arrays.<Object>asList(record.id());
+        return keyValues(record.id());
     }
 
     private static boolean sameKey(Account a, Account b) {
@@ -666,20 +679,8 @@ public class AccountRepository {
 
     private static void checkOverflow(Account record) {
         if (record.lockVersion() >= Long.MAX_VALUE) {
-            throw Rows.overflow(TABLE, LOCK_VERSION, record.lockVersion(), keyValues(record));
+            throw DESCRIPTOR.overflow(record, record.lockVersion());
         }
-    }
-
-    private static StaleRecordException stale(DSLContext ctx, Account record, Long expected,
-            StaleRecordException.Operation operation, int batchIndex) {
-        return Rows.stale(ctx, TABLE, recordKey(record), LOCK_VERSION, record, Columns.KEY,
-                keyValues(record), operation, expected, batchIndex);
-    }
-
-    private static RuntimeException refused(RuntimeException failure, Account record, Long expected,
-            StaleRecordException.Operation operation) {
-        return Rows.refused(failure, TABLE, LOCK_VERSION, record, Columns.KEY, keyValues(record),
-                operation, expected);
     }
 
     /**
@@ -699,12 +700,10 @@ public class AccountRepository {
     }
 
     /**
-     * Column lists, initialized after the column constants.
+     * The list of every column, initialized after the column constants.
      */
     private static final class Columns {
         static final List<Field<?>> ALL = List.of(ID, OWNER, BALANCE, LOCK_VERSION);
-
-        static final List<String> KEY = List.of("id");
 
         private Columns() {
         }
@@ -717,50 +716,56 @@ public class AccountRepository {
         /**
          * Inserts every column.
          */
-        static final CachedStatement insertRow = CachedStatement.of((ctx, p) -> ctx.insertInto(TABLE)
-        .set(LOCK_VERSION, p.of(LOCK_VERSION))
-        .set(ID, p.of(ID))
-        .set(OWNER, p.of(OWNER))
-        .set(BALANCE, p.of(BALANCE)));
+        static final CachedStatement insertRow = CachedStatement.of(
+                (ctx, p) -> ctx.insertInto(TABLE)
+                        .set(ID, p.of(ID))
+                        .set(OWNER, p.of(OWNER))
+                        .set(BALANCE, p.of(BALANCE))
+                        .set(LOCK_VERSION, p.of(LOCK_VERSION)));
 
         /**
          * Reads the row with a key.
          */
-        static final CachedStatement selectRow = CachedStatement.of((ctx, p) -> ctx.select(Columns.ALL)
-        .from(TABLE)
-        .where(ID.eq(p.of(ID))));
+        static final CachedStatement selectRow = CachedStatement.of(
+                (ctx, p) -> ctx.select(Columns.ALL)
+                        .from(TABLE)
+                        .where(ID.eq(p.of(ID))));
 
         /**
          * Reads the row with a key with a locking read.
          */
-        static final CachedStatement lockRow = CachedStatement.of((ctx, p) -> Locking.forUpdate(ctx, ctx.select(Columns.ALL)
-        .from(TABLE)
-        .where(ID.eq(p.of(ID)))));
+        static final CachedStatement lockRow = CachedStatement.of(
+                (ctx, p) -> Locking.forUpdate(ctx, ctx.select(Columns.ALL)
+                        .from(TABLE)
+                        .where(ID.eq(p.of(ID)))));
 
         /**
          * Compare-and-increment of every column.
          */
-        static final CachedStatement updateRow = CachedStatement.of((ctx, p) -> ctx.update(TABLE)
-        .set(OWNER, p.of(OWNER))
-        .set(BALANCE, p.of(BALANCE))
-        .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
-        .where(ID.eq(p.of(ID)))
-        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
+        static final CachedStatement updateRow = CachedStatement.of(
+                (ctx, p) -> ctx.update(TABLE)
+                        .set(OWNER, p.of(OWNER))
+                        .set(BALANCE, p.of(BALANCE))
+                        .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
+                        .where(ID.eq(p.of(ID)))
+                        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
 
         /**
          * Version-checked delete.
          */
-        static final CachedStatement deleteRow = CachedStatement.of((ctx, p) -> ctx.deleteFrom(TABLE)
-        .where(ID.eq(p.of(ID)))
-        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
+        static final CachedStatement deleteRow = CachedStatement.of(
+                (ctx, p) -> ctx.deleteFrom(TABLE)
+                        .where(ID.eq(p.of(ID)))
+                        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
 
         /**
          * Version-checked increment of the version alone.
          */
-        static final CachedStatement touchRow = CachedStatement.of((ctx, p) -> ctx.update(TABLE)
-        .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
-        .where(ID.eq(p.of(ID)))
-        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
+        static final CachedStatement touchRow = CachedStatement.of(
+                (ctx, p) -> ctx.update(TABLE)
+                        .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
+                        .where(ID.eq(p.of(ID)))
+                        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
 
         /**
          * Compare-and-increment of the changed columns, one statement per set of columns (bit i:
@@ -768,7 +773,7 @@ public class AccountRepository {
          */
         static final CachedStatements updateColumns = CachedStatements.of((ctx, p, columns) -> {
             Map<Field<?>, Object> set = new LinkedHashMap<>();
-            if ((columns & 1L << 0) != 0L) {
+            if ((columns & 1L) != 0L) {
                 set.put(OWNER, p.of(OWNER));
             }
             if ((columns & 1L << 1) != 0L) {

@@ -4,12 +4,12 @@ import dev.versioned.ConflictEvent;
 import dev.versioned.RetryPolicy;
 import dev.versioned.StaleBatchException;
 import dev.versioned.StaleRecordException;
+import dev.versioned.support.Arguments;
 import dev.versioned.support.Batches;
 import dev.versioned.support.CachedStatement;
-import dev.versioned.support.Conflicts;
 import dev.versioned.support.Locking;
+import dev.versioned.support.RepositoryDescriptor;
 import dev.versioned.support.Retry;
-import dev.versioned.support.Rows;
 import dev.versioned.support.TimestampVersions;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,7 +27,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
-import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.TableField;
@@ -54,22 +53,33 @@ public final class EventRepository {
     /**
      * Key column {@code id}, of component {@code Event.id}.
      */
-    public static final Field<Long> ID = RepositoryTable.column(TABLE, "id", SQLDataType.BIGINT.nullable(false));
+    public static final Field<Long> ID = RepositoryTable.column(TABLE, "id",
+            SQLDataType.BIGINT.nullable(false));
 
     /**
      * Column {@code title}, of component {@code Event.title}.
      */
-    public static final Field<String> TITLE = RepositoryTable.column(TABLE, "title", SQLDataType.VARCHAR);
+    public static final Field<String> TITLE = RepositoryTable.column(TABLE, "title",
+            SQLDataType.VARCHAR);
 
     /**
      * Column {@code hits}, of component {@code Event.hits}.
      */
-    public static final Field<Integer> HITS = RepositoryTable.column(TABLE, "hits", SQLDataType.INTEGER.nullable(false));
+    public static final Field<Integer> HITS = RepositoryTable.column(TABLE, "hits",
+            SQLDataType.INTEGER.nullable(false));
 
     /**
      * Version column {@code updated_at}, of component {@code Event.updatedAt}.
      */
-    public static final Field<Instant> UPDATED_AT = RepositoryTable.column(TABLE, "updated_at", SQLDataType.INSTANT);
+    public static final Field<Instant> UPDATED_AT = RepositoryTable.column(TABLE, "updated_at",
+            SQLDataType.INSTANT);
+
+    /**
+     * The table, key and version as this repository's exceptions name them.
+     */
+    private static final RepositoryDescriptor<Event> DESCRIPTOR =
+            RepositoryDescriptor.timestamped(TABLE, List.of(ID), UPDATED_AT, ChronoUnit.MILLIS,
+                    EventRepository::keyValues);
 
     private final DSLContext dsl;
 
@@ -116,7 +126,7 @@ public final class EventRepository {
      * @throws NullPointerException if {@code records} or one of its elements is null
      */
     public List<Event> insertAll(Collection<Event> records) {
-        List<Event> input = Rows.elements(records, "records");
+        List<Event> input = Arguments.elements(records, "records");
         if (input.isEmpty()) {
             return List.of();
         }
@@ -137,7 +147,7 @@ public final class EventRepository {
      * @return the record, or empty when no row has that key
      */
     public Optional<Event> findById(long id) {
-        return find(this.dsl, id);
+        return find(dsl, id);
     }
 
     /**
@@ -185,7 +195,7 @@ public final class EventRepository {
         try {
             return update(dsl, record);
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE, keyValues(record), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.UPDATE, keyValues(record), e);
         }
     }
 
@@ -210,8 +220,8 @@ public final class EventRepository {
         try {
             return updateChanged(dsl, original, changed);
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_CHANGED,
-                    keyValues(original), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.UPDATE_CHANGED, keyValues(original),
+                    e);
         }
     }
 
@@ -234,7 +244,7 @@ public final class EventRepository {
                     .set(HITS, record.hits())
                     .set(UPDATED_AT, next));
             if (version == null) {
-                throw Rows.notFound(TABLE, Columns.KEY, keyValues(record));
+                throw DESCRIPTOR.notFound(keyValues(record));
             }
             return withVersion(record, version);
         });
@@ -269,7 +279,7 @@ public final class EventRepository {
      */
     public Event modify(long id, UnaryOperator<Event> change) {
         Objects.requireNonNull(change, "change");
-        return Retry.run(this.retry, this.dsl, TABLE, Arrays.<Object>asList(id),
+        return Retry.run(retry, dsl, TABLE, keyValues(id),
                 (ctx, lockingRead) -> modify(ctx, id, lockingRead, change));
     }
 
@@ -284,27 +294,46 @@ public final class EventRepository {
      * @throws NullPointerException if {@code records}, an element or a key is null
      */
     public List<Event> updateAll(List<Event> records) {
-        List<Event> input = Rows.elements(records, "records");
+        List<Event> input = Arguments.elements(records, "records");
         if (input.isEmpty()) {
             return List.of();
         }
         try {
             return dsl.transactionResult(configuration -> {
                 DSLContext tx = DSL.using(configuration);
-                List<Query> queries = new ArrayList<>(input.size());
                 List<Instant> versions = new ArrayList<>(input.size());
                 for (Event record : input) {
-                    Instant next = nextVersion(record.updatedAt());
-                    versions.add(next);
-                    queries.add(updateQuery(tx, record, next));
+                    versions.add(nextVersion(record.updatedAt()));
                 }
-                int[] rows = Batches.execute(tx, queries);
+                int[] rows = CachedStatement.executeBatch(
+                        tx,
+                        input.size(),
+                        i -> input.get(i).updatedAt() == null ? Sql.updateNullVersionRow
+                                : Sql.updateRow,
+                        (values, i) -> {
+                            Event record = input.get(i);
+                            Instant next = versions.get(i);
+                            if (record.updatedAt() == null) {
+                                values
+                                        .setString(TITLE, record.title())
+                                        .setInt(record.hits())
+                                        .set(UPDATED_AT, next)
+                                        .setLong(record.id());
+                            } else {
+                                values
+                                        .setString(TITLE, record.title())
+                                        .setInt(record.hits())
+                                        .set(UPDATED_AT, next)
+                                        .setLong(record.id())
+                                        .set(UPDATED_AT, record.updatedAt());
+                            }
+                        });
                 List<StaleRecordException> conflicts = new ArrayList<>();
                 List<Event> written = new ArrayList<>(input.size());
                 for (int i = 0; i < rows.length; i++) {
                     Event record = input.get(i);
-                    if (!Rows.one(rows[i], TABLE)) {
-                        conflicts.add(stale(tx, record, record.updatedAt(),
+                    if (!DESCRIPTOR.one(rows[i])) {
+                        conflicts.add(DESCRIPTOR.stale(tx, record, record.updatedAt(),
                                 StaleRecordException.Operation.UPDATE, i));
                     } else {
                         written.add(withVersion(record, versions.get(i)));
@@ -316,7 +345,7 @@ public final class EventRepository {
                 return List.copyOf(written);
             });
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_ALL, List.of(),
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.UPDATE_ALL, List.of(),
                     Batches.refused(e));
         }
     }
@@ -334,7 +363,7 @@ public final class EventRepository {
         try {
             delete(dsl, record);
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE, keyValues(record), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.DELETE, keyValues(record), e);
         }
     }
 
@@ -348,23 +377,34 @@ public final class EventRepository {
      * @throws NullPointerException if {@code records}, an element or a key is null
      */
     public void deleteAll(List<Event> records) {
-        List<Event> input = Rows.elements(records, "records");
+        List<Event> input = Arguments.elements(records, "records");
         if (input.isEmpty()) {
             return;
         }
         try {
             dsl.transaction(configuration -> {
                 DSLContext tx = DSL.using(configuration);
-                List<Query> queries = new ArrayList<>(input.size());
-                for (Event record : input) {
-                    queries.add(deleteQuery(tx, record));
-                }
-                int[] rows = Batches.execute(tx, queries);
+                int[] rows = CachedStatement.executeBatch(
+                        tx,
+                        input.size(),
+                        i -> input.get(i).updatedAt() == null ? Sql.deleteNullVersionRow
+                                : Sql.deleteRow,
+                        (values, i) -> {
+                            Event record = input.get(i);
+                            if (record.updatedAt() == null) {
+                                values
+                                        .setLong(record.id());
+                            } else {
+                                values
+                                        .setLong(record.id())
+                                        .set(UPDATED_AT, record.updatedAt());
+                            }
+                        });
                 List<StaleRecordException> conflicts = new ArrayList<>();
                 for (int i = 0; i < rows.length; i++) {
                     Event record = input.get(i);
-                    if (!Rows.one(rows[i], TABLE)) {
-                        conflicts.add(stale(tx, record, record.updatedAt(),
+                    if (!DESCRIPTOR.one(rows[i])) {
+                        conflicts.add(DESCRIPTOR.stale(tx, record, record.updatedAt(),
                                 StaleRecordException.Operation.DELETE, i));
                     }
                 }
@@ -373,7 +413,7 @@ public final class EventRepository {
                 }
             });
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE_ALL, List.of(),
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.DELETE_ALL, List.of(),
                     Batches.refused(e));
         }
     }
@@ -387,7 +427,7 @@ public final class EventRepository {
      * @return true if a row was deleted
      */
     public boolean deleteById(long id) {
-        return Rows.one(this.dsl.deleteFrom(TABLE).where(keyCondition(id)).execute(), TABLE);
+        return DESCRIPTOR.one(dsl.deleteFrom(TABLE).where(keyCondition(id)).execute());
     }
 
     /**
@@ -407,17 +447,16 @@ public final class EventRepository {
         Instant version = this.dsl.transactionResult(configuration -> {
             DSLContext tx = DSL.using(configuration);
             return TimestampVersions.advance(tx, TABLE, keyCondition(id), UPDATED_AT, delta >= 0
-                            ? DSL.coalesce(HITS, DSL.inline(0, HITS)).le((Integer.MAX_VALUE - delta))
-                            : DSL.coalesce(HITS, DSL.inline(0, HITS)).ge((Integer.MIN_VALUE - delta)),
-                            EventRepository::nextVersion, next -> tx.update(TABLE)
-                    .set(HITS, DSL.coalesce(HITS, DSL.inline(0, HITS)).plus(delta))
+                            ? HITS.le(Integer.MAX_VALUE - delta)
+                            : HITS.ge(Integer.MIN_VALUE - delta), EventRepository::nextVersion,
+                            next -> tx.update(TABLE)
+                    .set(HITS, HITS.plus(delta))
                     .set(UPDATED_AT, next));
         });
         if (version != null) {
             return true;
         }
-        return Rows.incrementRefused(this.dsl, TABLE, keyCondition(id), HITS, delta,
-                Arrays.<Object>asList(id));
+        return DESCRIPTOR.incrementRefused(this.dsl, HITS, delta, keyValues(id));
     }
 
     /**
@@ -438,7 +477,7 @@ public final class EventRepository {
         try {
             return touch(dsl, record);
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.TOUCH, keyValues(record), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.TOUCH, keyValues(record), e);
         }
     }
 
@@ -457,7 +496,7 @@ public final class EventRepository {
      * @return the record, or empty when no row has that key
      */
     public Optional<Event> findByIdForUpdate(long id) {
-        return findForUpdate(this.dsl, id);
+        return findForUpdate(dsl, id);
     }
 
     /**
@@ -474,19 +513,19 @@ public final class EventRepository {
     public static Event fromRecord(Record record) {
         Objects.requireNonNull(record, "record");
         return new Event(
-                Rows.notNull(record.get(ID), TABLE, ID),
+                DESCRIPTOR.notNull(record.get(ID), ID),
                 record.get(TITLE),
-                Rows.notNull(record.get(HITS), TABLE, HITS),
+                DESCRIPTOR.notNull(record.get(HITS), HITS),
                 record.get(UPDATED_AT));
     }
 
     private static Event insert(DSLContext ctx, Event record) {
         Instant version = TimestampVersions.inserted(record.updatedAt(), ChronoUnit.MILLIS);
         Sql.insertRow.execute(ctx, values -> values
-                .set(UPDATED_AT, version)
                 .setLong(record.id())
                 .setString(TITLE, record.title())
-                .setInt(record.hits()));
+                .setInt(record.hits())
+                .set(UPDATED_AT, version));
         return withVersion(record, version);
     }
 
@@ -504,35 +543,33 @@ public final class EventRepository {
         int rows;
         try {
             rows = record.updatedAt() == null
-                    ? updateQuery(ctx, record, next).execute()
+                    ? Sql.updateNullVersionRow.execute(ctx, values -> values
+                            .setString(TITLE, record.title())
+                            .setInt(record.hits())
+                            .set(UPDATED_AT, next)
+                            .setLong(record.id()))
                     : Sql.updateRow.execute(ctx, values -> values
-                    .setString(TITLE, record.title())
-                    .setInt(record.hits())
-                    .set(UPDATED_AT, next)
-                    .setLong(record.id())
-                    .set(UPDATED_AT, record.updatedAt()));
+                            .setString(TITLE, record.title())
+                            .setInt(record.hits())
+                            .set(UPDATED_AT, next)
+                            .setLong(record.id())
+                            .set(UPDATED_AT, record.updatedAt()));
         } catch (RuntimeException e) {
-            throw refused(e, record, record.updatedAt(), StaleRecordException.Operation.UPDATE);
+            throw DESCRIPTOR.refused(e, record, record.updatedAt(),
+                    StaleRecordException.Operation.UPDATE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.updatedAt(), StaleRecordException.Operation.UPDATE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, record, record.updatedAt(),
+                    StaleRecordException.Operation.UPDATE, -1);
         }
         return withVersion(record, next);
     }
 
-    private static Query updateQuery(DSLContext ctx, Event record, Instant next) {
-        return ctx.update(TABLE)
-                .set(TITLE, record.title())
-                .set(HITS, record.hits())
-                .set(UPDATED_AT, next)
-                .where(recordKey(record))
-                .and(versionCondition(record.updatedAt()));
-    }
-
     private static Event updateChanged(DSLContext ctx, Event original, Event changed) {
         if (!sameKey(original, changed)) {
-            throw new IllegalArgumentException("original and changed must have the same key, but have "
-                    + keyValues(original) + " and " + keyValues(changed));
+            throw new IllegalArgumentException(
+                    "original and changed must have the same key, but have " + keyValues(original)
+                    + " and " + keyValues(changed));
         }
         Map<Field<?>, Object> changes = new LinkedHashMap<>();
         if (!Objects.equals(original.title(), changed.title())) {
@@ -552,10 +589,12 @@ public final class EventRepository {
                     .where(recordKey(original)).and(versionCondition(original.updatedAt()))
                     .execute();
         } catch (RuntimeException e) {
-            throw refused(e, changed, original.updatedAt(), StaleRecordException.Operation.UPDATE);
+            throw DESCRIPTOR.refused(e, changed, original.updatedAt(),
+                    StaleRecordException.Operation.UPDATE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, changed, original.updatedAt(), StaleRecordException.Operation.UPDATE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, changed, original.updatedAt(),
+                    StaleRecordException.Operation.UPDATE, -1);
         }
         return withVersion(changed, next);
     }
@@ -563,13 +602,15 @@ public final class EventRepository {
     private static Event modify(DSLContext ctx, long id, boolean lockingRead,
             UnaryOperator<Event> change) {
         Event current = (lockingRead ? findForUpdate(ctx, id) : find(ctx, id))
-                .orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY, Arrays.<Object>asList(id)));
+                .orElseThrow(() -> DESCRIPTOR.notFound(keyValues(id)));
         Event changed = change.apply(current);
         if (changed == null) {
-            throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
+            throw new NullPointerException( "the change passed to modify returned null for key "
+                    + keyValues(current));
         }
         if (!sameKey(current, changed)) {
-            throw new IllegalArgumentException("the change passed to modify must not change the key, but changed "
+            throw new IllegalArgumentException(
+                    "the change passed to modify must not change the key, but changed "
                     + keyValues(current) + " to " + keyValues(changed));
         }
         return updateChanged(ctx, current, changed);
@@ -579,20 +620,19 @@ public final class EventRepository {
         int rows;
         try {
             rows = record.updatedAt() == null
-                    ? deleteQuery(ctx, record).execute()
+                    ? Sql.deleteNullVersionRow.execute(ctx, values -> values
+                            .setLong(record.id()))
                     : Sql.deleteRow.execute(ctx, values -> values
-                    .setLong(record.id())
-                    .set(UPDATED_AT, record.updatedAt()));
+                            .setLong(record.id())
+                            .set(UPDATED_AT, record.updatedAt()));
         } catch (RuntimeException e) {
-            throw refused(e, record, record.updatedAt(), StaleRecordException.Operation.DELETE);
+            throw DESCRIPTOR.refused(e, record, record.updatedAt(),
+                    StaleRecordException.Operation.DELETE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.updatedAt(), StaleRecordException.Operation.DELETE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, record, record.updatedAt(),
+                    StaleRecordException.Operation.DELETE, -1);
         }
-    }
-
-    private static Query deleteQuery(DSLContext ctx, Event record) {
-        return ctx.deleteFrom(TABLE).where(recordKey(record)).and(versionCondition(record.updatedAt()));
     }
 
     private static Event touch(DSLContext ctx, Event record) {
@@ -600,25 +640,22 @@ public final class EventRepository {
         int rows;
         try {
             rows = record.updatedAt() == null
-                    ? touchQuery(ctx, record, next).execute()
+                    ? Sql.touchNullVersionRow.execute(ctx, values -> values
+                            .set(UPDATED_AT, next)
+                            .setLong(record.id()))
                     : Sql.touchRow.execute(ctx, values -> values
-                    .set(UPDATED_AT, next)
-                    .setLong(record.id())
-                    .set(UPDATED_AT, record.updatedAt()));
+                            .set(UPDATED_AT, next)
+                            .setLong(record.id())
+                            .set(UPDATED_AT, record.updatedAt()));
         } catch (RuntimeException e) {
-            throw refused(e, record, record.updatedAt(), StaleRecordException.Operation.UPDATE);
+            throw DESCRIPTOR.refused(e, record, record.updatedAt(),
+                    StaleRecordException.Operation.UPDATE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.updatedAt(), StaleRecordException.Operation.UPDATE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, record, record.updatedAt(),
+                    StaleRecordException.Operation.UPDATE, -1);
         }
         return withVersion(record, next);
-    }
-
-    private static Query touchQuery(DSLContext ctx, Event record, Instant next) {
-        return ctx.update(TABLE)
-                .set(UPDATED_AT, next)
-                .where(recordKey(record))
-                .and(versionCondition(record.updatedAt()));
     }
 
     /**
@@ -660,24 +697,16 @@ public final class EventRepository {
         return new Event(record.id(), record.title(), record.hits(), version);
     }
 
+    private static List<Object> keyValues(long id) {
+        return Arrays.<Object>asList(id);
+    }
+
     private static List<Object> keyValues(Event record) {
-        return Arrays.<Object>asList(record.id());
+        return keyValues(record.id());
     }
 
     private static boolean sameKey(Event a, Event b) {
         return a.id() == b.id();
-    }
-
-    private static StaleRecordException stale(DSLContext ctx, Event record, Instant expected,
-            StaleRecordException.Operation operation, int batchIndex) {
-        return TimestampVersions.stale(ctx, TABLE, recordKey(record), UPDATED_AT, ChronoUnit.MILLIS,
-                record, Columns.KEY, keyValues(record), operation, expected, batchIndex);
-    }
-
-    private static RuntimeException refused(RuntimeException failure, Event record,
-            Instant expected, StaleRecordException.Operation operation) {
-        return TimestampVersions.refused(failure, TABLE, UPDATED_AT, ChronoUnit.MILLIS, record,
-                Columns.KEY, keyValues(record), operation, expected);
     }
 
     /**
@@ -697,12 +726,10 @@ public final class EventRepository {
     }
 
     /**
-     * Column lists, initialized after the column constants.
+     * The list of every column, initialized after the column constants.
      */
     private static final class Columns {
         static final List<Field<?>> ALL = List.of(ID, TITLE, HITS, UPDATED_AT);
-
-        static final List<String> KEY = List.of("id");
 
         private Columns() {
         }
@@ -715,50 +742,86 @@ public final class EventRepository {
         /**
          * Inserts every column.
          */
-        static final CachedStatement insertRow = CachedStatement.of((ctx, p) -> ctx.insertInto(TABLE)
-        .set(UPDATED_AT, p.of(UPDATED_AT))
-        .set(ID, p.of(ID))
-        .set(TITLE, p.of(TITLE))
-        .set(HITS, p.of(HITS)));
+        static final CachedStatement insertRow = CachedStatement.of(
+                (ctx, p) -> ctx.insertInto(TABLE)
+                        .set(ID, p.of(ID))
+                        .set(TITLE, p.of(TITLE))
+                        .set(HITS, p.of(HITS))
+                        .set(UPDATED_AT, p.of(UPDATED_AT)));
 
         /**
          * Reads the row with a key.
          */
-        static final CachedStatement selectRow = CachedStatement.of((ctx, p) -> ctx.select(Columns.ALL)
-        .from(TABLE)
-        .where(ID.eq(p.of(ID))));
+        static final CachedStatement selectRow = CachedStatement.of(
+                (ctx, p) -> ctx.select(Columns.ALL)
+                        .from(TABLE)
+                        .where(ID.eq(p.of(ID))));
 
         /**
          * Reads the row with a key with a locking read.
          */
-        static final CachedStatement lockRow = CachedStatement.of((ctx, p) -> Locking.forUpdate(ctx, ctx.select(Columns.ALL)
-        .from(TABLE)
-        .where(ID.eq(p.of(ID)))));
+        static final CachedStatement lockRow = CachedStatement.of(
+                (ctx, p) -> Locking.forUpdate(ctx, ctx.select(Columns.ALL)
+                        .from(TABLE)
+                        .where(ID.eq(p.of(ID)))));
 
         /**
          * Compare-and-increment of every column, for a non-null version.
          */
-        static final CachedStatement updateRow = CachedStatement.of((ctx, p) -> ctx.update(TABLE)
-        .set(TITLE, p.of(TITLE))
-        .set(HITS, p.of(HITS))
-        .set(UPDATED_AT, p.of(UPDATED_AT))
-        .where(ID.eq(p.of(ID)))
-        .and(TimestampVersions.matches(UPDATED_AT, p.of(UPDATED_AT))));
+        static final CachedStatement updateRow = CachedStatement.of(
+                (ctx, p) -> ctx.update(TABLE)
+                        .set(TITLE, p.of(TITLE))
+                        .set(HITS, p.of(HITS))
+                        .set(UPDATED_AT, p.of(UPDATED_AT))
+                        .where(ID.eq(p.of(ID)))
+                        .and(TimestampVersions.matches(UPDATED_AT, p.of(UPDATED_AT))));
 
         /**
          * Version-checked delete, for a non-null version.
          */
-        static final CachedStatement deleteRow = CachedStatement.of((ctx, p) -> ctx.deleteFrom(TABLE)
-        .where(ID.eq(p.of(ID)))
-        .and(TimestampVersions.matches(UPDATED_AT, p.of(UPDATED_AT))));
+        static final CachedStatement deleteRow = CachedStatement.of(
+                (ctx, p) -> ctx.deleteFrom(TABLE)
+                        .where(ID.eq(p.of(ID)))
+                        .and(TimestampVersions.matches(UPDATED_AT, p.of(UPDATED_AT))));
 
         /**
          * Version-checked increment of the version alone, for a non-null version.
          */
-        static final CachedStatement touchRow = CachedStatement.of((ctx, p) -> ctx.update(TABLE)
-        .set(UPDATED_AT, p.of(UPDATED_AT))
-        .where(ID.eq(p.of(ID)))
-        .and(TimestampVersions.matches(UPDATED_AT, p.of(UPDATED_AT))));
+        static final CachedStatement touchRow = CachedStatement.of(
+                (ctx, p) -> ctx.update(TABLE)
+                        .set(UPDATED_AT, p.of(UPDATED_AT))
+                        .where(ID.eq(p.of(ID)))
+                        .and(TimestampVersions.matches(UPDATED_AT, p.of(UPDATED_AT))));
+
+        /**
+         * Compare-and-increment of every column, for a null version: v IS NULL, and the new version
+         * is the first.
+         */
+        static final CachedStatement updateNullVersionRow = CachedStatement.of(
+                (ctx, p) -> ctx.update(TABLE)
+                        .set(TITLE, p.of(TITLE))
+                        .set(HITS, p.of(HITS))
+                        .set(UPDATED_AT, p.of(UPDATED_AT))
+                        .where(ID.eq(p.of(ID)))
+                        .and(UPDATED_AT.isNull()));
+
+        /**
+         * Version-checked delete, for a null version (v IS NULL).
+         */
+        static final CachedStatement deleteNullVersionRow = CachedStatement.of(
+                (ctx, p) -> ctx.deleteFrom(TABLE)
+                        .where(ID.eq(p.of(ID)))
+                        .and(UPDATED_AT.isNull()));
+
+        /**
+         * Version-checked increment of the version alone, for a null version: v IS NULL, and the
+         * new version is the first.
+         */
+        static final CachedStatement touchNullVersionRow = CachedStatement.of(
+                (ctx, p) -> ctx.update(TABLE)
+                        .set(UPDATED_AT, p.of(UPDATED_AT))
+                        .where(ID.eq(p.of(ID)))
+                        .and(UPDATED_AT.isNull()));
 
         private Sql() {
         }

@@ -5,15 +5,15 @@ import dev.versioned.RetryPolicy;
 import dev.versioned.StaleBatchException;
 import dev.versioned.StaleRecordException;
 import dev.versioned.VersionOverflowException;
+import dev.versioned.support.Arguments;
 import dev.versioned.support.Batches;
 import dev.versioned.support.CachedStatement;
 import dev.versioned.support.CachedStatements;
-import dev.versioned.support.Conflicts;
 import dev.versioned.support.Jdbc;
 import dev.versioned.support.Locking;
 import dev.versioned.support.ParentTouch;
+import dev.versioned.support.RepositoryDescriptor;
 import dev.versioned.support.Retry;
-import dev.versioned.support.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -30,7 +30,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
-import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.SelectConditionStep;
 import org.jooq.Table;
@@ -62,27 +61,39 @@ public final class InvoiceLineRepository {
     /**
      * Key column {@code id}, of component {@code InvoiceLine.id}.
      */
-    public static final Field<Long> ID = RepositoryTable.column(TABLE, "id", SQLDataType.BIGINT.nullable(false));
+    public static final Field<Long> ID = RepositoryTable.column(TABLE, "id",
+            SQLDataType.BIGINT.nullable(false));
 
     /**
      * Column {@code invoice_id}, of component {@code InvoiceLine.invoiceId}.
      */
-    public static final Field<Long> INVOICE_ID = RepositoryTable.column(TABLE, "invoice_id", SQLDataType.BIGINT);
+    public static final Field<Long> INVOICE_ID = RepositoryTable.column(TABLE, "invoice_id",
+            SQLDataType.BIGINT);
 
     /**
      * Column {@code product}, of component {@code InvoiceLine.product}.
      */
-    public static final Field<String> PRODUCT = RepositoryTable.column(TABLE, "product", SQLDataType.VARCHAR);
+    public static final Field<String> PRODUCT = RepositoryTable.column(TABLE, "product",
+            SQLDataType.VARCHAR);
 
     /**
      * Column {@code quantity}, of component {@code InvoiceLine.quantity}.
      */
-    public static final Field<Integer> QUANTITY = RepositoryTable.column(TABLE, "quantity", SQLDataType.INTEGER.nullable(false));
+    public static final Field<Integer> QUANTITY = RepositoryTable.column(TABLE, "quantity",
+            SQLDataType.INTEGER.nullable(false));
 
     /**
      * Version column {@code lock_version}, of component {@code InvoiceLine.lockVersion}.
      */
-    public static final Field<Long> LOCK_VERSION = RepositoryTable.column(TABLE, "lock_version", SQLDataType.BIGINT.nullable(false));
+    public static final Field<Long> LOCK_VERSION = RepositoryTable.column(TABLE, "lock_version",
+            SQLDataType.BIGINT.nullable(false));
+
+    /**
+     * The table, key and version as this repository's exceptions name them.
+     */
+    private static final RepositoryDescriptor<InvoiceLine> DESCRIPTOR =
+            RepositoryDescriptor.counting(TABLE, List.of(ID), LOCK_VERSION, Long.MAX_VALUE,
+                    InvoiceLineRepository::keyValues);
 
     private final DSLContext dsl;
 
@@ -133,7 +144,7 @@ public final class InvoiceLineRepository {
      * @throws NullPointerException if {@code records} or one of its elements is null
      */
     public List<InvoiceLine> insertAll(Collection<InvoiceLine> records) {
-        List<InvoiceLine> input = Rows.elements(records, "records");
+        List<InvoiceLine> input = Arguments.elements(records, "records");
         if (input.isEmpty()) {
             return List.of();
         }
@@ -155,7 +166,7 @@ public final class InvoiceLineRepository {
      * @return the record, or empty when no row has that key
      */
     public Optional<InvoiceLine> findById(long id) {
-        return find(this.dsl, id);
+        return find(dsl, id);
     }
 
     /**
@@ -212,7 +223,7 @@ public final class InvoiceLineRepository {
                 return stored;
             });
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE, keyValues(record), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.UPDATE, keyValues(record), e);
         }
     }
 
@@ -245,8 +256,8 @@ public final class InvoiceLineRepository {
                 return stored;
             });
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_CHANGED,
-                    keyValues(original), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.UPDATE_CHANGED, keyValues(original),
+                    e);
         }
     }
 
@@ -274,9 +285,8 @@ public final class InvoiceLineRepository {
                     .where(recordKey(record))
                     .and(LOCK_VERSION.lt(DSL.inline(Long.MAX_VALUE, LOCK_VERSION)))
                     .execute();
-            if (!Rows.one(rows, TABLE)) {
-                throw Rows.missingOrOverflow(tx, TABLE, recordKey(record), LOCK_VERSION,
-                        Long.MAX_VALUE, Columns.KEY, keyValues(record));
+            if (!DESCRIPTOR.one(rows)) {
+                throw DESCRIPTOR.missingOrOverflow(tx, keyValues(record));
             }
             touchParents(tx, List.of(record), before);
             return withVersion(record, tx.select(LOCK_VERSION).from(TABLE)
@@ -313,7 +323,7 @@ public final class InvoiceLineRepository {
      */
     public InvoiceLine modify(long id, UnaryOperator<InvoiceLine> change) {
         Objects.requireNonNull(change, "change");
-        return Retry.run(this.retry, this.dsl, TABLE, Arrays.<Object>asList(id),
+        return Retry.run(retry, dsl, TABLE, keyValues(id),
                 (ctx, lockingRead) -> modify(ctx, id, lockingRead, change));
     }
 
@@ -329,7 +339,7 @@ public final class InvoiceLineRepository {
      * @throws NullPointerException if {@code records}, an element or a key is null
      */
     public List<InvoiceLine> updateAll(List<InvoiceLine> records) {
-        List<InvoiceLine> input = Rows.elements(records, "records");
+        List<InvoiceLine> input = Arguments.elements(records, "records");
         for (InvoiceLine record : input) {
             checkOverflow(record);
         }
@@ -340,17 +350,18 @@ public final class InvoiceLineRepository {
             return dsl.transactionResult(configuration -> {
                 DSLContext tx = DSL.using(configuration);
                 List<Record> before = storedParents(tx, input);
-                List<Query> queries = new ArrayList<>(input.size());
-                for (InvoiceLine record : input) {
-                    queries.add(updateQuery(tx, record));
-                }
-                int[] rows = Batches.execute(tx, queries);
+                int[] rows = Sql.updateRow.executeBatch(tx, input, (values, record) -> values
+                        .setLong(INVOICE_ID, record.invoiceId())
+                        .setString(PRODUCT, record.product())
+                        .setInt(record.quantity())
+                        .setLong(record.id())
+                        .setLong(record.lockVersion()));
                 List<StaleRecordException> conflicts = new ArrayList<>();
                 List<InvoiceLine> written = new ArrayList<>(input.size());
                 for (int i = 0; i < rows.length; i++) {
                     InvoiceLine record = input.get(i);
-                    if (!Rows.one(rows[i], TABLE)) {
-                        conflicts.add(stale(tx, record, record.lockVersion(),
+                    if (!DESCRIPTOR.one(rows[i])) {
+                        conflicts.add(DESCRIPTOR.stale(tx, record, record.lockVersion(),
                                 StaleRecordException.Operation.UPDATE, i));
                     } else {
                         written.add(withVersion(record, nextVersion(record.lockVersion())));
@@ -363,7 +374,7 @@ public final class InvoiceLineRepository {
                 return List.copyOf(written);
             });
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_ALL, List.of(),
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.UPDATE_ALL, List.of(),
                     Batches.refused(e));
         }
     }
@@ -385,7 +396,7 @@ public final class InvoiceLineRepository {
                 touchParents(tx, List.of(record), List.of());
             });
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE, keyValues(record), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.DELETE, keyValues(record), e);
         }
     }
 
@@ -399,23 +410,21 @@ public final class InvoiceLineRepository {
      * @throws NullPointerException if {@code records}, an element or a key is null
      */
     public void deleteAll(List<InvoiceLine> records) {
-        List<InvoiceLine> input = Rows.elements(records, "records");
+        List<InvoiceLine> input = Arguments.elements(records, "records");
         if (input.isEmpty()) {
             return;
         }
         try {
             dsl.transaction(configuration -> {
                 DSLContext tx = DSL.using(configuration);
-                List<Query> queries = new ArrayList<>(input.size());
-                for (InvoiceLine record : input) {
-                    queries.add(deleteQuery(tx, record));
-                }
-                int[] rows = Batches.execute(tx, queries);
+                int[] rows = Sql.deleteRow.executeBatch(tx, input, (values, record) -> values
+                        .setLong(record.id())
+                        .setLong(record.lockVersion()));
                 List<StaleRecordException> conflicts = new ArrayList<>();
                 for (int i = 0; i < rows.length; i++) {
                     InvoiceLine record = input.get(i);
-                    if (!Rows.one(rows[i], TABLE)) {
-                        conflicts.add(stale(tx, record, record.lockVersion(),
+                    if (!DESCRIPTOR.one(rows[i])) {
+                        conflicts.add(DESCRIPTOR.stale(tx, record, record.lockVersion(),
                                 StaleRecordException.Operation.DELETE, i));
                     }
                 }
@@ -425,7 +434,7 @@ public final class InvoiceLineRepository {
                 touchParents(tx, input, List.of());
             });
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE_ALL, List.of(),
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.DELETE_ALL, List.of(),
                     Batches.refused(e));
         }
     }
@@ -439,10 +448,10 @@ public final class InvoiceLineRepository {
      * @return true if a row was deleted
      */
     public boolean deleteById(long id) {
-        return this.dsl.transactionResult(configuration -> {
+        return dsl.transactionResult(configuration -> {
             DSLContext tx = DSL.using(configuration);
             List<Record> before = storedParents(tx, keyCondition(id));
-            if (!Rows.one(tx.deleteFrom(TABLE).where(keyCondition(id)).execute(), TABLE)) {
+            if (!DESCRIPTOR.one(tx.deleteFrom(TABLE).where(keyCondition(id)).execute())) {
                 return false;
             }
             touchParents(tx, List.of(), before);
@@ -465,24 +474,23 @@ public final class InvoiceLineRepository {
      * @throws DataAccessException if the counter would leave the range of its type
      */
     public boolean incrementQuantity(long id, int delta) {
-        return this.dsl.transactionResult(configuration -> {
+        return dsl.transactionResult(configuration -> {
             DSLContext tx = DSL.using(configuration);
             List<Record> before = storedParents(tx, keyCondition(id));
             int rows = tx.update(TABLE)
-                    .set(QUANTITY, DSL.coalesce(QUANTITY, DSL.inline(0, QUANTITY)).plus(delta))
+                    .set(QUANTITY, QUANTITY.plus(delta))
                     .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
                     .where(keyCondition(id))
                     .and(LOCK_VERSION.lt(DSL.inline(Long.MAX_VALUE, LOCK_VERSION)))
                     .and(delta >= 0
-                            ? DSL.coalesce(QUANTITY, DSL.inline(0, QUANTITY)).le((Integer.MAX_VALUE - delta))
-                            : DSL.coalesce(QUANTITY, DSL.inline(0, QUANTITY)).ge((Integer.MIN_VALUE - delta)))
+                            ? QUANTITY.le(Integer.MAX_VALUE - delta)
+                            : QUANTITY.ge(Integer.MIN_VALUE - delta))
                     .execute();
-            if (Rows.one(rows, TABLE)) {
+            if (DESCRIPTOR.one(rows)) {
                 touchParents(tx, List.of(), before);
                 return true;
             }
-            return Rows.incrementRefused(tx, TABLE, keyCondition(id), LOCK_VERSION, Long.MAX_VALUE,
-                    QUANTITY, delta, Columns.KEY, Arrays.<Object>asList(id));
+            return DESCRIPTOR.incrementRefused(tx, QUANTITY, delta, keyValues(id));
         });
     }
 
@@ -508,11 +516,11 @@ public final class InvoiceLineRepository {
             return dsl.transactionResult(configuration -> {
                 DSLContext tx = DSL.using(configuration);
                 InvoiceLine stored = touch(tx, record);
-                touchParents(tx, List.of(record), List.of());
+                touchParents(tx, List.of(stored), List.of());
                 return stored;
             });
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.TOUCH, keyValues(record), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.TOUCH, keyValues(record), e);
         }
     }
 
@@ -531,7 +539,7 @@ public final class InvoiceLineRepository {
      * @return the record, or empty when no row has that key
      */
     public Optional<InvoiceLine> findByIdForUpdate(long id) {
-        return findForUpdate(this.dsl, id);
+        return findForUpdate(dsl, id);
     }
 
     /**
@@ -548,21 +556,21 @@ public final class InvoiceLineRepository {
     public static InvoiceLine fromRecord(Record record) {
         Objects.requireNonNull(record, "record");
         return new InvoiceLine(
-                Rows.notNull(record.get(ID), TABLE, ID),
+                DESCRIPTOR.notNull(record.get(ID), ID),
                 record.get(INVOICE_ID),
                 record.get(PRODUCT),
-                Rows.notNull(record.get(QUANTITY), TABLE, QUANTITY),
-                Rows.notNull(record.get(LOCK_VERSION), TABLE, LOCK_VERSION));
+                DESCRIPTOR.notNull(record.get(QUANTITY), QUANTITY),
+                DESCRIPTOR.notNull(record.get(LOCK_VERSION), LOCK_VERSION));
     }
 
     private static InvoiceLine insert(DSLContext ctx, InvoiceLine record) {
         long version = record.lockVersion();
         Sql.insertRow.execute(ctx, values -> values
-                .setLong(version)
                 .setLong(record.id())
                 .setLong(INVOICE_ID, record.invoiceId())
                 .setString(PRODUCT, record.product())
-                .setInt(record.quantity()));
+                .setInt(record.quantity())
+                .setLong(version));
         return withVersion(record, version);
     }
 
@@ -586,55 +594,38 @@ public final class InvoiceLineRepository {
                     .setLong(record.id())
                     .setLong(record.lockVersion()));
         } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+            throw DESCRIPTOR.refused(e, record, record.lockVersion(),
+                    StaleRecordException.Operation.UPDATE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, record, record.lockVersion(),
+                    StaleRecordException.Operation.UPDATE, -1);
         }
         return withVersion(record, nextVersion(record.lockVersion()));
-    }
-
-    private static Query updateQuery(DSLContext ctx, InvoiceLine record) {
-        return ctx.update(TABLE)
-                .set(INVOICE_ID, record.invoiceId())
-                .set(PRODUCT, record.product())
-                .set(QUANTITY, record.quantity())
-                .set(LOCK_VERSION, nextVersionField(record.lockVersion()))
-                .where(recordKey(record))
-                .and(versionCondition(record.lockVersion()));
     }
 
     private static InvoiceLine updateChanged(DSLContext ctx, InvoiceLine original,
             InvoiceLine changed) {
         if (!sameKey(original, changed)) {
-            throw new IllegalArgumentException("original and changed must have the same key, but have "
-                    + keyValues(original) + " and " + keyValues(changed));
+            throw new IllegalArgumentException(
+                    "original and changed must have the same key, but have " + keyValues(original)
+                    + " and " + keyValues(changed));
         }
-        long changes = 0L;
-        if (!Objects.equals(original.invoiceId(), changed.invoiceId())) {
-            changes |= 1L << 0;
-        }
-        if (!Objects.equals(original.product(), changed.product())) {
-            changes |= 1L << 1;
-        }
-        if (original.quantity() != changed.quantity()) {
-            changes |= 1L << 2;
-        }
+        long changes = changedColumns(original, changed);
         if (changes == 0L) {
             return original;
         }
         checkOverflow(original);
-        long columns = changes;
         int rows;
         try {
-            rows = Sql.updateColumns.forColumns(columns).execute(ctx, values -> {
-                if ((columns & 1L << 0) != 0L) {
+            rows = Sql.updateColumns.forColumns(changes).execute(ctx, values -> {
+                if ((changes & 1L) != 0L) {
                     values.setLong(INVOICE_ID, changed.invoiceId());
                 }
-                if ((columns & 1L << 1) != 0L) {
+                if ((changes & 1L << 1) != 0L) {
                     values.setString(PRODUCT, changed.product());
                 }
-                if ((columns & 1L << 2) != 0L) {
+                if ((changes & 1L << 2) != 0L) {
                     values.setInt(changed.quantity());
                 }
                 values
@@ -642,24 +633,46 @@ public final class InvoiceLineRepository {
                         .setLong(original.lockVersion());
             });
         } catch (RuntimeException e) {
-            throw refused(e, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE);
+            throw DESCRIPTOR.refused(e, changed, original.lockVersion(),
+                    StaleRecordException.Operation.UPDATE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, changed, original.lockVersion(),
+                    StaleRecordException.Operation.UPDATE, -1);
         }
         return withVersion(changed, nextVersion(original.lockVersion()));
+    }
+
+    /**
+     * The columns whose values differ between {@code original} and {@code changed}: bit i for the
+     * i-th non-key column, as {@code Sql.updateColumns} numbers them.
+     */
+    private static long changedColumns(InvoiceLine original, InvoiceLine changed) {
+        long changes = 0L;
+        if (!Objects.equals(original.invoiceId(), changed.invoiceId())) {
+            changes |= 1L;
+        }
+        if (!Objects.equals(original.product(), changed.product())) {
+            changes |= 1L << 1;
+        }
+        if (original.quantity() != changed.quantity()) {
+            changes |= 1L << 2;
+        }
+        return changes;
     }
 
     private static InvoiceLine modify(DSLContext ctx, long id, boolean lockingRead,
             UnaryOperator<InvoiceLine> change) {
         InvoiceLine current = (lockingRead ? findForUpdate(ctx, id) : find(ctx, id))
-                .orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY, Arrays.<Object>asList(id)));
+                .orElseThrow(() -> DESCRIPTOR.notFound(keyValues(id)));
         InvoiceLine changed = change.apply(current);
         if (changed == null) {
-            throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
+            throw new NullPointerException( "the change passed to modify returned null for key "
+                    + keyValues(current));
         }
         if (!sameKey(current, changed)) {
-            throw new IllegalArgumentException("the change passed to modify must not change the key, but changed "
+            throw new IllegalArgumentException(
+                    "the change passed to modify must not change the key, but changed "
                     + keyValues(current) + " to " + keyValues(changed));
         }
         InvoiceLine stored = updateChanged(ctx, current, changed);
@@ -676,15 +689,13 @@ public final class InvoiceLineRepository {
                     .setLong(record.id())
                     .setLong(record.lockVersion()));
         } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.DELETE);
+            throw DESCRIPTOR.refused(e, record, record.lockVersion(),
+                    StaleRecordException.Operation.DELETE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, record, record.lockVersion(),
+                    StaleRecordException.Operation.DELETE, -1);
         }
-    }
-
-    private static Query deleteQuery(DSLContext ctx, InvoiceLine record) {
-        return ctx.deleteFrom(TABLE).where(recordKey(record)).and(versionCondition(record.lockVersion()));
     }
 
     private static InvoiceLine touch(DSLContext ctx, InvoiceLine record) {
@@ -695,10 +706,12 @@ public final class InvoiceLineRepository {
                     .setLong(record.id())
                     .setLong(record.lockVersion()));
         } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+            throw DESCRIPTOR.refused(e, record, record.lockVersion(),
+                    StaleRecordException.Operation.UPDATE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, record, record.lockVersion(),
+                    StaleRecordException.Operation.UPDATE, -1);
         }
         return withVersion(record, nextVersion(record.lockVersion()));
     }
@@ -742,10 +755,6 @@ public final class InvoiceLineRepository {
         return LOCK_VERSION.eq(expected);
     }
 
-    private static Field<Long> nextVersionField(long expected) {
-        return LOCK_VERSION.plus(DSL.inline(1));
-    }
-
     private static long nextVersion(long expected) {
         return expected + 1;
     }
@@ -755,8 +764,12 @@ public final class InvoiceLineRepository {
                 version);
     }
 
+    private static List<Object> keyValues(long id) {
+        return Arrays.<Object>asList(id);
+    }
+
     private static List<Object> keyValues(InvoiceLine record) {
-        return Arrays.<Object>asList(record.id());
+        return keyValues(record.id());
     }
 
     private static boolean sameKey(InvoiceLine a, InvoiceLine b) {
@@ -765,20 +778,8 @@ public final class InvoiceLineRepository {
 
     private static void checkOverflow(InvoiceLine record) {
         if (record.lockVersion() >= Long.MAX_VALUE) {
-            throw Rows.overflow(TABLE, LOCK_VERSION, record.lockVersion(), keyValues(record));
+            throw DESCRIPTOR.overflow(record, record.lockVersion());
         }
-    }
-
-    private static StaleRecordException stale(DSLContext ctx, InvoiceLine record, Long expected,
-            StaleRecordException.Operation operation, int batchIndex) {
-        return Rows.stale(ctx, TABLE, recordKey(record), LOCK_VERSION, record, Columns.KEY,
-                keyValues(record), operation, expected, batchIndex);
-    }
-
-    private static RuntimeException refused(RuntimeException failure, InvoiceLine record,
-            Long expected, StaleRecordException.Operation operation) {
-        return Rows.refused(failure, TABLE, LOCK_VERSION, record, Columns.KEY, keyValues(record),
-                operation, expected);
     }
 
     /**
@@ -840,12 +841,10 @@ public final class InvoiceLineRepository {
     }
 
     /**
-     * Column lists, initialized after the column constants.
+     * The list of every column, initialized after the column constants.
      */
     private static final class Columns {
         static final List<Field<?>> ALL = List.of(ID, INVOICE_ID, PRODUCT, QUANTITY, LOCK_VERSION);
-
-        static final List<String> KEY = List.of("id");
 
         private Columns() {
         }
@@ -858,52 +857,58 @@ public final class InvoiceLineRepository {
         /**
          * Inserts every column.
          */
-        static final CachedStatement insertRow = CachedStatement.of((ctx, p) -> ctx.insertInto(TABLE)
-        .set(LOCK_VERSION, p.of(LOCK_VERSION))
-        .set(ID, p.of(ID))
-        .set(INVOICE_ID, p.of(INVOICE_ID))
-        .set(PRODUCT, p.of(PRODUCT))
-        .set(QUANTITY, p.of(QUANTITY)));
+        static final CachedStatement insertRow = CachedStatement.of(
+                (ctx, p) -> ctx.insertInto(TABLE)
+                        .set(ID, p.of(ID))
+                        .set(INVOICE_ID, p.of(INVOICE_ID))
+                        .set(PRODUCT, p.of(PRODUCT))
+                        .set(QUANTITY, p.of(QUANTITY))
+                        .set(LOCK_VERSION, p.of(LOCK_VERSION)));
 
         /**
          * Reads the row with a key.
          */
-        static final CachedStatement selectRow = CachedStatement.of((ctx, p) -> ctx.select(Columns.ALL)
-        .from(TABLE)
-        .where(ID.eq(p.of(ID))));
+        static final CachedStatement selectRow = CachedStatement.of(
+                (ctx, p) -> ctx.select(Columns.ALL)
+                        .from(TABLE)
+                        .where(ID.eq(p.of(ID))));
 
         /**
          * Reads the row with a key with a locking read.
          */
-        static final CachedStatement lockRow = CachedStatement.of((ctx, p) -> Locking.forUpdate(ctx, ctx.select(Columns.ALL)
-        .from(TABLE)
-        .where(ID.eq(p.of(ID)))));
+        static final CachedStatement lockRow = CachedStatement.of(
+                (ctx, p) -> Locking.forUpdate(ctx, ctx.select(Columns.ALL)
+                        .from(TABLE)
+                        .where(ID.eq(p.of(ID)))));
 
         /**
          * Compare-and-increment of every column.
          */
-        static final CachedStatement updateRow = CachedStatement.of((ctx, p) -> ctx.update(TABLE)
-        .set(INVOICE_ID, p.of(INVOICE_ID))
-        .set(PRODUCT, p.of(PRODUCT))
-        .set(QUANTITY, p.of(QUANTITY))
-        .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
-        .where(ID.eq(p.of(ID)))
-        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
+        static final CachedStatement updateRow = CachedStatement.of(
+                (ctx, p) -> ctx.update(TABLE)
+                        .set(INVOICE_ID, p.of(INVOICE_ID))
+                        .set(PRODUCT, p.of(PRODUCT))
+                        .set(QUANTITY, p.of(QUANTITY))
+                        .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
+                        .where(ID.eq(p.of(ID)))
+                        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
 
         /**
          * Version-checked delete.
          */
-        static final CachedStatement deleteRow = CachedStatement.of((ctx, p) -> ctx.deleteFrom(TABLE)
-        .where(ID.eq(p.of(ID)))
-        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
+        static final CachedStatement deleteRow = CachedStatement.of(
+                (ctx, p) -> ctx.deleteFrom(TABLE)
+                        .where(ID.eq(p.of(ID)))
+                        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
 
         /**
          * Version-checked increment of the version alone.
          */
-        static final CachedStatement touchRow = CachedStatement.of((ctx, p) -> ctx.update(TABLE)
-        .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
-        .where(ID.eq(p.of(ID)))
-        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
+        static final CachedStatement touchRow = CachedStatement.of(
+                (ctx, p) -> ctx.update(TABLE)
+                        .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
+                        .where(ID.eq(p.of(ID)))
+                        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
 
         /**
          * Compare-and-increment of the changed columns, one statement per set of columns (bit i:
@@ -911,7 +916,7 @@ public final class InvoiceLineRepository {
          */
         static final CachedStatements updateColumns = CachedStatements.of((ctx, p, columns) -> {
             Map<Field<?>, Object> set = new LinkedHashMap<>();
-            if ((columns & 1L << 0) != 0L) {
+            if ((columns & 1L) != 0L) {
                 set.put(INVOICE_ID, p.of(INVOICE_ID));
             }
             if ((columns & 1L << 1) != 0L) {

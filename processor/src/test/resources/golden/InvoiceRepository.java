@@ -5,13 +5,13 @@ import dev.versioned.RetryPolicy;
 import dev.versioned.StaleBatchException;
 import dev.versioned.StaleRecordException;
 import dev.versioned.VersionOverflowException;
+import dev.versioned.support.Arguments;
 import dev.versioned.support.Batches;
 import dev.versioned.support.CachedStatement;
 import dev.versioned.support.CachedStatements;
-import dev.versioned.support.Conflicts;
 import dev.versioned.support.Locking;
+import dev.versioned.support.RepositoryDescriptor;
 import dev.versioned.support.Retry;
-import dev.versioned.support.Rows;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -26,7 +26,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
-import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.TableField;
@@ -53,17 +52,27 @@ public final class InvoiceRepository {
     /**
      * Key column {@code id}, of component {@code Invoice.id}.
      */
-    public static final Field<Long> ID = RepositoryTable.column(TABLE, "id", SQLDataType.BIGINT.nullable(false));
+    public static final Field<Long> ID = RepositoryTable.column(TABLE, "id",
+            SQLDataType.BIGINT.nullable(false));
 
     /**
      * Column {@code total}, of component {@code Invoice.total}.
      */
-    public static final Field<Money> TOTAL = RepositoryTable.column(TABLE, "total", SQLDataType.VARCHAR.asConvertedDataType(new MoneyConverter()));
+    public static final Field<Money> TOTAL = RepositoryTable.column(TABLE, "total",
+            SQLDataType.VARCHAR.asConvertedDataType(new MoneyConverter()));
 
     /**
      * Version column {@code lock_version}, of component {@code Invoice.lockVersion}.
      */
-    public static final Field<Long> LOCK_VERSION = RepositoryTable.column(TABLE, "lock_version", SQLDataType.BIGINT.nullable(false));
+    public static final Field<Long> LOCK_VERSION = RepositoryTable.column(TABLE, "lock_version",
+            SQLDataType.BIGINT.nullable(false));
+
+    /**
+     * The table, key and version as this repository's exceptions name them.
+     */
+    private static final RepositoryDescriptor<Invoice> DESCRIPTOR =
+            RepositoryDescriptor.counting(TABLE, List.of(ID), LOCK_VERSION, Long.MAX_VALUE,
+                    InvoiceRepository::keyValues);
 
     private final DSLContext dsl;
 
@@ -109,7 +118,7 @@ public final class InvoiceRepository {
      * @throws NullPointerException if {@code records} or one of its elements is null
      */
     public List<Invoice> insertAll(Collection<Invoice> records) {
-        List<Invoice> input = Rows.elements(records, "records");
+        List<Invoice> input = Arguments.elements(records, "records");
         if (input.isEmpty()) {
             return List.of();
         }
@@ -130,7 +139,7 @@ public final class InvoiceRepository {
      * @return the record, or empty when no row has that key
      */
     public Optional<Invoice> findById(long id) {
-        return find(this.dsl, id);
+        return find(dsl, id);
     }
 
     /**
@@ -180,7 +189,7 @@ public final class InvoiceRepository {
         try {
             return update(dsl, record);
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE, keyValues(record), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.UPDATE, keyValues(record), e);
         }
     }
 
@@ -206,8 +215,8 @@ public final class InvoiceRepository {
         try {
             return updateChanged(dsl, original, changed);
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_CHANGED,
-                    keyValues(original), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.UPDATE_CHANGED, keyValues(original),
+                    e);
         }
     }
 
@@ -232,9 +241,8 @@ public final class InvoiceRepository {
                     .where(recordKey(record))
                     .and(LOCK_VERSION.lt(DSL.inline(Long.MAX_VALUE, LOCK_VERSION)))
                     .execute();
-            if (!Rows.one(rows, TABLE)) {
-                throw Rows.missingOrOverflow(tx, TABLE, recordKey(record), LOCK_VERSION,
-                        Long.MAX_VALUE, Columns.KEY, keyValues(record));
+            if (!DESCRIPTOR.one(rows)) {
+                throw DESCRIPTOR.missingOrOverflow(tx, keyValues(record));
             }
             return withVersion(record, tx.select(LOCK_VERSION).from(TABLE)
                     .where(recordKey(record)).fetchSingle().value1());
@@ -270,7 +278,7 @@ public final class InvoiceRepository {
      */
     public Invoice modify(long id, UnaryOperator<Invoice> change) {
         Objects.requireNonNull(change, "change");
-        return Retry.run(this.retry, this.dsl, TABLE, Arrays.<Object>asList(id),
+        return Retry.run(retry, dsl, TABLE, keyValues(id),
                 (ctx, lockingRead) -> modify(ctx, id, lockingRead, change));
     }
 
@@ -286,7 +294,7 @@ public final class InvoiceRepository {
      * @throws NullPointerException if {@code records}, an element or a key is null
      */
     public List<Invoice> updateAll(List<Invoice> records) {
-        List<Invoice> input = Rows.elements(records, "records");
+        List<Invoice> input = Arguments.elements(records, "records");
         for (Invoice record : input) {
             checkOverflow(record);
         }
@@ -296,17 +304,16 @@ public final class InvoiceRepository {
         try {
             return dsl.transactionResult(configuration -> {
                 DSLContext tx = DSL.using(configuration);
-                List<Query> queries = new ArrayList<>(input.size());
-                for (Invoice record : input) {
-                    queries.add(updateQuery(tx, record));
-                }
-                int[] rows = Batches.execute(tx, queries);
+                int[] rows = Sql.updateRow.executeBatch(tx, input, (values, record) -> values
+                        .set(TOTAL, record.total())
+                        .setLong(record.id())
+                        .setLong(record.lockVersion()));
                 List<StaleRecordException> conflicts = new ArrayList<>();
                 List<Invoice> written = new ArrayList<>(input.size());
                 for (int i = 0; i < rows.length; i++) {
                     Invoice record = input.get(i);
-                    if (!Rows.one(rows[i], TABLE)) {
-                        conflicts.add(stale(tx, record, record.lockVersion(),
+                    if (!DESCRIPTOR.one(rows[i])) {
+                        conflicts.add(DESCRIPTOR.stale(tx, record, record.lockVersion(),
                                 StaleRecordException.Operation.UPDATE, i));
                     } else {
                         written.add(withVersion(record, nextVersion(record.lockVersion())));
@@ -318,7 +325,7 @@ public final class InvoiceRepository {
                 return List.copyOf(written);
             });
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_ALL, List.of(),
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.UPDATE_ALL, List.of(),
                     Batches.refused(e));
         }
     }
@@ -336,7 +343,7 @@ public final class InvoiceRepository {
         try {
             delete(dsl, record);
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE, keyValues(record), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.DELETE, keyValues(record), e);
         }
     }
 
@@ -350,23 +357,21 @@ public final class InvoiceRepository {
      * @throws NullPointerException if {@code records}, an element or a key is null
      */
     public void deleteAll(List<Invoice> records) {
-        List<Invoice> input = Rows.elements(records, "records");
+        List<Invoice> input = Arguments.elements(records, "records");
         if (input.isEmpty()) {
             return;
         }
         try {
             dsl.transaction(configuration -> {
                 DSLContext tx = DSL.using(configuration);
-                List<Query> queries = new ArrayList<>(input.size());
-                for (Invoice record : input) {
-                    queries.add(deleteQuery(tx, record));
-                }
-                int[] rows = Batches.execute(tx, queries);
+                int[] rows = Sql.deleteRow.executeBatch(tx, input, (values, record) -> values
+                        .setLong(record.id())
+                        .setLong(record.lockVersion()));
                 List<StaleRecordException> conflicts = new ArrayList<>();
                 for (int i = 0; i < rows.length; i++) {
                     Invoice record = input.get(i);
-                    if (!Rows.one(rows[i], TABLE)) {
-                        conflicts.add(stale(tx, record, record.lockVersion(),
+                    if (!DESCRIPTOR.one(rows[i])) {
+                        conflicts.add(DESCRIPTOR.stale(tx, record, record.lockVersion(),
                                 StaleRecordException.Operation.DELETE, i));
                     }
                 }
@@ -375,7 +380,7 @@ public final class InvoiceRepository {
                 }
             });
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE_ALL, List.of(),
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.DELETE_ALL, List.of(),
                     Batches.refused(e));
         }
     }
@@ -389,7 +394,7 @@ public final class InvoiceRepository {
      * @return true if a row was deleted
      */
     public boolean deleteById(long id) {
-        return Rows.one(this.dsl.deleteFrom(TABLE).where(keyCondition(id)).execute(), TABLE);
+        return DESCRIPTOR.one(dsl.deleteFrom(TABLE).where(keyCondition(id)).execute());
     }
 
     /**
@@ -412,7 +417,7 @@ public final class InvoiceRepository {
         try {
             return touch(dsl, record);
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.TOUCH, keyValues(record), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.TOUCH, keyValues(record), e);
         }
     }
 
@@ -431,7 +436,7 @@ public final class InvoiceRepository {
      * @return the record, or empty when no row has that key
      */
     public Optional<Invoice> findByIdForUpdate(long id) {
-        return findForUpdate(this.dsl, id);
+        return findForUpdate(dsl, id);
     }
 
     /**
@@ -448,17 +453,17 @@ public final class InvoiceRepository {
     public static Invoice fromRecord(Record record) {
         Objects.requireNonNull(record, "record");
         return new Invoice(
-                Rows.notNull(record.get(ID), TABLE, ID),
+                DESCRIPTOR.notNull(record.get(ID), ID),
                 record.get(TOTAL),
-                Rows.notNull(record.get(LOCK_VERSION), TABLE, LOCK_VERSION));
+                DESCRIPTOR.notNull(record.get(LOCK_VERSION), LOCK_VERSION));
     }
 
     private static Invoice insert(DSLContext ctx, Invoice record) {
         long version = record.lockVersion();
         Sql.insertRow.execute(ctx, values -> values
-                .setLong(version)
                 .setLong(record.id())
-                .set(TOTAL, record.total()));
+                .set(TOTAL, record.total())
+                .setLong(version));
         return withVersion(record, version);
     }
 
@@ -480,40 +485,31 @@ public final class InvoiceRepository {
                     .setLong(record.id())
                     .setLong(record.lockVersion()));
         } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+            throw DESCRIPTOR.refused(e, record, record.lockVersion(),
+                    StaleRecordException.Operation.UPDATE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, record, record.lockVersion(),
+                    StaleRecordException.Operation.UPDATE, -1);
         }
         return withVersion(record, nextVersion(record.lockVersion()));
     }
 
-    private static Query updateQuery(DSLContext ctx, Invoice record) {
-        return ctx.update(TABLE)
-                .set(TOTAL, record.total())
-                .set(LOCK_VERSION, nextVersionField(record.lockVersion()))
-                .where(recordKey(record))
-                .and(versionCondition(record.lockVersion()));
-    }
-
     private static Invoice updateChanged(DSLContext ctx, Invoice original, Invoice changed) {
         if (!sameKey(original, changed)) {
-            throw new IllegalArgumentException("original and changed must have the same key, but have "
-                    + keyValues(original) + " and " + keyValues(changed));
+            throw new IllegalArgumentException(
+                    "original and changed must have the same key, but have " + keyValues(original)
+                    + " and " + keyValues(changed));
         }
-        long changes = 0L;
-        if (!Objects.equals(original.total(), changed.total())) {
-            changes |= 1L << 0;
-        }
+        long changes = changedColumns(original, changed);
         if (changes == 0L) {
             return original;
         }
         checkOverflow(original);
-        long columns = changes;
         int rows;
         try {
-            rows = Sql.updateColumns.forColumns(columns).execute(ctx, values -> {
-                if ((columns & 1L << 0) != 0L) {
+            rows = Sql.updateColumns.forColumns(changes).execute(ctx, values -> {
+                if ((changes & 1L) != 0L) {
                     values.set(TOTAL, changed.total());
                 }
                 values
@@ -521,24 +517,40 @@ public final class InvoiceRepository {
                         .setLong(original.lockVersion());
             });
         } catch (RuntimeException e) {
-            throw refused(e, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE);
+            throw DESCRIPTOR.refused(e, changed, original.lockVersion(),
+                    StaleRecordException.Operation.UPDATE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, changed, original.lockVersion(),
+                    StaleRecordException.Operation.UPDATE, -1);
         }
         return withVersion(changed, nextVersion(original.lockVersion()));
+    }
+
+    /**
+     * The columns whose values differ between {@code original} and {@code changed}: bit i for the
+     * i-th non-key column, as {@code Sql.updateColumns} numbers them.
+     */
+    private static long changedColumns(Invoice original, Invoice changed) {
+        long changes = 0L;
+        if (!Objects.equals(original.total(), changed.total())) {
+            changes |= 1L;
+        }
+        return changes;
     }
 
     private static Invoice modify(DSLContext ctx, long id, boolean lockingRead,
             UnaryOperator<Invoice> change) {
         Invoice current = (lockingRead ? findForUpdate(ctx, id) : find(ctx, id))
-                .orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY, Arrays.<Object>asList(id)));
+                .orElseThrow(() -> DESCRIPTOR.notFound(keyValues(id)));
         Invoice changed = change.apply(current);
         if (changed == null) {
-            throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
+            throw new NullPointerException( "the change passed to modify returned null for key "
+                    + keyValues(current));
         }
         if (!sameKey(current, changed)) {
-            throw new IllegalArgumentException("the change passed to modify must not change the key, but changed "
+            throw new IllegalArgumentException(
+                    "the change passed to modify must not change the key, but changed "
                     + keyValues(current) + " to " + keyValues(changed));
         }
         return updateChanged(ctx, current, changed);
@@ -551,15 +563,13 @@ public final class InvoiceRepository {
                     .setLong(record.id())
                     .setLong(record.lockVersion()));
         } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.DELETE);
+            throw DESCRIPTOR.refused(e, record, record.lockVersion(),
+                    StaleRecordException.Operation.DELETE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, record, record.lockVersion(),
+                    StaleRecordException.Operation.DELETE, -1);
         }
-    }
-
-    private static Query deleteQuery(DSLContext ctx, Invoice record) {
-        return ctx.deleteFrom(TABLE).where(recordKey(record)).and(versionCondition(record.lockVersion()));
     }
 
     private static Invoice touch(DSLContext ctx, Invoice record) {
@@ -570,10 +580,12 @@ public final class InvoiceRepository {
                     .setLong(record.id())
                     .setLong(record.lockVersion()));
         } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+            throw DESCRIPTOR.refused(e, record, record.lockVersion(),
+                    StaleRecordException.Operation.UPDATE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, record, record.lockVersion(),
+                    StaleRecordException.Operation.UPDATE, -1);
         }
         return withVersion(record, nextVersion(record.lockVersion()));
     }
@@ -604,10 +616,6 @@ public final class InvoiceRepository {
         return LOCK_VERSION.eq(expected);
     }
 
-    private static Field<Long> nextVersionField(long expected) {
-        return LOCK_VERSION.plus(DSL.inline(1));
-    }
-
     private static long nextVersion(long expected) {
         return expected + 1;
     }
@@ -616,8 +624,12 @@ public final class InvoiceRepository {
         return new Invoice(record.id(), record.total(), version);
     }
 
+    private static List<Object> keyValues(long id) {
+        return Arrays.<Object>asList(id);
+    }
+
     private static List<Object> keyValues(Invoice record) {
-        return Arrays.<Object>asList(record.id());
+        return keyValues(record.id());
     }
 
     private static boolean sameKey(Invoice a, Invoice b) {
@@ -626,20 +638,8 @@ public final class InvoiceRepository {
 
     private static void checkOverflow(Invoice record) {
         if (record.lockVersion() >= Long.MAX_VALUE) {
-            throw Rows.overflow(TABLE, LOCK_VERSION, record.lockVersion(), keyValues(record));
+            throw DESCRIPTOR.overflow(record, record.lockVersion());
         }
-    }
-
-    private static StaleRecordException stale(DSLContext ctx, Invoice record, Long expected,
-            StaleRecordException.Operation operation, int batchIndex) {
-        return Rows.stale(ctx, TABLE, recordKey(record), LOCK_VERSION, record, Columns.KEY,
-                keyValues(record), operation, expected, batchIndex);
-    }
-
-    private static RuntimeException refused(RuntimeException failure, Invoice record, Long expected,
-            StaleRecordException.Operation operation) {
-        return Rows.refused(failure, TABLE, LOCK_VERSION, record, Columns.KEY, keyValues(record),
-                operation, expected);
     }
 
     /**
@@ -659,12 +659,10 @@ public final class InvoiceRepository {
     }
 
     /**
-     * Column lists, initialized after the column constants.
+     * The list of every column, initialized after the column constants.
      */
     private static final class Columns {
         static final List<Field<?>> ALL = List.of(ID, TOTAL, LOCK_VERSION);
-
-        static final List<String> KEY = List.of("id");
 
         private Columns() {
         }
@@ -677,48 +675,54 @@ public final class InvoiceRepository {
         /**
          * Inserts every column.
          */
-        static final CachedStatement insertRow = CachedStatement.of((ctx, p) -> ctx.insertInto(TABLE)
-        .set(LOCK_VERSION, p.of(LOCK_VERSION))
-        .set(ID, p.of(ID))
-        .set(TOTAL, p.of(TOTAL)));
+        static final CachedStatement insertRow = CachedStatement.of(
+                (ctx, p) -> ctx.insertInto(TABLE)
+                        .set(ID, p.of(ID))
+                        .set(TOTAL, p.of(TOTAL))
+                        .set(LOCK_VERSION, p.of(LOCK_VERSION)));
 
         /**
          * Reads the row with a key.
          */
-        static final CachedStatement selectRow = CachedStatement.of((ctx, p) -> ctx.select(Columns.ALL)
-        .from(TABLE)
-        .where(ID.eq(p.of(ID))));
+        static final CachedStatement selectRow = CachedStatement.of(
+                (ctx, p) -> ctx.select(Columns.ALL)
+                        .from(TABLE)
+                        .where(ID.eq(p.of(ID))));
 
         /**
          * Reads the row with a key with a locking read.
          */
-        static final CachedStatement lockRow = CachedStatement.of((ctx, p) -> Locking.forUpdate(ctx, ctx.select(Columns.ALL)
-        .from(TABLE)
-        .where(ID.eq(p.of(ID)))));
+        static final CachedStatement lockRow = CachedStatement.of(
+                (ctx, p) -> Locking.forUpdate(ctx, ctx.select(Columns.ALL)
+                        .from(TABLE)
+                        .where(ID.eq(p.of(ID)))));
 
         /**
          * Compare-and-increment of every column.
          */
-        static final CachedStatement updateRow = CachedStatement.of((ctx, p) -> ctx.update(TABLE)
-        .set(TOTAL, p.of(TOTAL))
-        .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
-        .where(ID.eq(p.of(ID)))
-        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
+        static final CachedStatement updateRow = CachedStatement.of(
+                (ctx, p) -> ctx.update(TABLE)
+                        .set(TOTAL, p.of(TOTAL))
+                        .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
+                        .where(ID.eq(p.of(ID)))
+                        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
 
         /**
          * Version-checked delete.
          */
-        static final CachedStatement deleteRow = CachedStatement.of((ctx, p) -> ctx.deleteFrom(TABLE)
-        .where(ID.eq(p.of(ID)))
-        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
+        static final CachedStatement deleteRow = CachedStatement.of(
+                (ctx, p) -> ctx.deleteFrom(TABLE)
+                        .where(ID.eq(p.of(ID)))
+                        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
 
         /**
          * Version-checked increment of the version alone.
          */
-        static final CachedStatement touchRow = CachedStatement.of((ctx, p) -> ctx.update(TABLE)
-        .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
-        .where(ID.eq(p.of(ID)))
-        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
+        static final CachedStatement touchRow = CachedStatement.of(
+                (ctx, p) -> ctx.update(TABLE)
+                        .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
+                        .where(ID.eq(p.of(ID)))
+                        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
 
         /**
          * Compare-and-increment of the changed columns, one statement per set of columns (bit i:
@@ -726,7 +730,7 @@ public final class InvoiceRepository {
          */
         static final CachedStatements updateColumns = CachedStatements.of((ctx, p, columns) -> {
             Map<Field<?>, Object> set = new LinkedHashMap<>();
-            if ((columns & 1L << 0) != 0L) {
+            if ((columns & 1L) != 0L) {
                 set.put(TOTAL, p.of(TOTAL));
             }
             set.put(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)));

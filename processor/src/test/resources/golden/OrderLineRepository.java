@@ -5,12 +5,12 @@ import dev.versioned.RetryPolicy;
 import dev.versioned.StaleBatchException;
 import dev.versioned.StaleRecordException;
 import dev.versioned.VersionOverflowException;
+import dev.versioned.support.Arguments;
 import dev.versioned.support.Batches;
 import dev.versioned.support.CachedStatement;
-import dev.versioned.support.Conflicts;
 import dev.versioned.support.Locking;
+import dev.versioned.support.RepositoryDescriptor;
 import dev.versioned.support.Retry;
-import dev.versioned.support.Rows;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +27,6 @@ import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.InsertSetMoreStep;
-import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.TableField;
@@ -54,32 +53,45 @@ public final class OrderLineRepository {
     /**
      * Key column {@code order_id}, of component {@code OrderLine.orderId}.
      */
-    public static final Field<Long> ORDER_ID = RepositoryTable.column(TABLE, "order_id", SQLDataType.BIGINT);
+    public static final Field<Long> ORDER_ID = RepositoryTable.column(TABLE, "order_id",
+            SQLDataType.BIGINT);
 
     /**
      * Key column {@code line_no}, of component {@code OrderLine.lineNo}.
      */
-    public static final Field<Integer> LINE_NO = RepositoryTable.column(TABLE, "line_no", SQLDataType.INTEGER);
+    public static final Field<Integer> LINE_NO = RepositoryTable.column(TABLE, "line_no",
+            SQLDataType.INTEGER);
 
     /**
      * Column {@code product}, of component {@code OrderLine.product}.
      */
-    public static final Field<String> PRODUCT = RepositoryTable.column(TABLE, "product", SQLDataType.VARCHAR);
+    public static final Field<String> PRODUCT = RepositoryTable.column(TABLE, "product",
+            SQLDataType.VARCHAR);
 
     /**
      * Column {@code qty}, of component {@code OrderLine.quantity}.
      */
-    public static final Field<Integer> QUANTITY = RepositoryTable.column(TABLE, "qty", SQLDataType.INTEGER.nullable(false));
+    public static final Field<Integer> QUANTITY = RepositoryTable.column(TABLE, "qty",
+            SQLDataType.INTEGER.nullable(false));
 
     /**
      * Column {@code price}, of component {@code OrderLine.price}.
      */
-    public static final Field<BigDecimal> PRICE = RepositoryTable.column(TABLE, "price", SQLDataType.NUMERIC);
+    public static final Field<BigDecimal> PRICE = RepositoryTable.column(TABLE, "price",
+            SQLDataType.NUMERIC);
 
     /**
      * Version column {@code revision}, of component {@code OrderLine.revision}.
      */
-    public static final Field<Long> REVISION = RepositoryTable.column(TABLE, "revision", SQLDataType.BIGINT);
+    public static final Field<Long> REVISION = RepositoryTable.column(TABLE, "revision",
+            SQLDataType.BIGINT);
+
+    /**
+     * The table, key and version as this repository's exceptions name them.
+     */
+    private static final RepositoryDescriptor<OrderLine> DESCRIPTOR =
+            RepositoryDescriptor.counting(TABLE, List.of(ORDER_ID, LINE_NO), REVISION,
+                    Long.MAX_VALUE, OrderLineRepository::keyValues);
 
     private final DSLContext dsl;
 
@@ -126,7 +138,7 @@ public final class OrderLineRepository {
      * @throws NullPointerException if {@code records} or one of its elements is null
      */
     public List<OrderLine> insertAll(Collection<OrderLine> records) {
-        List<OrderLine> input = Rows.elements(records, "records");
+        List<OrderLine> input = Arguments.elements(records, "records");
         if (input.isEmpty()) {
             return List.of();
         }
@@ -151,7 +163,7 @@ public final class OrderLineRepository {
     public Optional<OrderLine> findById(Long orderId, Integer lineNo) {
         Objects.requireNonNull(orderId, "orderId");
         Objects.requireNonNull(lineNo, "lineNo");
-        return find(this.dsl, orderId, lineNo);
+        return find(dsl, orderId, lineNo);
     }
 
     /**
@@ -201,7 +213,7 @@ public final class OrderLineRepository {
         try {
             return update(dsl, record);
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE, keyValues(record), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.UPDATE, keyValues(record), e);
         }
     }
 
@@ -227,8 +239,8 @@ public final class OrderLineRepository {
         try {
             return updateChanged(dsl, original, changed);
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_CHANGED,
-                    keyValues(original), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.UPDATE_CHANGED, keyValues(original),
+                    e);
         }
     }
 
@@ -252,13 +264,13 @@ public final class OrderLineRepository {
                     .set(PRODUCT, record.product())
                     .set(QUANTITY, record.quantity())
                     .set(PRICE, record.price())
-                    .set(REVISION, DSL.coalesce(REVISION, DSL.inline(0L, REVISION)).plus(DSL.inline(1)))
+                    .set(REVISION, DSL.coalesce(REVISION, DSL.inline(0L, REVISION))
+                            .plus(DSL.inline(1)))
                     .where(recordKey(record))
                     .and(REVISION.isNull().or(REVISION.lt(DSL.inline(Long.MAX_VALUE, REVISION))))
                     .execute();
-            if (!Rows.one(rows, TABLE)) {
-                throw Rows.missingOrOverflow(tx, TABLE, recordKey(record), REVISION, Long.MAX_VALUE,
-                        Columns.KEY, keyValues(record));
+            if (!DESCRIPTOR.one(rows)) {
+                throw DESCRIPTOR.missingOrOverflow(tx, keyValues(record));
             }
             return withVersion(record, tx.select(REVISION).from(TABLE)
                     .where(recordKey(record)).fetchSingle().value1());
@@ -298,7 +310,7 @@ public final class OrderLineRepository {
         Objects.requireNonNull(orderId, "orderId");
         Objects.requireNonNull(lineNo, "lineNo");
         Objects.requireNonNull(change, "change");
-        return Retry.run(this.retry, this.dsl, TABLE, Arrays.<Object>asList(orderId, lineNo),
+        return Retry.run(retry, dsl, TABLE, keyValues(orderId, lineNo),
                 (ctx, lockingRead) -> modify(ctx, orderId, lineNo, lockingRead, change));
     }
 
@@ -314,7 +326,7 @@ public final class OrderLineRepository {
      * @throws NullPointerException if {@code records}, an element or a key is null
      */
     public List<OrderLine> updateAll(List<OrderLine> records) {
-        List<OrderLine> input = Rows.elements(records, "records");
+        List<OrderLine> input = Arguments.elements(records, "records");
         for (OrderLine record : input) {
             checkKey(record, "records");
             checkOverflow(record);
@@ -325,17 +337,36 @@ public final class OrderLineRepository {
         try {
             return dsl.transactionResult(configuration -> {
                 DSLContext tx = DSL.using(configuration);
-                List<Query> queries = new ArrayList<>(input.size());
-                for (OrderLine record : input) {
-                    queries.add(updateQuery(tx, record));
-                }
-                int[] rows = Batches.execute(tx, queries);
+                int[] rows = CachedStatement.executeBatch(
+                        tx,
+                        input.size(),
+                        i -> input.get(i).revision() == null ? Sql.updateNullVersionRow
+                                : Sql.updateRow,
+                        (values, i) -> {
+                            OrderLine record = input.get(i);
+                            if (record.revision() == null) {
+                                values
+                                        .setString(PRODUCT, record.product())
+                                        .setInt(record.quantity())
+                                        .set(PRICE, record.price())
+                                        .setLong(ORDER_ID, record.orderId())
+                                        .setInt(LINE_NO, record.lineNo());
+                            } else {
+                                values
+                                        .setString(PRODUCT, record.product())
+                                        .setInt(record.quantity())
+                                        .set(PRICE, record.price())
+                                        .setLong(ORDER_ID, record.orderId())
+                                        .setInt(LINE_NO, record.lineNo())
+                                        .setLong(REVISION, record.revision());
+                            }
+                        });
                 List<StaleRecordException> conflicts = new ArrayList<>();
                 List<OrderLine> written = new ArrayList<>(input.size());
                 for (int i = 0; i < rows.length; i++) {
                     OrderLine record = input.get(i);
-                    if (!Rows.one(rows[i], TABLE)) {
-                        conflicts.add(stale(tx, record, record.revision(),
+                    if (!DESCRIPTOR.one(rows[i])) {
+                        conflicts.add(DESCRIPTOR.stale(tx, record, record.revision(),
                                 StaleRecordException.Operation.UPDATE, i));
                     } else {
                         written.add(withVersion(record, nextVersion(record.revision())));
@@ -347,7 +378,7 @@ public final class OrderLineRepository {
                 return List.copyOf(written);
             });
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_ALL, List.of(),
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.UPDATE_ALL, List.of(),
                     Batches.refused(e));
         }
     }
@@ -365,7 +396,7 @@ public final class OrderLineRepository {
         try {
             delete(dsl, record);
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE, keyValues(record), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.DELETE, keyValues(record), e);
         }
     }
 
@@ -379,7 +410,7 @@ public final class OrderLineRepository {
      * @throws NullPointerException if {@code records}, an element or a key is null
      */
     public void deleteAll(List<OrderLine> records) {
-        List<OrderLine> input = Rows.elements(records, "records");
+        List<OrderLine> input = Arguments.elements(records, "records");
         for (OrderLine record : input) {
             checkKey(record, "records");
         }
@@ -389,16 +420,29 @@ public final class OrderLineRepository {
         try {
             dsl.transaction(configuration -> {
                 DSLContext tx = DSL.using(configuration);
-                List<Query> queries = new ArrayList<>(input.size());
-                for (OrderLine record : input) {
-                    queries.add(deleteQuery(tx, record));
-                }
-                int[] rows = Batches.execute(tx, queries);
+                int[] rows = CachedStatement.executeBatch(
+                        tx,
+                        input.size(),
+                        i -> input.get(i).revision() == null ? Sql.deleteNullVersionRow
+                                : Sql.deleteRow,
+                        (values, i) -> {
+                            OrderLine record = input.get(i);
+                            if (record.revision() == null) {
+                                values
+                                        .setLong(ORDER_ID, record.orderId())
+                                        .setInt(LINE_NO, record.lineNo());
+                            } else {
+                                values
+                                        .setLong(ORDER_ID, record.orderId())
+                                        .setInt(LINE_NO, record.lineNo())
+                                        .setLong(REVISION, record.revision());
+                            }
+                        });
                 List<StaleRecordException> conflicts = new ArrayList<>();
                 for (int i = 0; i < rows.length; i++) {
                     OrderLine record = input.get(i);
-                    if (!Rows.one(rows[i], TABLE)) {
-                        conflicts.add(stale(tx, record, record.revision(),
+                    if (!DESCRIPTOR.one(rows[i])) {
+                        conflicts.add(DESCRIPTOR.stale(tx, record, record.revision(),
                                 StaleRecordException.Operation.DELETE, i));
                     }
                 }
@@ -407,7 +451,7 @@ public final class OrderLineRepository {
                 }
             });
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE_ALL, List.of(),
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.DELETE_ALL, List.of(),
                     Batches.refused(e));
         }
     }
@@ -425,8 +469,7 @@ public final class OrderLineRepository {
     public boolean deleteById(Long orderId, Integer lineNo) {
         Objects.requireNonNull(orderId, "orderId");
         Objects.requireNonNull(lineNo, "lineNo");
-        return Rows.one(this.dsl.deleteFrom(TABLE).where(keyCondition(orderId, lineNo)).execute(),
-                TABLE);
+        return DESCRIPTOR.one(dsl.deleteFrom(TABLE).where(keyCondition(orderId, lineNo)).execute());
     }
 
     /**
@@ -448,21 +491,19 @@ public final class OrderLineRepository {
     public boolean incrementQuantity(Long orderId, Integer lineNo, int delta) {
         Objects.requireNonNull(orderId, "orderId");
         Objects.requireNonNull(lineNo, "lineNo");
-        int rows = this.dsl.update(TABLE)
-                .set(QUANTITY, DSL.coalesce(QUANTITY, DSL.inline(0, QUANTITY)).plus(delta))
+        int rows = dsl.update(TABLE)
+                .set(QUANTITY, QUANTITY.plus(delta))
                 .set(REVISION, DSL.coalesce(REVISION, DSL.inline(0L, REVISION)).plus(DSL.inline(1)))
                 .where(keyCondition(orderId, lineNo))
                 .and(REVISION.isNull().or(REVISION.lt(DSL.inline(Long.MAX_VALUE, REVISION))))
                 .and(delta >= 0
-                        ? DSL.coalesce(QUANTITY, DSL.inline(0, QUANTITY)).le((Integer.MAX_VALUE - delta))
-                        : DSL.coalesce(QUANTITY, DSL.inline(0, QUANTITY)).ge((Integer.MIN_VALUE - delta)))
+                        ? QUANTITY.le(Integer.MAX_VALUE - delta)
+                        : QUANTITY.ge(Integer.MIN_VALUE - delta))
                 .execute();
-        if (Rows.one(rows, TABLE)) {
+        if (DESCRIPTOR.one(rows)) {
             return true;
         }
-        return Rows.incrementRefused(this.dsl, TABLE, keyCondition(orderId, lineNo), REVISION,
-                Long.MAX_VALUE, QUANTITY, delta, Columns.KEY, Arrays.<Object>asList(orderId,
-                lineNo));
+        return DESCRIPTOR.incrementRefused(dsl, QUANTITY, delta, keyValues(orderId, lineNo));
     }
 
     /**
@@ -485,7 +526,7 @@ public final class OrderLineRepository {
         try {
             return touch(dsl, record);
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.TOUCH, keyValues(record), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.TOUCH, keyValues(record), e);
         }
     }
 
@@ -508,7 +549,7 @@ public final class OrderLineRepository {
     public Optional<OrderLine> findByIdForUpdate(Long orderId, Integer lineNo) {
         Objects.requireNonNull(orderId, "orderId");
         Objects.requireNonNull(lineNo, "lineNo");
-        return findForUpdate(this.dsl, orderId, lineNo);
+        return findForUpdate(dsl, orderId, lineNo);
     }
 
     /**
@@ -528,7 +569,7 @@ public final class OrderLineRepository {
                 record.get(ORDER_ID),
                 record.get(LINE_NO),
                 record.get(PRODUCT),
-                Rows.notNull(record.get(QUANTITY), TABLE, QUANTITY),
+                DESCRIPTOR.notNull(record.get(QUANTITY), QUANTITY),
                 record.get(PRICE),
                 record.get(REVISION));
     }
@@ -549,19 +590,21 @@ public final class OrderLineRepository {
             }
             Record generated = insert.returningResult(ORDER_ID, LINE_NO).fetchOne();
             if (generated == null) {
-                throw new DataAccessException("the database returned no generated key for shop.order_line");
+                throw new DataAccessException(
+                        "the database returned no generated key for shop.order_line");
             }
-            return new OrderLine(record.orderId() != null ? record.orderId() : generated.get(ORDER_ID),
-                    record.lineNo() != null ? record.lineNo() : generated.get(LINE_NO),
-                    record.product(), record.quantity(), record.price(), version);
+            return new OrderLine(record.orderId() != null ? record.orderId()
+                    : generated.get(ORDER_ID), record.lineNo() != null ? record.lineNo()
+                    : generated.get(LINE_NO), record.product(), record.quantity(), record.price(),
+                    version);
         }
         Sql.insertRow.execute(ctx, values -> values
-                .setLong(REVISION, version)
                 .setLong(ORDER_ID, record.orderId())
                 .setInt(LINE_NO, record.lineNo())
                 .setString(PRODUCT, record.product())
                 .setInt(record.quantity())
-                .set(PRICE, record.price()));
+                .set(PRICE, record.price())
+                .setLong(REVISION, version));
         return withVersion(record, version);
     }
 
@@ -581,39 +624,37 @@ public final class OrderLineRepository {
         int rows;
         try {
             rows = record.revision() == null
-                    ? updateQuery(ctx, record).execute()
+                    ? Sql.updateNullVersionRow.execute(ctx, values -> values
+                            .setString(PRODUCT, record.product())
+                            .setInt(record.quantity())
+                            .set(PRICE, record.price())
+                            .setLong(ORDER_ID, record.orderId())
+                            .setInt(LINE_NO, record.lineNo()))
                     : Sql.updateRow.execute(ctx, values -> values
-                    .setString(PRODUCT, record.product())
-                    .setInt(record.quantity())
-                    .set(PRICE, record.price())
-                    .setLong(ORDER_ID, record.orderId())
-                    .setInt(LINE_NO, record.lineNo())
-                    .setLong(REVISION, record.revision()));
+                            .setString(PRODUCT, record.product())
+                            .setInt(record.quantity())
+                            .set(PRICE, record.price())
+                            .setLong(ORDER_ID, record.orderId())
+                            .setInt(LINE_NO, record.lineNo())
+                            .setLong(REVISION, record.revision()));
         } catch (RuntimeException e) {
-            throw refused(e, record, record.revision(), StaleRecordException.Operation.UPDATE);
+            throw DESCRIPTOR.refused(e, record, record.revision(),
+                    StaleRecordException.Operation.UPDATE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.revision(), StaleRecordException.Operation.UPDATE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, record, record.revision(),
+                    StaleRecordException.Operation.UPDATE, -1);
         }
         return withVersion(record, nextVersion(record.revision()));
-    }
-
-    private static Query updateQuery(DSLContext ctx, OrderLine record) {
-        return ctx.update(TABLE)
-                .set(PRODUCT, record.product())
-                .set(QUANTITY, record.quantity())
-                .set(PRICE, record.price())
-                .set(REVISION, nextVersionField(record.revision()))
-                .where(recordKey(record))
-                .and(versionCondition(record.revision()));
     }
 
     private static OrderLine updateChanged(DSLContext ctx, OrderLine original, OrderLine changed) {
         checkKey(original, "original");
         checkKey(changed, "changed");
         if (!sameKey(original, changed)) {
-            throw new IllegalArgumentException("original and changed must have the same key, but have "
-                    + keyValues(original) + " and " + keyValues(changed));
+            throw new IllegalArgumentException(
+                    "original and changed must have the same key, but have " + keyValues(original)
+                    + " and " + keyValues(changed));
         }
         Map<Field<?>, Object> changes = new LinkedHashMap<>();
         if (!Objects.equals(original.product(), changed.product())) {
@@ -636,10 +677,12 @@ public final class OrderLineRepository {
                     .where(recordKey(original)).and(versionCondition(original.revision()))
                     .execute();
         } catch (RuntimeException e) {
-            throw refused(e, changed, original.revision(), StaleRecordException.Operation.UPDATE);
+            throw DESCRIPTOR.refused(e, changed, original.revision(),
+                    StaleRecordException.Operation.UPDATE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, changed, original.revision(), StaleRecordException.Operation.UPDATE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, changed, original.revision(),
+                    StaleRecordException.Operation.UPDATE, -1);
         }
         return withVersion(changed, nextVersion(original.revision()));
     }
@@ -647,14 +690,15 @@ public final class OrderLineRepository {
     private static OrderLine modify(DSLContext ctx, Long orderId, Integer lineNo,
             boolean lockingRead, UnaryOperator<OrderLine> change) {
         OrderLine current = (lockingRead ? findForUpdate(ctx, orderId, lineNo) : find(ctx, orderId,
-                lineNo)).orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY,
-                Arrays.<Object>asList(orderId, lineNo)));
+                lineNo)).orElseThrow(() -> DESCRIPTOR.notFound(keyValues(orderId, lineNo)));
         OrderLine changed = change.apply(current);
         if (changed == null) {
-            throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
+            throw new NullPointerException( "the change passed to modify returned null for key "
+                    + keyValues(current));
         }
         if (!sameKey(current, changed)) {
-            throw new IllegalArgumentException("the change passed to modify must not change the key, but changed "
+            throw new IllegalArgumentException(
+                    "the change passed to modify must not change the key, but changed "
                     + keyValues(current) + " to " + keyValues(changed));
         }
         return updateChanged(ctx, current, changed);
@@ -665,21 +709,21 @@ public final class OrderLineRepository {
         int rows;
         try {
             rows = record.revision() == null
-                    ? deleteQuery(ctx, record).execute()
+                    ? Sql.deleteNullVersionRow.execute(ctx, values -> values
+                            .setLong(ORDER_ID, record.orderId())
+                            .setInt(LINE_NO, record.lineNo()))
                     : Sql.deleteRow.execute(ctx, values -> values
-                    .setLong(ORDER_ID, record.orderId())
-                    .setInt(LINE_NO, record.lineNo())
-                    .setLong(REVISION, record.revision()));
+                            .setLong(ORDER_ID, record.orderId())
+                            .setInt(LINE_NO, record.lineNo())
+                            .setLong(REVISION, record.revision()));
         } catch (RuntimeException e) {
-            throw refused(e, record, record.revision(), StaleRecordException.Operation.DELETE);
+            throw DESCRIPTOR.refused(e, record, record.revision(),
+                    StaleRecordException.Operation.DELETE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.revision(), StaleRecordException.Operation.DELETE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, record, record.revision(),
+                    StaleRecordException.Operation.DELETE, -1);
         }
-    }
-
-    private static Query deleteQuery(DSLContext ctx, OrderLine record) {
-        return ctx.deleteFrom(TABLE).where(recordKey(record)).and(versionCondition(record.revision()));
     }
 
     private static OrderLine touch(DSLContext ctx, OrderLine record) {
@@ -688,25 +732,22 @@ public final class OrderLineRepository {
         int rows;
         try {
             rows = record.revision() == null
-                    ? touchQuery(ctx, record).execute()
+                    ? Sql.touchNullVersionRow.execute(ctx, values -> values
+                            .setLong(ORDER_ID, record.orderId())
+                            .setInt(LINE_NO, record.lineNo()))
                     : Sql.touchRow.execute(ctx, values -> values
-                    .setLong(ORDER_ID, record.orderId())
-                    .setInt(LINE_NO, record.lineNo())
-                    .setLong(REVISION, record.revision()));
+                            .setLong(ORDER_ID, record.orderId())
+                            .setInt(LINE_NO, record.lineNo())
+                            .setLong(REVISION, record.revision()));
         } catch (RuntimeException e) {
-            throw refused(e, record, record.revision(), StaleRecordException.Operation.UPDATE);
+            throw DESCRIPTOR.refused(e, record, record.revision(),
+                    StaleRecordException.Operation.UPDATE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.revision(), StaleRecordException.Operation.UPDATE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, record, record.revision(),
+                    StaleRecordException.Operation.UPDATE, -1);
         }
         return withVersion(record, nextVersion(record.revision()));
-    }
-
-    private static Query touchQuery(DSLContext ctx, OrderLine record) {
-        return ctx.update(TABLE)
-                .set(REVISION, nextVersionField(record.revision()))
-                .where(recordKey(record))
-                .and(versionCondition(record.revision()));
     }
 
     /**
@@ -750,8 +791,12 @@ public final class OrderLineRepository {
                 record.price(), version);
     }
 
+    private static List<Object> keyValues(Long orderId, Integer lineNo) {
+        return Arrays.<Object>asList(orderId, lineNo);
+    }
+
     private static List<Object> keyValues(OrderLine record) {
-        return Arrays.<Object>asList(record.orderId(), record.lineNo());
+        return keyValues(record.orderId(), record.lineNo());
     }
 
     private static boolean sameKey(OrderLine a, OrderLine b) {
@@ -770,20 +815,8 @@ public final class OrderLineRepository {
 
     private static void checkOverflow(OrderLine record) {
         if (record.revision() != null && record.revision() >= Long.MAX_VALUE) {
-            throw Rows.overflow(TABLE, REVISION, record.revision(), keyValues(record));
+            throw DESCRIPTOR.overflow(record, record.revision());
         }
-    }
-
-    private static StaleRecordException stale(DSLContext ctx, OrderLine record, Long expected,
-            StaleRecordException.Operation operation, int batchIndex) {
-        return Rows.stale(ctx, TABLE, recordKey(record), REVISION, record, Columns.KEY,
-                keyValues(record), operation, expected, batchIndex);
-    }
-
-    private static RuntimeException refused(RuntimeException failure, OrderLine record,
-            Long expected, StaleRecordException.Operation operation) {
-        return Rows.refused(failure, TABLE, REVISION, record, Columns.KEY, keyValues(record),
-                operation, expected);
     }
 
     /**
@@ -803,13 +836,11 @@ public final class OrderLineRepository {
     }
 
     /**
-     * Column lists, initialized after the column constants.
+     * The list of every column, initialized after the column constants.
      */
     private static final class Columns {
         static final List<Field<?>> ALL = List.of(ORDER_ID, LINE_NO, PRODUCT, QUANTITY, PRICE,
                 REVISION);
-
-        static final List<String> KEY = List.of("order_id", "line_no");
 
         private Columns() {
         }
@@ -822,58 +853,98 @@ public final class OrderLineRepository {
         /**
          * Inserts every column.
          */
-        static final CachedStatement insertRow = CachedStatement.of((ctx, p) -> ctx.insertInto(TABLE)
-        .set(REVISION, p.of(REVISION))
-        .set(ORDER_ID, p.of(ORDER_ID))
-        .set(LINE_NO, p.of(LINE_NO))
-        .set(PRODUCT, p.of(PRODUCT))
-        .set(QUANTITY, p.of(QUANTITY))
-        .set(PRICE, p.of(PRICE)));
+        static final CachedStatement insertRow = CachedStatement.of(
+                (ctx, p) -> ctx.insertInto(TABLE)
+                        .set(ORDER_ID, p.of(ORDER_ID))
+                        .set(LINE_NO, p.of(LINE_NO))
+                        .set(PRODUCT, p.of(PRODUCT))
+                        .set(QUANTITY, p.of(QUANTITY))
+                        .set(PRICE, p.of(PRICE))
+                        .set(REVISION, p.of(REVISION)));
 
         /**
          * Reads the row with a key.
          */
-        static final CachedStatement selectRow = CachedStatement.of((ctx, p) -> ctx.select(Columns.ALL)
-        .from(TABLE)
-        .where(ORDER_ID.eq(p.of(ORDER_ID)))
-        .and(LINE_NO.eq(p.of(LINE_NO))));
+        static final CachedStatement selectRow = CachedStatement.of(
+                (ctx, p) -> ctx.select(Columns.ALL)
+                        .from(TABLE)
+                        .where(ORDER_ID.eq(p.of(ORDER_ID)))
+                        .and(LINE_NO.eq(p.of(LINE_NO))));
 
         /**
          * Reads the row with a key with a locking read.
          */
-        static final CachedStatement lockRow = CachedStatement.of((ctx, p) -> Locking.forUpdate(ctx, ctx.select(Columns.ALL)
-        .from(TABLE)
-        .where(ORDER_ID.eq(p.of(ORDER_ID)))
-        .and(LINE_NO.eq(p.of(LINE_NO)))));
+        static final CachedStatement lockRow = CachedStatement.of(
+                (ctx, p) -> Locking.forUpdate(ctx, ctx.select(Columns.ALL)
+                        .from(TABLE)
+                        .where(ORDER_ID.eq(p.of(ORDER_ID)))
+                        .and(LINE_NO.eq(p.of(LINE_NO)))));
 
         /**
          * Compare-and-increment of every column, for a non-null version.
          */
-        static final CachedStatement updateRow = CachedStatement.of((ctx, p) -> ctx.update(TABLE)
-        .set(PRODUCT, p.of(PRODUCT))
-        .set(QUANTITY, p.of(QUANTITY))
-        .set(PRICE, p.of(PRICE))
-        .set(REVISION, REVISION.plus(DSL.inline(1)))
-        .where(ORDER_ID.eq(p.of(ORDER_ID)))
-        .and(LINE_NO.eq(p.of(LINE_NO)))
-        .and(REVISION.eq(p.of(REVISION))));
+        static final CachedStatement updateRow = CachedStatement.of(
+                (ctx, p) -> ctx.update(TABLE)
+                        .set(PRODUCT, p.of(PRODUCT))
+                        .set(QUANTITY, p.of(QUANTITY))
+                        .set(PRICE, p.of(PRICE))
+                        .set(REVISION, REVISION.plus(DSL.inline(1)))
+                        .where(ORDER_ID.eq(p.of(ORDER_ID)))
+                        .and(LINE_NO.eq(p.of(LINE_NO)))
+                        .and(REVISION.eq(p.of(REVISION))));
 
         /**
          * Version-checked delete, for a non-null version.
          */
-        static final CachedStatement deleteRow = CachedStatement.of((ctx, p) -> ctx.deleteFrom(TABLE)
-        .where(ORDER_ID.eq(p.of(ORDER_ID)))
-        .and(LINE_NO.eq(p.of(LINE_NO)))
-        .and(REVISION.eq(p.of(REVISION))));
+        static final CachedStatement deleteRow = CachedStatement.of(
+                (ctx, p) -> ctx.deleteFrom(TABLE)
+                        .where(ORDER_ID.eq(p.of(ORDER_ID)))
+                        .and(LINE_NO.eq(p.of(LINE_NO)))
+                        .and(REVISION.eq(p.of(REVISION))));
 
         /**
          * Version-checked increment of the version alone, for a non-null version.
          */
-        static final CachedStatement touchRow = CachedStatement.of((ctx, p) -> ctx.update(TABLE)
-        .set(REVISION, REVISION.plus(DSL.inline(1)))
-        .where(ORDER_ID.eq(p.of(ORDER_ID)))
-        .and(LINE_NO.eq(p.of(LINE_NO)))
-        .and(REVISION.eq(p.of(REVISION))));
+        static final CachedStatement touchRow = CachedStatement.of(
+                (ctx, p) -> ctx.update(TABLE)
+                        .set(REVISION, REVISION.plus(DSL.inline(1)))
+                        .where(ORDER_ID.eq(p.of(ORDER_ID)))
+                        .and(LINE_NO.eq(p.of(LINE_NO)))
+                        .and(REVISION.eq(p.of(REVISION))));
+
+        /**
+         * Compare-and-increment of every column, for a null version: v IS NULL, and the new version
+         * is the first.
+         */
+        static final CachedStatement updateNullVersionRow = CachedStatement.of(
+                (ctx, p) -> ctx.update(TABLE)
+                        .set(PRODUCT, p.of(PRODUCT))
+                        .set(QUANTITY, p.of(QUANTITY))
+                        .set(PRICE, p.of(PRICE))
+                        .set(REVISION, DSL.inline(1L, REVISION))
+                        .where(ORDER_ID.eq(p.of(ORDER_ID)))
+                        .and(LINE_NO.eq(p.of(LINE_NO)))
+                        .and(REVISION.isNull()));
+
+        /**
+         * Version-checked delete, for a null version (v IS NULL).
+         */
+        static final CachedStatement deleteNullVersionRow = CachedStatement.of(
+                (ctx, p) -> ctx.deleteFrom(TABLE)
+                        .where(ORDER_ID.eq(p.of(ORDER_ID)))
+                        .and(LINE_NO.eq(p.of(LINE_NO)))
+                        .and(REVISION.isNull()));
+
+        /**
+         * Version-checked increment of the version alone, for a null version: v IS NULL, and the
+         * new version is the first.
+         */
+        static final CachedStatement touchNullVersionRow = CachedStatement.of(
+                (ctx, p) -> ctx.update(TABLE)
+                        .set(REVISION, DSL.inline(1L, REVISION))
+                        .where(ORDER_ID.eq(p.of(ORDER_ID)))
+                        .and(LINE_NO.eq(p.of(LINE_NO)))
+                        .and(REVISION.isNull()));
 
         private Sql() {
         }

@@ -5,12 +5,12 @@ import dev.versioned.RetryPolicy;
 import dev.versioned.StaleBatchException;
 import dev.versioned.StaleRecordException;
 import dev.versioned.VersionOverflowException;
+import dev.versioned.support.Arguments;
 import dev.versioned.support.Batches;
 import dev.versioned.support.CachedStatement;
-import dev.versioned.support.Conflicts;
 import dev.versioned.support.Locking;
+import dev.versioned.support.RepositoryDescriptor;
 import dev.versioned.support.Retry;
-import dev.versioned.support.Rows;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +27,6 @@ import org.jooq.Converter;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
-import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.TableField;
@@ -54,27 +53,40 @@ public final class Outer_InnerRepository {
     /**
      * Key column {@code id}, of component {@code Outer.Inner.id}.
      */
-    public static final Field<Long> ID = RepositoryTable.column(TABLE, "id", SQLDataType.BIGINT.nullable(false));
+    public static final Field<Long> ID = RepositoryTable.column(TABLE, "id",
+            SQLDataType.BIGINT.nullable(false));
 
     /**
      * Column {@code kind}, of component {@code Outer.Inner.kind}.
      */
-    public static final Field<Outer.Kind> KIND = RepositoryTable.column(TABLE, "kind", SQLDataType.VARCHAR.asConvertedDataType(Converter.ofNullable(String.class, Outer.Kind.class, Outer.Kind::valueOf, Outer.Kind::name)));
+    public static final Field<Outer.Kind> KIND = RepositoryTable.column(TABLE, "kind",
+            SQLDataType.VARCHAR.asConvertedDataType( Converter.ofNullable(String.class,
+            Outer.Kind.class, Outer.Kind::valueOf, Outer.Kind::name)));
 
     /**
      * Column {@code data}, of component {@code Outer.Inner.data}.
      */
-    public static final Field<byte[]> DATA = RepositoryTable.column(TABLE, "data", SQLDataType.VARBINARY);
+    public static final Field<byte[]> DATA = RepositoryTable.column(TABLE, "data",
+            SQLDataType.VARBINARY);
 
     /**
      * Column {@code created}, of component {@code Outer.Inner.created}.
      */
-    public static final Field<Instant> CREATED = RepositoryTable.column(TABLE, "created", SQLDataType.INSTANT);
+    public static final Field<Instant> CREATED = RepositoryTable.column(TABLE, "created",
+            SQLDataType.INSTANT);
 
     /**
      * Version column {@code lock_version}, of component {@code Outer.Inner.lockVersion}.
      */
-    public static final Field<Integer> LOCK_VERSION = RepositoryTable.column(TABLE, "lock_version", SQLDataType.INTEGER);
+    public static final Field<Integer> LOCK_VERSION = RepositoryTable.column(TABLE, "lock_version",
+            SQLDataType.INTEGER);
+
+    /**
+     * The table, key and version as this repository's exceptions name them.
+     */
+    private static final RepositoryDescriptor<Outer.Inner> DESCRIPTOR =
+            RepositoryDescriptor.counting(TABLE, List.of(ID), LOCK_VERSION, Integer.MAX_VALUE,
+                    Outer_InnerRepository::keyValues);
 
     private final DSLContext dsl;
 
@@ -120,7 +132,7 @@ public final class Outer_InnerRepository {
      * @throws NullPointerException if {@code records} or one of its elements is null
      */
     public List<Outer.Inner> insertAll(Collection<Outer.Inner> records) {
-        List<Outer.Inner> input = Rows.elements(records, "records");
+        List<Outer.Inner> input = Arguments.elements(records, "records");
         if (input.isEmpty()) {
             return List.of();
         }
@@ -141,7 +153,7 @@ public final class Outer_InnerRepository {
      * @return the record, or empty when no row has that key
      */
     public Optional<Outer.Inner> findById(long id) {
-        return find(this.dsl, id);
+        return find(dsl, id);
     }
 
     /**
@@ -191,7 +203,7 @@ public final class Outer_InnerRepository {
         try {
             return update(dsl, record);
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE, keyValues(record), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.UPDATE, keyValues(record), e);
         }
     }
 
@@ -217,8 +229,8 @@ public final class Outer_InnerRepository {
         try {
             return updateChanged(dsl, original, changed);
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_CHANGED,
-                    keyValues(original), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.UPDATE_CHANGED, keyValues(original),
+                    e);
         }
     }
 
@@ -241,13 +253,14 @@ public final class Outer_InnerRepository {
                     .set(KIND, record.kind())
                     .set(DATA, record.data())
                     .set(CREATED, record.created())
-                    .set(LOCK_VERSION, DSL.coalesce(LOCK_VERSION, DSL.inline(0, LOCK_VERSION)).plus(DSL.inline(1)))
+                    .set(LOCK_VERSION, DSL.coalesce(LOCK_VERSION, DSL.inline(0, LOCK_VERSION))
+                            .plus(DSL.inline(1)))
                     .where(recordKey(record))
-                    .and(LOCK_VERSION.isNull().or(LOCK_VERSION.lt(DSL.inline(Integer.MAX_VALUE, LOCK_VERSION))))
+                    .and(LOCK_VERSION.isNull()
+                            .or(LOCK_VERSION.lt(DSL.inline(Integer.MAX_VALUE, LOCK_VERSION))))
                     .execute();
-            if (!Rows.one(rows, TABLE)) {
-                throw Rows.missingOrOverflow(tx, TABLE, recordKey(record), LOCK_VERSION,
-                        Integer.MAX_VALUE, Columns.KEY, keyValues(record));
+            if (!DESCRIPTOR.one(rows)) {
+                throw DESCRIPTOR.missingOrOverflow(tx, keyValues(record));
             }
             return withVersion(record, tx.select(LOCK_VERSION).from(TABLE)
                     .where(recordKey(record)).fetchSingle().value1());
@@ -283,7 +296,7 @@ public final class Outer_InnerRepository {
      */
     public Outer.Inner modify(long id, UnaryOperator<Outer.Inner> change) {
         Objects.requireNonNull(change, "change");
-        return Retry.run(this.retry, this.dsl, TABLE, Arrays.<Object>asList(id),
+        return Retry.run(retry, dsl, TABLE, keyValues(id),
                 (ctx, lockingRead) -> modify(ctx, id, lockingRead, change));
     }
 
@@ -299,7 +312,7 @@ public final class Outer_InnerRepository {
      * @throws NullPointerException if {@code records}, an element or a key is null
      */
     public List<Outer.Inner> updateAll(List<Outer.Inner> records) {
-        List<Outer.Inner> input = Rows.elements(records, "records");
+        List<Outer.Inner> input = Arguments.elements(records, "records");
         for (Outer.Inner record : input) {
             checkOverflow(record);
         }
@@ -309,17 +322,34 @@ public final class Outer_InnerRepository {
         try {
             return dsl.transactionResult(configuration -> {
                 DSLContext tx = DSL.using(configuration);
-                List<Query> queries = new ArrayList<>(input.size());
-                for (Outer.Inner record : input) {
-                    queries.add(updateQuery(tx, record));
-                }
-                int[] rows = Batches.execute(tx, queries);
+                int[] rows = CachedStatement.executeBatch(
+                        tx,
+                        input.size(),
+                        i -> input.get(i).lockVersion() == null ? Sql.updateNullVersionRow
+                                : Sql.updateRow,
+                        (values, i) -> {
+                            Outer.Inner record = input.get(i);
+                            if (record.lockVersion() == null) {
+                                values
+                                        .set(KIND, record.kind())
+                                        .set(DATA, record.data())
+                                        .set(CREATED, record.created())
+                                        .setLong(record.id());
+                            } else {
+                                values
+                                        .set(KIND, record.kind())
+                                        .set(DATA, record.data())
+                                        .set(CREATED, record.created())
+                                        .setLong(record.id())
+                                        .setInt(LOCK_VERSION, record.lockVersion());
+                            }
+                        });
                 List<StaleRecordException> conflicts = new ArrayList<>();
                 List<Outer.Inner> written = new ArrayList<>(input.size());
                 for (int i = 0; i < rows.length; i++) {
                     Outer.Inner record = input.get(i);
-                    if (!Rows.one(rows[i], TABLE)) {
-                        conflicts.add(stale(tx, record, record.lockVersion(),
+                    if (!DESCRIPTOR.one(rows[i])) {
+                        conflicts.add(DESCRIPTOR.stale(tx, record, record.lockVersion(),
                                 StaleRecordException.Operation.UPDATE, i));
                     } else {
                         written.add(withVersion(record, nextVersion(record.lockVersion())));
@@ -331,7 +361,7 @@ public final class Outer_InnerRepository {
                 return List.copyOf(written);
             });
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_ALL, List.of(),
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.UPDATE_ALL, List.of(),
                     Batches.refused(e));
         }
     }
@@ -349,7 +379,7 @@ public final class Outer_InnerRepository {
         try {
             delete(dsl, record);
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE, keyValues(record), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.DELETE, keyValues(record), e);
         }
     }
 
@@ -363,23 +393,34 @@ public final class Outer_InnerRepository {
      * @throws NullPointerException if {@code records}, an element or a key is null
      */
     public void deleteAll(List<Outer.Inner> records) {
-        List<Outer.Inner> input = Rows.elements(records, "records");
+        List<Outer.Inner> input = Arguments.elements(records, "records");
         if (input.isEmpty()) {
             return;
         }
         try {
             dsl.transaction(configuration -> {
                 DSLContext tx = DSL.using(configuration);
-                List<Query> queries = new ArrayList<>(input.size());
-                for (Outer.Inner record : input) {
-                    queries.add(deleteQuery(tx, record));
-                }
-                int[] rows = Batches.execute(tx, queries);
+                int[] rows = CachedStatement.executeBatch(
+                        tx,
+                        input.size(),
+                        i -> input.get(i).lockVersion() == null ? Sql.deleteNullVersionRow
+                                : Sql.deleteRow,
+                        (values, i) -> {
+                            Outer.Inner record = input.get(i);
+                            if (record.lockVersion() == null) {
+                                values
+                                        .setLong(record.id());
+                            } else {
+                                values
+                                        .setLong(record.id())
+                                        .setInt(LOCK_VERSION, record.lockVersion());
+                            }
+                        });
                 List<StaleRecordException> conflicts = new ArrayList<>();
                 for (int i = 0; i < rows.length; i++) {
                     Outer.Inner record = input.get(i);
-                    if (!Rows.one(rows[i], TABLE)) {
-                        conflicts.add(stale(tx, record, record.lockVersion(),
+                    if (!DESCRIPTOR.one(rows[i])) {
+                        conflicts.add(DESCRIPTOR.stale(tx, record, record.lockVersion(),
                                 StaleRecordException.Operation.DELETE, i));
                     }
                 }
@@ -388,7 +429,7 @@ public final class Outer_InnerRepository {
                 }
             });
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE_ALL, List.of(),
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.DELETE_ALL, List.of(),
                     Batches.refused(e));
         }
     }
@@ -402,7 +443,7 @@ public final class Outer_InnerRepository {
      * @return true if a row was deleted
      */
     public boolean deleteById(long id) {
-        return Rows.one(this.dsl.deleteFrom(TABLE).where(keyCondition(id)).execute(), TABLE);
+        return DESCRIPTOR.one(dsl.deleteFrom(TABLE).where(keyCondition(id)).execute());
     }
 
     /**
@@ -425,7 +466,7 @@ public final class Outer_InnerRepository {
         try {
             return touch(dsl, record);
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.TOUCH, keyValues(record), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.TOUCH, keyValues(record), e);
         }
     }
 
@@ -444,7 +485,7 @@ public final class Outer_InnerRepository {
      * @return the record, or empty when no row has that key
      */
     public Optional<Outer.Inner> findByIdForUpdate(long id) {
-        return findForUpdate(this.dsl, id);
+        return findForUpdate(dsl, id);
     }
 
     /**
@@ -461,7 +502,7 @@ public final class Outer_InnerRepository {
     public static Outer.Inner fromRecord(Record record) {
         Objects.requireNonNull(record, "record");
         return new Outer.Inner(
-                Rows.notNull(record.get(ID), TABLE, ID),
+                DESCRIPTOR.notNull(record.get(ID), ID),
                 record.get(KIND),
                 record.get(DATA),
                 record.get(CREATED),
@@ -471,11 +512,11 @@ public final class Outer_InnerRepository {
     private static Outer.Inner insert(DSLContext ctx, Outer.Inner record) {
         Integer version = record.lockVersion() == null ? 0 : record.lockVersion();
         Sql.insertRow.execute(ctx, values -> values
-                .setInt(LOCK_VERSION, version)
                 .setLong(record.id())
                 .set(KIND, record.kind())
                 .set(DATA, record.data())
-                .set(CREATED, record.created()));
+                .set(CREATED, record.created())
+                .setInt(LOCK_VERSION, version));
         return withVersion(record, version);
     }
 
@@ -493,37 +534,34 @@ public final class Outer_InnerRepository {
         int rows;
         try {
             rows = record.lockVersion() == null
-                    ? updateQuery(ctx, record).execute()
+                    ? Sql.updateNullVersionRow.execute(ctx, values -> values
+                            .set(KIND, record.kind())
+                            .set(DATA, record.data())
+                            .set(CREATED, record.created())
+                            .setLong(record.id()))
                     : Sql.updateRow.execute(ctx, values -> values
-                    .set(KIND, record.kind())
-                    .set(DATA, record.data())
-                    .set(CREATED, record.created())
-                    .setLong(record.id())
-                    .setInt(LOCK_VERSION, record.lockVersion()));
+                            .set(KIND, record.kind())
+                            .set(DATA, record.data())
+                            .set(CREATED, record.created())
+                            .setLong(record.id())
+                            .setInt(LOCK_VERSION, record.lockVersion()));
         } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+            throw DESCRIPTOR.refused(e, record, record.lockVersion(),
+                    StaleRecordException.Operation.UPDATE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, record, record.lockVersion(),
+                    StaleRecordException.Operation.UPDATE, -1);
         }
         return withVersion(record, nextVersion(record.lockVersion()));
-    }
-
-    private static Query updateQuery(DSLContext ctx, Outer.Inner record) {
-        return ctx.update(TABLE)
-                .set(KIND, record.kind())
-                .set(DATA, record.data())
-                .set(CREATED, record.created())
-                .set(LOCK_VERSION, nextVersionField(record.lockVersion()))
-                .where(recordKey(record))
-                .and(versionCondition(record.lockVersion()));
     }
 
     private static Outer.Inner updateChanged(DSLContext ctx, Outer.Inner original,
             Outer.Inner changed) {
         if (!sameKey(original, changed)) {
-            throw new IllegalArgumentException("original and changed must have the same key, but have "
-                    + keyValues(original) + " and " + keyValues(changed));
+            throw new IllegalArgumentException(
+                    "original and changed must have the same key, but have " + keyValues(original)
+                    + " and " + keyValues(changed));
         }
         Map<Field<?>, Object> changes = new LinkedHashMap<>();
         if (!Objects.equals(original.kind(), changed.kind())) {
@@ -546,10 +584,12 @@ public final class Outer_InnerRepository {
                     .where(recordKey(original)).and(versionCondition(original.lockVersion()))
                     .execute();
         } catch (RuntimeException e) {
-            throw refused(e, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE);
+            throw DESCRIPTOR.refused(e, changed, original.lockVersion(),
+                    StaleRecordException.Operation.UPDATE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, changed, original.lockVersion(),
+                    StaleRecordException.Operation.UPDATE, -1);
         }
         return withVersion(changed, nextVersion(original.lockVersion()));
     }
@@ -557,13 +597,15 @@ public final class Outer_InnerRepository {
     private static Outer.Inner modify(DSLContext ctx, long id, boolean lockingRead,
             UnaryOperator<Outer.Inner> change) {
         Outer.Inner current = (lockingRead ? findForUpdate(ctx, id) : find(ctx, id))
-                .orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY, Arrays.<Object>asList(id)));
+                .orElseThrow(() -> DESCRIPTOR.notFound(keyValues(id)));
         Outer.Inner changed = change.apply(current);
         if (changed == null) {
-            throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
+            throw new NullPointerException( "the change passed to modify returned null for key "
+                    + keyValues(current));
         }
         if (!sameKey(current, changed)) {
-            throw new IllegalArgumentException("the change passed to modify must not change the key, but changed "
+            throw new IllegalArgumentException(
+                    "the change passed to modify must not change the key, but changed "
                     + keyValues(current) + " to " + keyValues(changed));
         }
         return updateChanged(ctx, current, changed);
@@ -573,20 +615,19 @@ public final class Outer_InnerRepository {
         int rows;
         try {
             rows = record.lockVersion() == null
-                    ? deleteQuery(ctx, record).execute()
+                    ? Sql.deleteNullVersionRow.execute(ctx, values -> values
+                            .setLong(record.id()))
                     : Sql.deleteRow.execute(ctx, values -> values
-                    .setLong(record.id())
-                    .setInt(LOCK_VERSION, record.lockVersion()));
+                            .setLong(record.id())
+                            .setInt(LOCK_VERSION, record.lockVersion()));
         } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.DELETE);
+            throw DESCRIPTOR.refused(e, record, record.lockVersion(),
+                    StaleRecordException.Operation.DELETE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, record, record.lockVersion(),
+                    StaleRecordException.Operation.DELETE, -1);
         }
-    }
-
-    private static Query deleteQuery(DSLContext ctx, Outer.Inner record) {
-        return ctx.deleteFrom(TABLE).where(recordKey(record)).and(versionCondition(record.lockVersion()));
     }
 
     private static Outer.Inner touch(DSLContext ctx, Outer.Inner record) {
@@ -594,24 +635,20 @@ public final class Outer_InnerRepository {
         int rows;
         try {
             rows = record.lockVersion() == null
-                    ? touchQuery(ctx, record).execute()
+                    ? Sql.touchNullVersionRow.execute(ctx, values -> values
+                            .setLong(record.id()))
                     : Sql.touchRow.execute(ctx, values -> values
-                    .setLong(record.id())
-                    .setInt(LOCK_VERSION, record.lockVersion()));
+                            .setLong(record.id())
+                            .setInt(LOCK_VERSION, record.lockVersion()));
         } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+            throw DESCRIPTOR.refused(e, record, record.lockVersion(),
+                    StaleRecordException.Operation.UPDATE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, record, record.lockVersion(),
+                    StaleRecordException.Operation.UPDATE, -1);
         }
         return withVersion(record, nextVersion(record.lockVersion()));
-    }
-
-    private static Query touchQuery(DSLContext ctx, Outer.Inner record) {
-        return ctx.update(TABLE)
-                .set(LOCK_VERSION, nextVersionField(record.lockVersion()))
-                .where(recordKey(record))
-                .and(versionCondition(record.lockVersion()));
     }
 
     /**
@@ -653,8 +690,12 @@ public final class Outer_InnerRepository {
                 version);
     }
 
+    private static List<Object> keyValues(long id) {
+        return Arrays.<Object>asList(id);
+    }
+
     private static List<Object> keyValues(Outer.Inner record) {
-        return Arrays.<Object>asList(record.id());
+        return keyValues(record.id());
     }
 
     private static boolean sameKey(Outer.Inner a, Outer.Inner b) {
@@ -663,20 +704,8 @@ public final class Outer_InnerRepository {
 
     private static void checkOverflow(Outer.Inner record) {
         if (record.lockVersion() != null && record.lockVersion() >= Integer.MAX_VALUE) {
-            throw Rows.overflow(TABLE, LOCK_VERSION, record.lockVersion(), keyValues(record));
+            throw DESCRIPTOR.overflow(record, record.lockVersion());
         }
-    }
-
-    private static StaleRecordException stale(DSLContext ctx, Outer.Inner record, Integer expected,
-            StaleRecordException.Operation operation, int batchIndex) {
-        return Rows.stale(ctx, TABLE, recordKey(record), LOCK_VERSION, record, Columns.KEY,
-                keyValues(record), operation, expected, batchIndex);
-    }
-
-    private static RuntimeException refused(RuntimeException failure, Outer.Inner record,
-            Integer expected, StaleRecordException.Operation operation) {
-        return Rows.refused(failure, TABLE, LOCK_VERSION, record, Columns.KEY, keyValues(record),
-                operation, expected);
     }
 
     /**
@@ -696,12 +725,10 @@ public final class Outer_InnerRepository {
     }
 
     /**
-     * Column lists, initialized after the column constants.
+     * The list of every column, initialized after the column constants.
      */
     private static final class Columns {
         static final List<Field<?>> ALL = List.of(ID, KIND, DATA, CREATED, LOCK_VERSION);
-
-        static final List<String> KEY = List.of("id");
 
         private Columns() {
         }
@@ -714,52 +741,89 @@ public final class Outer_InnerRepository {
         /**
          * Inserts every column.
          */
-        static final CachedStatement insertRow = CachedStatement.of((ctx, p) -> ctx.insertInto(TABLE)
-        .set(LOCK_VERSION, p.of(LOCK_VERSION))
-        .set(ID, p.of(ID))
-        .set(KIND, p.of(KIND))
-        .set(DATA, p.of(DATA))
-        .set(CREATED, p.of(CREATED)));
+        static final CachedStatement insertRow = CachedStatement.of(
+                (ctx, p) -> ctx.insertInto(TABLE)
+                        .set(ID, p.of(ID))
+                        .set(KIND, p.of(KIND))
+                        .set(DATA, p.of(DATA))
+                        .set(CREATED, p.of(CREATED))
+                        .set(LOCK_VERSION, p.of(LOCK_VERSION)));
 
         /**
          * Reads the row with a key.
          */
-        static final CachedStatement selectRow = CachedStatement.of((ctx, p) -> ctx.select(Columns.ALL)
-        .from(TABLE)
-        .where(ID.eq(p.of(ID))));
+        static final CachedStatement selectRow = CachedStatement.of(
+                (ctx, p) -> ctx.select(Columns.ALL)
+                        .from(TABLE)
+                        .where(ID.eq(p.of(ID))));
 
         /**
          * Reads the row with a key with a locking read.
          */
-        static final CachedStatement lockRow = CachedStatement.of((ctx, p) -> Locking.forUpdate(ctx, ctx.select(Columns.ALL)
-        .from(TABLE)
-        .where(ID.eq(p.of(ID)))));
+        static final CachedStatement lockRow = CachedStatement.of(
+                (ctx, p) -> Locking.forUpdate(ctx, ctx.select(Columns.ALL)
+                        .from(TABLE)
+                        .where(ID.eq(p.of(ID)))));
 
         /**
          * Compare-and-increment of every column, for a non-null version.
          */
-        static final CachedStatement updateRow = CachedStatement.of((ctx, p) -> ctx.update(TABLE)
-        .set(KIND, p.of(KIND))
-        .set(DATA, p.of(DATA))
-        .set(CREATED, p.of(CREATED))
-        .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
-        .where(ID.eq(p.of(ID)))
-        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
+        static final CachedStatement updateRow = CachedStatement.of(
+                (ctx, p) -> ctx.update(TABLE)
+                        .set(KIND, p.of(KIND))
+                        .set(DATA, p.of(DATA))
+                        .set(CREATED, p.of(CREATED))
+                        .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
+                        .where(ID.eq(p.of(ID)))
+                        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
 
         /**
          * Version-checked delete, for a non-null version.
          */
-        static final CachedStatement deleteRow = CachedStatement.of((ctx, p) -> ctx.deleteFrom(TABLE)
-        .where(ID.eq(p.of(ID)))
-        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
+        static final CachedStatement deleteRow = CachedStatement.of(
+                (ctx, p) -> ctx.deleteFrom(TABLE)
+                        .where(ID.eq(p.of(ID)))
+                        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
 
         /**
          * Version-checked increment of the version alone, for a non-null version.
          */
-        static final CachedStatement touchRow = CachedStatement.of((ctx, p) -> ctx.update(TABLE)
-        .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
-        .where(ID.eq(p.of(ID)))
-        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
+        static final CachedStatement touchRow = CachedStatement.of(
+                (ctx, p) -> ctx.update(TABLE)
+                        .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
+                        .where(ID.eq(p.of(ID)))
+                        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
+
+        /**
+         * Compare-and-increment of every column, for a null version: v IS NULL, and the new version
+         * is the first.
+         */
+        static final CachedStatement updateNullVersionRow = CachedStatement.of(
+                (ctx, p) -> ctx.update(TABLE)
+                        .set(KIND, p.of(KIND))
+                        .set(DATA, p.of(DATA))
+                        .set(CREATED, p.of(CREATED))
+                        .set(LOCK_VERSION, DSL.inline(1, LOCK_VERSION))
+                        .where(ID.eq(p.of(ID)))
+                        .and(LOCK_VERSION.isNull()));
+
+        /**
+         * Version-checked delete, for a null version (v IS NULL).
+         */
+        static final CachedStatement deleteNullVersionRow = CachedStatement.of(
+                (ctx, p) -> ctx.deleteFrom(TABLE)
+                        .where(ID.eq(p.of(ID)))
+                        .and(LOCK_VERSION.isNull()));
+
+        /**
+         * Version-checked increment of the version alone, for a null version: v IS NULL, and the
+         * new version is the first.
+         */
+        static final CachedStatement touchNullVersionRow = CachedStatement.of(
+                (ctx, p) -> ctx.update(TABLE)
+                        .set(LOCK_VERSION, DSL.inline(1, LOCK_VERSION))
+                        .where(ID.eq(p.of(ID)))
+                        .and(LOCK_VERSION.isNull()));
 
         private Sql() {
         }

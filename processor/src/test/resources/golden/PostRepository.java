@@ -5,14 +5,14 @@ import dev.versioned.RetryPolicy;
 import dev.versioned.StaleBatchException;
 import dev.versioned.StaleRecordException;
 import dev.versioned.VersionOverflowException;
+import dev.versioned.support.Arguments;
 import dev.versioned.support.Batches;
 import dev.versioned.support.CachedStatement;
 import dev.versioned.support.CachedStatements;
-import dev.versioned.support.Conflicts;
 import dev.versioned.support.Jdbc;
 import dev.versioned.support.Locking;
+import dev.versioned.support.RepositoryDescriptor;
 import dev.versioned.support.Retry;
-import dev.versioned.support.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -29,7 +29,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
-import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.TableField;
@@ -56,22 +55,33 @@ public final class PostRepository {
     /**
      * Key column {@code id}, of component {@code Post.id}.
      */
-    public static final Field<Long> ID = RepositoryTable.column(TABLE, "id", SQLDataType.BIGINT.nullable(false));
+    public static final Field<Long> ID = RepositoryTable.column(TABLE, "id",
+            SQLDataType.BIGINT.nullable(false));
 
     /**
      * Column {@code title}, of component {@code Post.title}.
      */
-    public static final Field<String> TITLE = RepositoryTable.column(TABLE, "title", SQLDataType.VARCHAR);
+    public static final Field<String> TITLE = RepositoryTable.column(TABLE, "title",
+            SQLDataType.VARCHAR);
 
     /**
      * Column {@code views}, of component {@code Post.views}.
      */
-    public static final Field<Integer> VIEWS = RepositoryTable.column(TABLE, "views", SQLDataType.INTEGER.nullable(false));
+    public static final Field<Integer> VIEWS = RepositoryTable.column(TABLE, "views",
+            SQLDataType.INTEGER.nullable(false));
 
     /**
      * Version column {@code lock_version}, of component {@code Post.lockVersion}.
      */
-    public static final Field<Integer> LOCK_VERSION = RepositoryTable.column(TABLE, "lock_version", SQLDataType.INTEGER.nullable(false));
+    public static final Field<Integer> LOCK_VERSION = RepositoryTable.column(TABLE, "lock_version",
+            SQLDataType.INTEGER.nullable(false));
+
+    /**
+     * The table, key and version as this repository's exceptions name them.
+     */
+    private static final RepositoryDescriptor<Post> DESCRIPTOR =
+            RepositoryDescriptor.counting(TABLE, List.of(ID), LOCK_VERSION, Integer.MAX_VALUE,
+                    PostRepository::keyValues);
 
     private final DSLContext dsl;
 
@@ -117,7 +127,7 @@ public final class PostRepository {
      * @throws NullPointerException if {@code records} or one of its elements is null
      */
     public List<Post> insertAll(Collection<Post> records) {
-        List<Post> input = Rows.elements(records, "records");
+        List<Post> input = Arguments.elements(records, "records");
         if (input.isEmpty()) {
             return List.of();
         }
@@ -138,7 +148,7 @@ public final class PostRepository {
      * @return the record, or empty when no row has that key
      */
     public Optional<Post> findById(long id) {
-        return find(this.dsl, id);
+        return find(dsl, id);
     }
 
     /**
@@ -187,7 +197,7 @@ public final class PostRepository {
         try {
             return update(dsl, record);
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE, keyValues(record), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.UPDATE, keyValues(record), e);
         }
     }
 
@@ -213,8 +223,8 @@ public final class PostRepository {
         try {
             return updateChanged(dsl, original, changed);
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_CHANGED,
-                    keyValues(original), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.UPDATE_CHANGED, keyValues(original),
+                    e);
         }
     }
 
@@ -240,9 +250,8 @@ public final class PostRepository {
                     .where(recordKey(record))
                     .and(LOCK_VERSION.lt(DSL.inline(Integer.MAX_VALUE, LOCK_VERSION)))
                     .execute();
-            if (!Rows.one(rows, TABLE)) {
-                throw Rows.missingOrOverflow(tx, TABLE, recordKey(record), LOCK_VERSION,
-                        Integer.MAX_VALUE, Columns.KEY, keyValues(record));
+            if (!DESCRIPTOR.one(rows)) {
+                throw DESCRIPTOR.missingOrOverflow(tx, keyValues(record));
             }
             return withVersion(record, tx.select(LOCK_VERSION).from(TABLE)
                     .where(recordKey(record)).fetchSingle().value1());
@@ -278,7 +287,7 @@ public final class PostRepository {
      */
     public Post modify(long id, UnaryOperator<Post> change) {
         Objects.requireNonNull(change, "change");
-        return Retry.run(this.retry, this.dsl, TABLE, Arrays.<Object>asList(id),
+        return Retry.run(retry, dsl, TABLE, keyValues(id),
                 (ctx, lockingRead) -> modify(ctx, id, lockingRead, change));
     }
 
@@ -294,7 +303,7 @@ public final class PostRepository {
      * @throws NullPointerException if {@code records}, an element or a key is null
      */
     public List<Post> updateAll(List<Post> records) {
-        List<Post> input = Rows.elements(records, "records");
+        List<Post> input = Arguments.elements(records, "records");
         for (Post record : input) {
             checkOverflow(record);
         }
@@ -304,17 +313,17 @@ public final class PostRepository {
         try {
             return dsl.transactionResult(configuration -> {
                 DSLContext tx = DSL.using(configuration);
-                List<Query> queries = new ArrayList<>(input.size());
-                for (Post record : input) {
-                    queries.add(updateQuery(tx, record));
-                }
-                int[] rows = Batches.execute(tx, queries);
+                int[] rows = Sql.updateRow.executeBatch(tx, input, (values, record) -> values
+                        .setString(TITLE, record.title())
+                        .setInt(record.views())
+                        .setLong(record.id())
+                        .setInt(record.lockVersion()));
                 List<StaleRecordException> conflicts = new ArrayList<>();
                 List<Post> written = new ArrayList<>(input.size());
                 for (int i = 0; i < rows.length; i++) {
                     Post record = input.get(i);
-                    if (!Rows.one(rows[i], TABLE)) {
-                        conflicts.add(stale(tx, record, record.lockVersion(),
+                    if (!DESCRIPTOR.one(rows[i])) {
+                        conflicts.add(DESCRIPTOR.stale(tx, record, record.lockVersion(),
                                 StaleRecordException.Operation.UPDATE, i));
                     } else {
                         written.add(withVersion(record, nextVersion(record.lockVersion())));
@@ -326,7 +335,7 @@ public final class PostRepository {
                 return List.copyOf(written);
             });
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_ALL, List.of(),
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.UPDATE_ALL, List.of(),
                     Batches.refused(e));
         }
     }
@@ -344,7 +353,7 @@ public final class PostRepository {
         try {
             delete(dsl, record);
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE, keyValues(record), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.DELETE, keyValues(record), e);
         }
     }
 
@@ -358,23 +367,21 @@ public final class PostRepository {
      * @throws NullPointerException if {@code records}, an element or a key is null
      */
     public void deleteAll(List<Post> records) {
-        List<Post> input = Rows.elements(records, "records");
+        List<Post> input = Arguments.elements(records, "records");
         if (input.isEmpty()) {
             return;
         }
         try {
             dsl.transaction(configuration -> {
                 DSLContext tx = DSL.using(configuration);
-                List<Query> queries = new ArrayList<>(input.size());
-                for (Post record : input) {
-                    queries.add(deleteQuery(tx, record));
-                }
-                int[] rows = Batches.execute(tx, queries);
+                int[] rows = Sql.deleteRow.executeBatch(tx, input, (values, record) -> values
+                        .setLong(record.id())
+                        .setInt(record.lockVersion()));
                 List<StaleRecordException> conflicts = new ArrayList<>();
                 for (int i = 0; i < rows.length; i++) {
                     Post record = input.get(i);
-                    if (!Rows.one(rows[i], TABLE)) {
-                        conflicts.add(stale(tx, record, record.lockVersion(),
+                    if (!DESCRIPTOR.one(rows[i])) {
+                        conflicts.add(DESCRIPTOR.stale(tx, record, record.lockVersion(),
                                 StaleRecordException.Operation.DELETE, i));
                     }
                 }
@@ -383,7 +390,7 @@ public final class PostRepository {
                 }
             });
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE_ALL, List.of(),
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.DELETE_ALL, List.of(),
                     Batches.refused(e));
         }
     }
@@ -397,7 +404,7 @@ public final class PostRepository {
      * @return true if a row was deleted
      */
     public boolean deleteById(long id) {
-        return Rows.one(this.dsl.deleteFrom(TABLE).where(keyCondition(id)).execute(), TABLE);
+        return DESCRIPTOR.one(dsl.deleteFrom(TABLE).where(keyCondition(id)).execute());
     }
 
     /**
@@ -415,20 +422,19 @@ public final class PostRepository {
      * @throws DataAccessException if the counter would leave the range of its type
      */
     public boolean incrementViews(long id, int delta) {
-        int rows = this.dsl.update(TABLE)
-                .set(VIEWS, DSL.coalesce(VIEWS, DSL.inline(0, VIEWS)).plus(delta))
+        int rows = dsl.update(TABLE)
+                .set(VIEWS, VIEWS.plus(delta))
                 .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
                 .where(keyCondition(id))
                 .and(LOCK_VERSION.lt(DSL.inline(Integer.MAX_VALUE, LOCK_VERSION)))
                 .and(delta >= 0
-                        ? DSL.coalesce(VIEWS, DSL.inline(0, VIEWS)).le((Integer.MAX_VALUE - delta))
-                        : DSL.coalesce(VIEWS, DSL.inline(0, VIEWS)).ge((Integer.MIN_VALUE - delta)))
+                        ? VIEWS.le(Integer.MAX_VALUE - delta)
+                        : VIEWS.ge(Integer.MIN_VALUE - delta))
                 .execute();
-        if (Rows.one(rows, TABLE)) {
+        if (DESCRIPTOR.one(rows)) {
             return true;
         }
-        return Rows.incrementRefused(this.dsl, TABLE, keyCondition(id), LOCK_VERSION,
-                Integer.MAX_VALUE, VIEWS, delta, Columns.KEY, Arrays.<Object>asList(id));
+        return DESCRIPTOR.incrementRefused(dsl, VIEWS, delta, keyValues(id));
     }
 
     /**
@@ -451,7 +457,7 @@ public final class PostRepository {
         try {
             return touch(dsl, record);
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.TOUCH, keyValues(record), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.TOUCH, keyValues(record), e);
         }
     }
 
@@ -470,7 +476,7 @@ public final class PostRepository {
      * @return the record, or empty when no row has that key
      */
     public Optional<Post> findByIdForUpdate(long id) {
-        return findForUpdate(this.dsl, id);
+        return findForUpdate(dsl, id);
     }
 
     /**
@@ -486,19 +492,19 @@ public final class PostRepository {
     public static Post fromRecord(Record record) {
         Objects.requireNonNull(record, "record");
         return new Post(
-                Rows.notNull(record.get(ID), TABLE, ID),
+                DESCRIPTOR.notNull(record.get(ID), ID),
                 record.get(TITLE),
-                Rows.notNull(record.get(VIEWS), TABLE, VIEWS),
-                Rows.notNull(record.get(LOCK_VERSION), TABLE, LOCK_VERSION));
+                DESCRIPTOR.notNull(record.get(VIEWS), VIEWS),
+                DESCRIPTOR.notNull(record.get(LOCK_VERSION), LOCK_VERSION));
     }
 
     private static Post insert(DSLContext ctx, Post record) {
         int version = record.lockVersion();
         Sql.insertRow.execute(ctx, values -> values
-                .setInt(version)
                 .setLong(record.id())
                 .setString(TITLE, record.title())
-                .setInt(record.views()));
+                .setInt(record.views())
+                .setInt(version));
         return withVersion(record, version);
     }
 
@@ -521,47 +527,34 @@ public final class PostRepository {
                     .setLong(record.id())
                     .setInt(record.lockVersion()));
         } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+            throw DESCRIPTOR.refused(e, record, record.lockVersion(),
+                    StaleRecordException.Operation.UPDATE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, record, record.lockVersion(),
+                    StaleRecordException.Operation.UPDATE, -1);
         }
         return withVersion(record, nextVersion(record.lockVersion()));
     }
 
-    private static Query updateQuery(DSLContext ctx, Post record) {
-        return ctx.update(TABLE)
-                .set(TITLE, record.title())
-                .set(VIEWS, record.views())
-                .set(LOCK_VERSION, nextVersionField(record.lockVersion()))
-                .where(recordKey(record))
-                .and(versionCondition(record.lockVersion()));
-    }
-
     private static Post updateChanged(DSLContext ctx, Post original, Post changed) {
         if (!sameKey(original, changed)) {
-            throw new IllegalArgumentException("original and changed must have the same key, but have "
-                    + keyValues(original) + " and " + keyValues(changed));
+            throw new IllegalArgumentException(
+                    "original and changed must have the same key, but have " + keyValues(original)
+                    + " and " + keyValues(changed));
         }
-        long changes = 0L;
-        if (!Objects.equals(original.title(), changed.title())) {
-            changes |= 1L << 0;
-        }
-        if (original.views() != changed.views()) {
-            changes |= 1L << 1;
-        }
+        long changes = changedColumns(original, changed);
         if (changes == 0L) {
             return original;
         }
         checkOverflow(original);
-        long columns = changes;
         int rows;
         try {
-            rows = Sql.updateColumns.forColumns(columns).execute(ctx, values -> {
-                if ((columns & 1L << 0) != 0L) {
+            rows = Sql.updateColumns.forColumns(changes).execute(ctx, values -> {
+                if ((changes & 1L) != 0L) {
                     values.setString(TITLE, changed.title());
                 }
-                if ((columns & 1L << 1) != 0L) {
+                if ((changes & 1L << 1) != 0L) {
                     values.setInt(changed.views());
                 }
                 values
@@ -569,24 +562,43 @@ public final class PostRepository {
                         .setInt(original.lockVersion());
             });
         } catch (RuntimeException e) {
-            throw refused(e, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE);
+            throw DESCRIPTOR.refused(e, changed, original.lockVersion(),
+                    StaleRecordException.Operation.UPDATE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, changed, original.lockVersion(),
+                    StaleRecordException.Operation.UPDATE, -1);
         }
         return withVersion(changed, nextVersion(original.lockVersion()));
+    }
+
+    /**
+     * The columns whose values differ between {@code original} and {@code changed}: bit i for the
+     * i-th non-key column, as {@code Sql.updateColumns} numbers them.
+     */
+    private static long changedColumns(Post original, Post changed) {
+        long changes = 0L;
+        if (!Objects.equals(original.title(), changed.title())) {
+            changes |= 1L;
+        }
+        if (original.views() != changed.views()) {
+            changes |= 1L << 1;
+        }
+        return changes;
     }
 
     private static Post modify(DSLContext ctx, long id, boolean lockingRead,
             UnaryOperator<Post> change) {
         Post current = (lockingRead ? findForUpdate(ctx, id) : find(ctx, id))
-                .orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY, Arrays.<Object>asList(id)));
+                .orElseThrow(() -> DESCRIPTOR.notFound(keyValues(id)));
         Post changed = change.apply(current);
         if (changed == null) {
-            throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
+            throw new NullPointerException( "the change passed to modify returned null for key "
+                    + keyValues(current));
         }
         if (!sameKey(current, changed)) {
-            throw new IllegalArgumentException("the change passed to modify must not change the key, but changed "
+            throw new IllegalArgumentException(
+                    "the change passed to modify must not change the key, but changed "
                     + keyValues(current) + " to " + keyValues(changed));
         }
         return updateChanged(ctx, current, changed);
@@ -599,15 +611,13 @@ public final class PostRepository {
                     .setLong(record.id())
                     .setInt(record.lockVersion()));
         } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.DELETE);
+            throw DESCRIPTOR.refused(e, record, record.lockVersion(),
+                    StaleRecordException.Operation.DELETE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, record, record.lockVersion(),
+                    StaleRecordException.Operation.DELETE, -1);
         }
-    }
-
-    private static Query deleteQuery(DSLContext ctx, Post record) {
-        return ctx.deleteFrom(TABLE).where(recordKey(record)).and(versionCondition(record.lockVersion()));
     }
 
     private static Post touch(DSLContext ctx, Post record) {
@@ -618,10 +628,12 @@ public final class PostRepository {
                     .setLong(record.id())
                     .setInt(record.lockVersion()));
         } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+            throw DESCRIPTOR.refused(e, record, record.lockVersion(),
+                    StaleRecordException.Operation.UPDATE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, record, record.lockVersion(),
+                    StaleRecordException.Operation.UPDATE, -1);
         }
         return withVersion(record, nextVersion(record.lockVersion()));
     }
@@ -664,10 +676,6 @@ public final class PostRepository {
         return LOCK_VERSION.eq(expected);
     }
 
-    private static Field<Integer> nextVersionField(int expected) {
-        return LOCK_VERSION.plus(DSL.inline(1));
-    }
-
     private static int nextVersion(int expected) {
         return expected + 1;
     }
@@ -676,8 +684,12 @@ public final class PostRepository {
         return new Post(record.id(), record.title(), record.views(), version);
     }
 
+    private static List<Object> keyValues(long id) {
+        return Arrays.<Object>asList(id);
+    }
+
     private static List<Object> keyValues(Post record) {
-        return Arrays.<Object>asList(record.id());
+        return keyValues(record.id());
     }
 
     private static boolean sameKey(Post a, Post b) {
@@ -686,20 +698,8 @@ public final class PostRepository {
 
     private static void checkOverflow(Post record) {
         if (record.lockVersion() >= Integer.MAX_VALUE) {
-            throw Rows.overflow(TABLE, LOCK_VERSION, record.lockVersion(), keyValues(record));
+            throw DESCRIPTOR.overflow(record, record.lockVersion());
         }
-    }
-
-    private static StaleRecordException stale(DSLContext ctx, Post record, Integer expected,
-            StaleRecordException.Operation operation, int batchIndex) {
-        return Rows.stale(ctx, TABLE, recordKey(record), LOCK_VERSION, record, Columns.KEY,
-                keyValues(record), operation, expected, batchIndex);
-    }
-
-    private static RuntimeException refused(RuntimeException failure, Post record, Integer expected,
-            StaleRecordException.Operation operation) {
-        return Rows.refused(failure, TABLE, LOCK_VERSION, record, Columns.KEY, keyValues(record),
-                operation, expected);
     }
 
     /**
@@ -719,12 +719,10 @@ public final class PostRepository {
     }
 
     /**
-     * Column lists, initialized after the column constants.
+     * The list of every column, initialized after the column constants.
      */
     private static final class Columns {
         static final List<Field<?>> ALL = List.of(ID, TITLE, VIEWS, LOCK_VERSION);
-
-        static final List<String> KEY = List.of("id");
 
         private Columns() {
         }
@@ -737,50 +735,56 @@ public final class PostRepository {
         /**
          * Inserts every column.
          */
-        static final CachedStatement insertRow = CachedStatement.of((ctx, p) -> ctx.insertInto(TABLE)
-        .set(LOCK_VERSION, p.of(LOCK_VERSION))
-        .set(ID, p.of(ID))
-        .set(TITLE, p.of(TITLE))
-        .set(VIEWS, p.of(VIEWS)));
+        static final CachedStatement insertRow = CachedStatement.of(
+                (ctx, p) -> ctx.insertInto(TABLE)
+                        .set(ID, p.of(ID))
+                        .set(TITLE, p.of(TITLE))
+                        .set(VIEWS, p.of(VIEWS))
+                        .set(LOCK_VERSION, p.of(LOCK_VERSION)));
 
         /**
          * Reads the row with a key.
          */
-        static final CachedStatement selectRow = CachedStatement.of((ctx, p) -> ctx.select(Columns.ALL)
-        .from(TABLE)
-        .where(ID.eq(p.of(ID))));
+        static final CachedStatement selectRow = CachedStatement.of(
+                (ctx, p) -> ctx.select(Columns.ALL)
+                        .from(TABLE)
+                        .where(ID.eq(p.of(ID))));
 
         /**
          * Reads the row with a key with a locking read.
          */
-        static final CachedStatement lockRow = CachedStatement.of((ctx, p) -> Locking.forUpdate(ctx, ctx.select(Columns.ALL)
-        .from(TABLE)
-        .where(ID.eq(p.of(ID)))));
+        static final CachedStatement lockRow = CachedStatement.of(
+                (ctx, p) -> Locking.forUpdate(ctx, ctx.select(Columns.ALL)
+                        .from(TABLE)
+                        .where(ID.eq(p.of(ID)))));
 
         /**
          * Compare-and-increment of every column.
          */
-        static final CachedStatement updateRow = CachedStatement.of((ctx, p) -> ctx.update(TABLE)
-        .set(TITLE, p.of(TITLE))
-        .set(VIEWS, p.of(VIEWS))
-        .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
-        .where(ID.eq(p.of(ID)))
-        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
+        static final CachedStatement updateRow = CachedStatement.of(
+                (ctx, p) -> ctx.update(TABLE)
+                        .set(TITLE, p.of(TITLE))
+                        .set(VIEWS, p.of(VIEWS))
+                        .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
+                        .where(ID.eq(p.of(ID)))
+                        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
 
         /**
          * Version-checked delete.
          */
-        static final CachedStatement deleteRow = CachedStatement.of((ctx, p) -> ctx.deleteFrom(TABLE)
-        .where(ID.eq(p.of(ID)))
-        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
+        static final CachedStatement deleteRow = CachedStatement.of(
+                (ctx, p) -> ctx.deleteFrom(TABLE)
+                        .where(ID.eq(p.of(ID)))
+                        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
 
         /**
          * Version-checked increment of the version alone.
          */
-        static final CachedStatement touchRow = CachedStatement.of((ctx, p) -> ctx.update(TABLE)
-        .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
-        .where(ID.eq(p.of(ID)))
-        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
+        static final CachedStatement touchRow = CachedStatement.of(
+                (ctx, p) -> ctx.update(TABLE)
+                        .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
+                        .where(ID.eq(p.of(ID)))
+                        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
 
         /**
          * Compare-and-increment of the changed columns, one statement per set of columns (bit i:
@@ -788,7 +792,7 @@ public final class PostRepository {
          */
         static final CachedStatements updateColumns = CachedStatements.of((ctx, p, columns) -> {
             Map<Field<?>, Object> set = new LinkedHashMap<>();
-            if ((columns & 1L << 0) != 0L) {
+            if ((columns & 1L) != 0L) {
                 set.put(TITLE, p.of(TITLE));
             }
             if ((columns & 1L << 1) != 0L) {

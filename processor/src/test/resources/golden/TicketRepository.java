@@ -5,14 +5,14 @@ import dev.versioned.RetryPolicy;
 import dev.versioned.StaleBatchException;
 import dev.versioned.StaleRecordException;
 import dev.versioned.VersionOverflowException;
+import dev.versioned.support.Arguments;
 import dev.versioned.support.Batches;
 import dev.versioned.support.CachedStatement;
 import dev.versioned.support.CachedStatements;
-import dev.versioned.support.Conflicts;
 import dev.versioned.support.Jdbc;
 import dev.versioned.support.Locking;
+import dev.versioned.support.RepositoryDescriptor;
 import dev.versioned.support.Retry;
-import dev.versioned.support.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -31,7 +31,6 @@ import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Identity;
 import org.jooq.InsertSetMoreStep;
-import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.TableField;
@@ -56,7 +55,8 @@ public final class TicketRepository {
      */
     public static final Table<Record> TABLE = new RepositoryTable();
 
-    private static final TableField<Record, Long> identityKey = RepositoryTable.column(TABLE, "id", SQLDataType.BIGINT);
+    private static final TableField<Record, Long> identityKey = RepositoryTable.column(TABLE, "id",
+            SQLDataType.BIGINT);
 
     /**
      * Key column {@code id}, of component {@code Ticket.id}.
@@ -66,12 +66,21 @@ public final class TicketRepository {
     /**
      * Column {@code subject}, of component {@code Ticket.subject}.
      */
-    public static final Field<String> SUBJECT = RepositoryTable.column(TABLE, "subject", SQLDataType.VARCHAR);
+    public static final Field<String> SUBJECT = RepositoryTable.column(TABLE, "subject",
+            SQLDataType.VARCHAR);
 
     /**
      * Version column {@code lock_version}, of component {@code Ticket.lockVersion}.
      */
-    public static final Field<Long> LOCK_VERSION = RepositoryTable.column(TABLE, "lock_version", SQLDataType.BIGINT.nullable(false));
+    public static final Field<Long> LOCK_VERSION = RepositoryTable.column(TABLE, "lock_version",
+            SQLDataType.BIGINT.nullable(false));
+
+    /**
+     * The table, key and version as this repository's exceptions name them.
+     */
+    private static final RepositoryDescriptor<Ticket> DESCRIPTOR =
+            RepositoryDescriptor.counting(TABLE, List.of(ID), LOCK_VERSION, Long.MAX_VALUE,
+                    TicketRepository::keyValues);
 
     private final DSLContext dsl;
 
@@ -118,7 +127,7 @@ public final class TicketRepository {
      * @throws NullPointerException if {@code records} or one of its elements is null
      */
     public List<Ticket> insertAll(Collection<Ticket> records) {
-        List<Ticket> input = Rows.elements(records, "records");
+        List<Ticket> input = Arguments.elements(records, "records");
         if (input.isEmpty()) {
             return List.of();
         }
@@ -141,7 +150,7 @@ public final class TicketRepository {
      */
     public Optional<Ticket> findById(Long id) {
         Objects.requireNonNull(id, "id");
-        return find(this.dsl, id);
+        return find(dsl, id);
     }
 
     /**
@@ -190,7 +199,7 @@ public final class TicketRepository {
         try {
             return update(dsl, record);
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE, keyValues(record), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.UPDATE, keyValues(record), e);
         }
     }
 
@@ -216,8 +225,8 @@ public final class TicketRepository {
         try {
             return updateChanged(dsl, original, changed);
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_CHANGED,
-                    keyValues(original), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.UPDATE_CHANGED, keyValues(original),
+                    e);
         }
     }
 
@@ -243,9 +252,8 @@ public final class TicketRepository {
                     .where(recordKey(record))
                     .and(LOCK_VERSION.lt(DSL.inline(Long.MAX_VALUE, LOCK_VERSION)))
                     .execute();
-            if (!Rows.one(rows, TABLE)) {
-                throw Rows.missingOrOverflow(tx, TABLE, recordKey(record), LOCK_VERSION,
-                        Long.MAX_VALUE, Columns.KEY, keyValues(record));
+            if (!DESCRIPTOR.one(rows)) {
+                throw DESCRIPTOR.missingOrOverflow(tx, keyValues(record));
             }
             return withVersion(record, tx.select(LOCK_VERSION).from(TABLE)
                     .where(recordKey(record)).fetchSingle().value1());
@@ -283,7 +291,7 @@ public final class TicketRepository {
     public Ticket modify(Long id, UnaryOperator<Ticket> change) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(change, "change");
-        return Retry.run(this.retry, this.dsl, TABLE, Arrays.<Object>asList(id),
+        return Retry.run(retry, dsl, TABLE, keyValues(id),
                 (ctx, lockingRead) -> modify(ctx, id, lockingRead, change));
     }
 
@@ -299,7 +307,7 @@ public final class TicketRepository {
      * @throws NullPointerException if {@code records}, an element or a key is null
      */
     public List<Ticket> updateAll(List<Ticket> records) {
-        List<Ticket> input = Rows.elements(records, "records");
+        List<Ticket> input = Arguments.elements(records, "records");
         for (Ticket record : input) {
             checkKey(record, "records");
             checkOverflow(record);
@@ -310,17 +318,16 @@ public final class TicketRepository {
         try {
             return dsl.transactionResult(configuration -> {
                 DSLContext tx = DSL.using(configuration);
-                List<Query> queries = new ArrayList<>(input.size());
-                for (Ticket record : input) {
-                    queries.add(updateQuery(tx, record));
-                }
-                int[] rows = Batches.execute(tx, queries);
+                int[] rows = Sql.updateRow.executeBatch(tx, input, (values, record) -> values
+                        .setString(SUBJECT, record.subject())
+                        .setLong(ID, record.id())
+                        .setLong(record.lockVersion()));
                 List<StaleRecordException> conflicts = new ArrayList<>();
                 List<Ticket> written = new ArrayList<>(input.size());
                 for (int i = 0; i < rows.length; i++) {
                     Ticket record = input.get(i);
-                    if (!Rows.one(rows[i], TABLE)) {
-                        conflicts.add(stale(tx, record, record.lockVersion(),
+                    if (!DESCRIPTOR.one(rows[i])) {
+                        conflicts.add(DESCRIPTOR.stale(tx, record, record.lockVersion(),
                                 StaleRecordException.Operation.UPDATE, i));
                     } else {
                         written.add(withVersion(record, nextVersion(record.lockVersion())));
@@ -332,7 +339,7 @@ public final class TicketRepository {
                 return List.copyOf(written);
             });
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.UPDATE_ALL, List.of(),
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.UPDATE_ALL, List.of(),
                     Batches.refused(e));
         }
     }
@@ -350,7 +357,7 @@ public final class TicketRepository {
         try {
             delete(dsl, record);
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE, keyValues(record), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.DELETE, keyValues(record), e);
         }
     }
 
@@ -364,7 +371,7 @@ public final class TicketRepository {
      * @throws NullPointerException if {@code records}, an element or a key is null
      */
     public void deleteAll(List<Ticket> records) {
-        List<Ticket> input = Rows.elements(records, "records");
+        List<Ticket> input = Arguments.elements(records, "records");
         for (Ticket record : input) {
             checkKey(record, "records");
         }
@@ -374,16 +381,14 @@ public final class TicketRepository {
         try {
             dsl.transaction(configuration -> {
                 DSLContext tx = DSL.using(configuration);
-                List<Query> queries = new ArrayList<>(input.size());
-                for (Ticket record : input) {
-                    queries.add(deleteQuery(tx, record));
-                }
-                int[] rows = Batches.execute(tx, queries);
+                int[] rows = Sql.deleteRow.executeBatch(tx, input, (values, record) -> values
+                        .setLong(ID, record.id())
+                        .setLong(record.lockVersion()));
                 List<StaleRecordException> conflicts = new ArrayList<>();
                 for (int i = 0; i < rows.length; i++) {
                     Ticket record = input.get(i);
-                    if (!Rows.one(rows[i], TABLE)) {
-                        conflicts.add(stale(tx, record, record.lockVersion(),
+                    if (!DESCRIPTOR.one(rows[i])) {
+                        conflicts.add(DESCRIPTOR.stale(tx, record, record.lockVersion(),
                                 StaleRecordException.Operation.DELETE, i));
                     }
                 }
@@ -392,7 +397,7 @@ public final class TicketRepository {
                 }
             });
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.DELETE_ALL, List.of(),
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.DELETE_ALL, List.of(),
                     Batches.refused(e));
         }
     }
@@ -408,7 +413,7 @@ public final class TicketRepository {
      */
     public boolean deleteById(Long id) {
         Objects.requireNonNull(id, "id");
-        return Rows.one(this.dsl.deleteFrom(TABLE).where(keyCondition(id)).execute(), TABLE);
+        return DESCRIPTOR.one(dsl.deleteFrom(TABLE).where(keyCondition(id)).execute());
     }
 
     /**
@@ -431,7 +436,7 @@ public final class TicketRepository {
         try {
             return touch(dsl, record);
         } catch (RuntimeException e) {
-            throw Conflicts.seen(dsl, TABLE, ConflictEvent.Operation.TOUCH, keyValues(record), e);
+            throw DESCRIPTOR.seen(dsl, ConflictEvent.Operation.TOUCH, keyValues(record), e);
         }
     }
 
@@ -452,7 +457,7 @@ public final class TicketRepository {
      */
     public Optional<Ticket> findByIdForUpdate(Long id) {
         Objects.requireNonNull(id, "id");
-        return findForUpdate(this.dsl, id);
+        return findForUpdate(dsl, id);
     }
 
     /**
@@ -471,7 +476,7 @@ public final class TicketRepository {
         return new Ticket(
                 record.get(ID),
                 record.get(SUBJECT),
-                Rows.notNull(record.get(LOCK_VERSION), TABLE, LOCK_VERSION));
+                DESCRIPTOR.notNull(record.get(LOCK_VERSION), LOCK_VERSION));
     }
 
     private static Ticket insert(DSLContext ctx, Ticket record) {
@@ -485,15 +490,15 @@ public final class TicketRepository {
             }
             Record generated = insert.returningResult(ID).fetchOne();
             if (generated == null) {
-                throw new DataAccessException("the database returned no generated key for ticket");
+                throw new DataAccessException( "the database returned no generated key for ticket");
             }
             return new Ticket(record.id() != null ? record.id() : generated.get(ID),
                     record.subject(), version);
         }
         Sql.insertRow.execute(ctx, values -> values
-                .setLong(version)
                 .setLong(ID, record.id())
-                .setString(SUBJECT, record.subject()));
+                .setString(SUBJECT, record.subject())
+                .setLong(version));
         return withVersion(record, version);
     }
 
@@ -516,42 +521,33 @@ public final class TicketRepository {
                     .setLong(ID, record.id())
                     .setLong(record.lockVersion()));
         } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+            throw DESCRIPTOR.refused(e, record, record.lockVersion(),
+                    StaleRecordException.Operation.UPDATE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, record, record.lockVersion(),
+                    StaleRecordException.Operation.UPDATE, -1);
         }
         return withVersion(record, nextVersion(record.lockVersion()));
-    }
-
-    private static Query updateQuery(DSLContext ctx, Ticket record) {
-        return ctx.update(TABLE)
-                .set(SUBJECT, record.subject())
-                .set(LOCK_VERSION, nextVersionField(record.lockVersion()))
-                .where(recordKey(record))
-                .and(versionCondition(record.lockVersion()));
     }
 
     private static Ticket updateChanged(DSLContext ctx, Ticket original, Ticket changed) {
         checkKey(original, "original");
         checkKey(changed, "changed");
         if (!sameKey(original, changed)) {
-            throw new IllegalArgumentException("original and changed must have the same key, but have "
-                    + keyValues(original) + " and " + keyValues(changed));
+            throw new IllegalArgumentException(
+                    "original and changed must have the same key, but have " + keyValues(original)
+                    + " and " + keyValues(changed));
         }
-        long changes = 0L;
-        if (!Objects.equals(original.subject(), changed.subject())) {
-            changes |= 1L << 0;
-        }
+        long changes = changedColumns(original, changed);
         if (changes == 0L) {
             return original;
         }
         checkOverflow(original);
-        long columns = changes;
         int rows;
         try {
-            rows = Sql.updateColumns.forColumns(columns).execute(ctx, values -> {
-                if ((columns & 1L << 0) != 0L) {
+            rows = Sql.updateColumns.forColumns(changes).execute(ctx, values -> {
+                if ((changes & 1L) != 0L) {
                     values.setString(SUBJECT, changed.subject());
                 }
                 values
@@ -559,24 +555,40 @@ public final class TicketRepository {
                         .setLong(original.lockVersion());
             });
         } catch (RuntimeException e) {
-            throw refused(e, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE);
+            throw DESCRIPTOR.refused(e, changed, original.lockVersion(),
+                    StaleRecordException.Operation.UPDATE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, changed, original.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, changed, original.lockVersion(),
+                    StaleRecordException.Operation.UPDATE, -1);
         }
         return withVersion(changed, nextVersion(original.lockVersion()));
+    }
+
+    /**
+     * The columns whose values differ between {@code original} and {@code changed}: bit i for the
+     * i-th non-key column, as {@code Sql.updateColumns} numbers them.
+     */
+    private static long changedColumns(Ticket original, Ticket changed) {
+        long changes = 0L;
+        if (!Objects.equals(original.subject(), changed.subject())) {
+            changes |= 1L;
+        }
+        return changes;
     }
 
     private static Ticket modify(DSLContext ctx, Long id, boolean lockingRead,
             UnaryOperator<Ticket> change) {
         Ticket current = (lockingRead ? findForUpdate(ctx, id) : find(ctx, id))
-                .orElseThrow(() -> Rows.notFound(TABLE, Columns.KEY, Arrays.<Object>asList(id)));
+                .orElseThrow(() -> DESCRIPTOR.notFound(keyValues(id)));
         Ticket changed = change.apply(current);
         if (changed == null) {
-            throw new NullPointerException("the change passed to modify returned null for key " + keyValues(current));
+            throw new NullPointerException( "the change passed to modify returned null for key "
+                    + keyValues(current));
         }
         if (!sameKey(current, changed)) {
-            throw new IllegalArgumentException("the change passed to modify must not change the key, but changed "
+            throw new IllegalArgumentException(
+                    "the change passed to modify must not change the key, but changed "
                     + keyValues(current) + " to " + keyValues(changed));
         }
         return updateChanged(ctx, current, changed);
@@ -590,15 +602,13 @@ public final class TicketRepository {
                     .setLong(ID, record.id())
                     .setLong(record.lockVersion()));
         } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.DELETE);
+            throw DESCRIPTOR.refused(e, record, record.lockVersion(),
+                    StaleRecordException.Operation.DELETE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.DELETE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, record, record.lockVersion(),
+                    StaleRecordException.Operation.DELETE, -1);
         }
-    }
-
-    private static Query deleteQuery(DSLContext ctx, Ticket record) {
-        return ctx.deleteFrom(TABLE).where(recordKey(record)).and(versionCondition(record.lockVersion()));
     }
 
     private static Ticket touch(DSLContext ctx, Ticket record) {
@@ -610,10 +620,12 @@ public final class TicketRepository {
                     .setLong(ID, record.id())
                     .setLong(record.lockVersion()));
         } catch (RuntimeException e) {
-            throw refused(e, record, record.lockVersion(), StaleRecordException.Operation.UPDATE);
+            throw DESCRIPTOR.refused(e, record, record.lockVersion(),
+                    StaleRecordException.Operation.UPDATE);
         }
-        if (!Rows.one(rows, TABLE)) {
-            throw stale(ctx, record, record.lockVersion(), StaleRecordException.Operation.UPDATE, -1);
+        if (!DESCRIPTOR.one(rows)) {
+            throw DESCRIPTOR.stale(ctx, record, record.lockVersion(),
+                    StaleRecordException.Operation.UPDATE, -1);
         }
         return withVersion(record, nextVersion(record.lockVersion()));
     }
@@ -655,10 +667,6 @@ public final class TicketRepository {
         return LOCK_VERSION.eq(expected);
     }
 
-    private static Field<Long> nextVersionField(long expected) {
-        return LOCK_VERSION.plus(DSL.inline(1));
-    }
-
     private static long nextVersion(long expected) {
         return expected + 1;
     }
@@ -667,8 +675,12 @@ public final class TicketRepository {
         return new Ticket(record.id(), record.subject(), version);
     }
 
+    private static List<Object> keyValues(Long id) {
+        return Arrays.<Object>asList(id);
+    }
+
     private static List<Object> keyValues(Ticket record) {
-        return Arrays.<Object>asList(record.id());
+        return keyValues(record.id());
     }
 
     private static boolean sameKey(Ticket a, Ticket b) {
@@ -683,20 +695,8 @@ public final class TicketRepository {
 
     private static void checkOverflow(Ticket record) {
         if (record.lockVersion() >= Long.MAX_VALUE) {
-            throw Rows.overflow(TABLE, LOCK_VERSION, record.lockVersion(), keyValues(record));
+            throw DESCRIPTOR.overflow(record, record.lockVersion());
         }
-    }
-
-    private static StaleRecordException stale(DSLContext ctx, Ticket record, Long expected,
-            StaleRecordException.Operation operation, int batchIndex) {
-        return Rows.stale(ctx, TABLE, recordKey(record), LOCK_VERSION, record, Columns.KEY,
-                keyValues(record), operation, expected, batchIndex);
-    }
-
-    private static RuntimeException refused(RuntimeException failure, Ticket record, Long expected,
-            StaleRecordException.Operation operation) {
-        return Rows.refused(failure, TABLE, LOCK_VERSION, record, Columns.KEY, keyValues(record),
-                operation, expected);
     }
 
     /**
@@ -721,12 +721,10 @@ public final class TicketRepository {
     }
 
     /**
-     * Column lists, initialized after the column constants.
+     * The list of every column, initialized after the column constants.
      */
     private static final class Columns {
         static final List<Field<?>> ALL = List.of(ID, SUBJECT, LOCK_VERSION);
-
-        static final List<String> KEY = List.of("id");
 
         private Columns() {
         }
@@ -739,48 +737,54 @@ public final class TicketRepository {
         /**
          * Inserts every column.
          */
-        static final CachedStatement insertRow = CachedStatement.of((ctx, p) -> ctx.insertInto(TABLE)
-        .set(LOCK_VERSION, p.of(LOCK_VERSION))
-        .set(ID, p.of(ID))
-        .set(SUBJECT, p.of(SUBJECT)));
+        static final CachedStatement insertRow = CachedStatement.of(
+                (ctx, p) -> ctx.insertInto(TABLE)
+                        .set(ID, p.of(ID))
+                        .set(SUBJECT, p.of(SUBJECT))
+                        .set(LOCK_VERSION, p.of(LOCK_VERSION)));
 
         /**
          * Reads the row with a key.
          */
-        static final CachedStatement selectRow = CachedStatement.of((ctx, p) -> ctx.select(Columns.ALL)
-        .from(TABLE)
-        .where(ID.eq(p.of(ID))));
+        static final CachedStatement selectRow = CachedStatement.of(
+                (ctx, p) -> ctx.select(Columns.ALL)
+                        .from(TABLE)
+                        .where(ID.eq(p.of(ID))));
 
         /**
          * Reads the row with a key with a locking read.
          */
-        static final CachedStatement lockRow = CachedStatement.of((ctx, p) -> Locking.forUpdate(ctx, ctx.select(Columns.ALL)
-        .from(TABLE)
-        .where(ID.eq(p.of(ID)))));
+        static final CachedStatement lockRow = CachedStatement.of(
+                (ctx, p) -> Locking.forUpdate(ctx, ctx.select(Columns.ALL)
+                        .from(TABLE)
+                        .where(ID.eq(p.of(ID)))));
 
         /**
          * Compare-and-increment of every column.
          */
-        static final CachedStatement updateRow = CachedStatement.of((ctx, p) -> ctx.update(TABLE)
-        .set(SUBJECT, p.of(SUBJECT))
-        .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
-        .where(ID.eq(p.of(ID)))
-        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
+        static final CachedStatement updateRow = CachedStatement.of(
+                (ctx, p) -> ctx.update(TABLE)
+                        .set(SUBJECT, p.of(SUBJECT))
+                        .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
+                        .where(ID.eq(p.of(ID)))
+                        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
 
         /**
          * Version-checked delete.
          */
-        static final CachedStatement deleteRow = CachedStatement.of((ctx, p) -> ctx.deleteFrom(TABLE)
-        .where(ID.eq(p.of(ID)))
-        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
+        static final CachedStatement deleteRow = CachedStatement.of(
+                (ctx, p) -> ctx.deleteFrom(TABLE)
+                        .where(ID.eq(p.of(ID)))
+                        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
 
         /**
          * Version-checked increment of the version alone.
          */
-        static final CachedStatement touchRow = CachedStatement.of((ctx, p) -> ctx.update(TABLE)
-        .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
-        .where(ID.eq(p.of(ID)))
-        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
+        static final CachedStatement touchRow = CachedStatement.of(
+                (ctx, p) -> ctx.update(TABLE)
+                        .set(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)))
+                        .where(ID.eq(p.of(ID)))
+                        .and(LOCK_VERSION.eq(p.of(LOCK_VERSION))));
 
         /**
          * Compare-and-increment of the changed columns, one statement per set of columns (bit i:
@@ -788,7 +792,7 @@ public final class TicketRepository {
          */
         static final CachedStatements updateColumns = CachedStatements.of((ctx, p, columns) -> {
             Map<Field<?>, Object> set = new LinkedHashMap<>();
-            if ((columns & 1L << 0) != 0L) {
+            if ((columns & 1L) != 0L) {
                 set.put(SUBJECT, p.of(SUBJECT));
             }
             set.put(LOCK_VERSION, LOCK_VERSION.plus(DSL.inline(1)));

@@ -5,11 +5,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 import org.jooq.BindContext;
 import org.jooq.Configuration;
 import org.jooq.ConnectionProvider;
@@ -90,6 +92,18 @@ public final class CachedStatement {
      * @param item the item
      */
     void bind(Values values, T item);
+  }
+
+  /** Gives the bind values of the item at an index of a batch. */
+  @FunctionalInterface
+  public interface IndexedBinder {
+    /**
+     * Gives the values of one item.
+     *
+     * @param values where to give them
+     * @param index the item's index in the batch
+     */
+    void bind(Values values, int index);
   }
 
   /** Reads the current row of a result set. */
@@ -181,33 +195,82 @@ public final class CachedStatement {
    * @return the row count of each item
    */
   public <T> int[] executeBatch(DSLContext ctx, List<? extends T> items, BatchBinder<T> binder) {
+    Objects.requireNonNull(items, "items");
     Objects.requireNonNull(binder, "binder");
-    if (items.isEmpty()) {
+    return executeBatch(ctx, items.size(), (values, i) -> binder.bind(values, items.get(i)));
+  }
+
+  /**
+   * As {@link #executeBatch(DSLContext, List, BatchBinder)}, for items given by their index.
+   *
+   * @param ctx the transaction's context: connection, dialect and settings
+   * @param count the number of items (0: nothing runs)
+   * @param binder the values of the item at an index
+   * @return the row count of each item
+   */
+  public int[] executeBatch(DSLContext ctx, int count, IndexedBinder binder) {
+    Objects.requireNonNull(binder, "binder");
+    if (count == 0) {
       return new int[0];
     }
     Rendered rendered = rendered(ctx.configuration());
     if (rendered == null) {
-      List<Query> queries = new ArrayList<>(items.size());
-      for (T item : items) {
-        queries.add(withValues(ctx, values -> binder.bind(values, item)));
+      List<Query> queries = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        int index = i;
+        queries.add(withValues(ctx, values -> binder.bind(values, index)));
       }
       return Batches.execute(ctx, queries);
     }
     return Batches.withRealCounts(
         ctx,
-        items.size(),
+        count,
         savepoint -> {
           Configuration configuration = savepoint.configuration();
           return run(configuration, rendered, statement -> {
-            for (T item : items) {
-              binder.bind(new JdbcValues(configuration, statement), item);
+            for (int i = 0; i < count; i++) {
+              binder.bind(new JdbcValues(configuration, statement), i);
               statement.addBatch();
             }
-            return Batches.perStatement(statement.executeBatch(), items.size());
+            return Batches.perStatement(statement.executeBatch(), count);
           });
         },
-        i -> execute(ctx, values -> binder.bind(values, items.get(i))));
+        i -> execute(ctx, values -> binder.bind(values, i)));
   }
+
+  /**
+   * Runs a batch whose items each run one of several cached statements (a version-checked write
+   * whose version may be null runs its {@code IS NULL} twin for a null version): one JDBC batch
+   * per statement, in the order of first use, and each item's row count in the order given. The
+   * caller must run this inside a transaction.
+   *
+   * @param ctx the transaction's context: connection, dialect and settings
+   * @param count the number of items (0: nothing runs)
+   * @param statement the statement of the item at an index
+   * @param binder the values of the item at an index, in the order of its statement's placeholders
+   * @return the row count of each item
+   */
+  public static int[] executeBatch(
+      DSLContext ctx, int count, IntFunction<CachedStatement> statement, IndexedBinder binder) {
+    Objects.requireNonNull(statement, "statement");
+    Objects.requireNonNull(binder, "binder");
+    Map<CachedStatement, List<Integer>> groups = new LinkedHashMap<>();
+    for (int i = 0; i < count; i++) {
+      groups.computeIfAbsent(statement.apply(i), s -> new ArrayList<>()).add(i);
+    }
+    int[] rows = new int[count];
+    for (Map.Entry<CachedStatement, List<Integer>> group : groups.entrySet()) {
+      List<Integer> indexes = group.getValue();
+      int[] counts =
+          group.getKey().executeBatch(
+              ctx, indexes.size(), (values, j) -> binder.bind(values, indexes.get(j)));
+      for (int j = 0; j < counts.length; j++) {
+        rows[indexes.get(j)] = counts[j];
+      }
+    }
+    return rows;
+  }
+
 
   /**
    * Runs the statement as a query of at most one row.

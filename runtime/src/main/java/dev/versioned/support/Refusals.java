@@ -116,8 +116,7 @@ final class Refusals {
 
   /**
    * The exception for a version-checked write that matched no row, reading the version now
-   * committed to say what happened (see the public {@code stale} methods of {@link Rows} and
-   * {@link TimestampVersions} for which read sees it).
+   * committed to say what happened (see {@link RepositoryDescriptor#stale} for which read sees it).
    *
    * @param expected the caller's version ({@code Number} or {@code Temporal}), or null
    */

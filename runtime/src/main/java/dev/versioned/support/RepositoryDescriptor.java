@@ -19,12 +19,12 @@ import org.jooq.exception.TooManyRowsException;
 import org.jooq.impl.DSL;
 
 /**
- * What a generated repository's checks and exceptions need to know of its table: the table, its
- * key columns, its version column and the version's kind (an integer version with its largest
- * value, or a timestamp version with its precision), and how to take the key values of a record.
- * A repository holds one, as a constant, and calls it where a write matched no row or the
- * database refused it; the messages and exception contents are those of the statics of {@link
- * Rows} and {@link TimestampVersions} it stands for.
+ * What a generated repository's checks and exceptions need to know of its table: the table, its key
+ * columns, its version column and the version's kind (an integer version with its largest value, or
+ * a timestamp version with its precision), and how to take the key values of a record. A repository
+ * holds one, as a constant, and calls it where a write matched no row or the database refused it;
+ * the messages and exception contents are those of the statics of {@link Rows} and {@link
+ * TimestampVersions} it stands for.
  *
  * <p>Like the rest of this package, not an API for applications: it may change between releases
  * together with the processor that generates calls to it.
@@ -34,10 +34,13 @@ import org.jooq.impl.DSL;
 public final class RepositoryDescriptor<R> {
   private final Table<?> table;
   private final List<Field<?>> key;
+
   /** The table, key column names, version column and, for a timestamp version, its precision. */
   private final Refusals.Target target;
+
   /** The largest value of an integer version's Java type. */
   private final long max;
+
   private final Function<? super R, List<Object>> keyOf;
 
   private RepositoryDescriptor(
@@ -56,8 +59,9 @@ public final class RepositoryDescriptor<R> {
     for (Field<?> column : this.key) {
       names.add(column.getName());
     }
-    this.target = new Refusals.Target(
-        table, List.copyOf(names), Objects.requireNonNull(version, "version"), precision);
+    this.target =
+        new Refusals.Target(
+            table, List.copyOf(names), Objects.requireNonNull(version, "version"), precision);
     this.max = max;
     this.keyOf = Objects.requireNonNull(keyOf, "keyOf");
   }
@@ -176,8 +180,12 @@ public final class RepositoryDescriptor<R> {
 
   /**
    * The exception for a version-checked write that matched no row, reading the version now
-   * committed to say what happened, as {@code Rows.stale} (integer version) or {@code
-   * TimestampVersions.stale} (timestamp version) does.
+   * committed to say what happened. It is read outside a transaction with a plain read; inside one
+   * on MySQL/MariaDB at REPEATABLE READ or SERIALIZABLE with a locking read (InnoDB's current read;
+   * the refused write already holds that row's lock). Inside a transaction whose snapshot is fixed
+   * (PostgreSQL and H2 at REPEATABLE READ and above), nothing read tells what is committed: the
+   * exception then has no actual version, and its message says why. A timestamp version is named by
+   * its ISO-8601 text and counted in units of its precision since the epoch.
    *
    * @param ctx where to read the current version (the same transaction as the write)
    * @param record the caller's record
@@ -188,7 +196,10 @@ public final class RepositoryDescriptor<R> {
    * @return the exception to throw
    */
   public StaleRecordException stale(
-      DSLContext ctx, R record, Object expected, StaleRecordException.Operation operation,
+      DSLContext ctx,
+      R record,
+      Object expected,
+      StaleRecordException.Operation operation,
       int batchIndex) {
     List<Object> values = key(record);
     return Refusals.stale(
@@ -198,7 +209,7 @@ public final class RepositoryDescriptor<R> {
   /**
    * A version-checked write that the database refused as a serialization failure (SQLSTATE {@code
    * 40001}) as a {@link StaleRecordException} whose actual version is unknown; any other failure as
-   * it is: as {@code Rows.refused} or {@code TimestampVersions.refused} does.
+   * it is.
    *
    * @param failure what the write threw
    * @param record the caller's record
@@ -207,14 +218,15 @@ public final class RepositoryDescriptor<R> {
    * @return the exception to throw
    */
   public RuntimeException refused(
-      RuntimeException failure, R record, Object expected,
+      RuntimeException failure,
+      R record,
+      Object expected,
       StaleRecordException.Operation operation) {
     return Refusals.refused(failure, target, record, key(record), operation, expected);
   }
 
   /**
    * The exception for a record whose integer version cannot be incremented within its Java type,
-   * as {@code Rows.overflow} makes it.
    *
    * @param record the record
    * @param version the record's version
@@ -224,14 +236,17 @@ public final class RepositoryDescriptor<R> {
   public VersionOverflowException overflow(R record, Number version) {
     if (target.precision() != null) {
       throw new IllegalStateException(
-          "the version " + target.version().getName() + " of " + Rows.name(table)
+          "the version "
+              + target.version().getName()
+              + " of "
+              + Rows.name(table)
               + " is a timestamp, which never overflows");
     }
     return Refusals.overflow(table, target.version(), version, key(record));
   }
 
   /**
-   * The exception for a keyed read or write that found no row, as {@code Rows.notFound} makes it.
+   * The exception for a keyed read or write that found no row.
    *
    * @param values the key values
    * @return the exception to throw
@@ -241,10 +256,9 @@ public final class RepositoryDescriptor<R> {
   }
 
   /**
-   * Explains an unconditional write guarded only against version overflow that matched no row, as
-   * {@code Rows.missingOrOverflow} does: no row has the key, or its version is at the largest value
-   * of its type. A timestamp version never overflows: for it this is {@link #notFound}, read
-   * nothing.
+   * Explains an unconditional write guarded only against version overflow that matched no row: no
+   * row has the key, or its version is at the largest value of its type. A timestamp version never
+   * overflows: for it this is {@link #notFound}, read nothing.
    *
    * @param ctx the transaction's context
    * @param values the key values
@@ -258,8 +272,9 @@ public final class RepositoryDescriptor<R> {
   }
 
   /**
-   * Explains a counter increment that matched no row, as the {@code Rows.incrementRefused}
-   * overload of the version's kind does.
+   * Explains a counter increment that matched no row: no row has the key, or the increment would
+   * take the version or the counter beyond the range of its Java type (the guards of the {@code
+   * UPDATE}, since SQLite would store the wider value without a word).
    *
    * @param ctx where to read the row
    * @param counter the counter column
@@ -287,13 +302,15 @@ public final class RepositoryDescriptor<R> {
    * @return {@code failure}, to throw
    */
   public RuntimeException seen(
-      DSLContext ctx, ConflictEvent.Operation operation, List<Object> values,
+      DSLContext ctx,
+      ConflictEvent.Operation operation,
+      List<Object> values,
       RuntimeException failure) {
     return Conflicts.seen(ctx, table, operation, values, failure);
   }
 
   /**
-   * Returns a non-null column value for a primitive component, as {@code Rows.notNull} does.
+   * Returns a non-null column value for a primitive component.
    *
    * @param value the value read
    * @param column the column read

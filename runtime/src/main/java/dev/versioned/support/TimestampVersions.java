@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.Temporal;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -96,7 +95,6 @@ public final class TimestampVersions {
     Instant after = expected == null ? null : expected.toInstant();
     return OffsetDateTime.ofInstant(next(after, precision), ZoneOffset.UTC);
   }
-
 
   /**
    * The version an insert stores: the current time for a null version, else the given version
@@ -264,72 +262,6 @@ public final class TimestampVersions {
   }
 
   // ------------------------------------------------------------------------------- stale writes
-
-  /**
-   * As {@link Rows#stale}, for a timestamp version: reads the version now committed to say what
-   * happened; the exception counts the versions as {@link #epochUnits} does and names them by
-   * their ISO-8601 text.
-   *
-   * @param ctx where to read the current version (the same transaction as the write)
-   * @param table the table
-   * @param keyCondition the key predicate
-   * @param version the version column
-   * @param precision the version's precision
-   * @param record the caller's record
-   * @param keyColumns the key column names
-   * @param key the key values
-   * @param operation the refused write
-   * @param expected the caller's version, or null
-   * @param batchIndex the index in a batch, or -1
-   * @param <T> the version type
-   * @return the exception to throw
-   */
-  public static <T extends Temporal> StaleRecordException stale(
-      DSLContext ctx,
-      Table<?> table,
-      Condition keyCondition,
-      Field<T> version,
-      ChronoUnit precision,
-      Object record,
-      List<String> keyColumns,
-      List<Object> key,
-      StaleRecordException.Operation operation,
-      T expected,
-      int batchIndex) {
-    return Refusals.stale(ctx, new Refusals.Target(table, keyColumns, version, precision),
-        keyCondition, record, key, operation, expected, batchIndex);
-  }
-
-  /**
-   * As {@link Rows#refused}, for a timestamp version: a write refused as a serialization failure
-   * (SQLSTATE {@code 40001}) becomes a {@link StaleRecordException}; any other failure is
-   * returned as it is.
-   *
-   * @param failure what the write threw
-   * @param table the table
-   * @param version the version column
-   * @param precision the version's precision
-   * @param record the caller's record
-   * @param keyColumns the key column names
-   * @param key the key values
-   * @param operation the refused write
-   * @param expected the caller's version, or null
-   * @param <T> the version type
-   * @return the exception to throw
-   */
-  public static <T extends Temporal> RuntimeException refused(
-      RuntimeException failure,
-      Table<?> table,
-      Field<T> version,
-      ChronoUnit precision,
-      Object record,
-      List<String> keyColumns,
-      List<Object> key,
-      StaleRecordException.Operation operation,
-      T expected) {
-    return Refusals.refused(failure, new Refusals.Target(table, keyColumns, version, precision),
-        record, key, operation, expected);
-  }
 
   /**
    * A timestamp version as a number, as {@link StaleRecordException#expectedVersion()} gives it:

@@ -1,6 +1,7 @@
 package dev.versioned.processor.plan;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
 import dev.versioned.processor.plan.Statement.Bind;
 import dev.versioned.processor.plan.Statement.Kind;
 import dev.versioned.processor.plan.Statement.Role;
@@ -10,6 +11,7 @@ import dev.versioned.processor.vo.RecordModel;
 import dev.versioned.processor.vo.TouchTarget;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What one repository contains, worked out once from a validated record: the facts every writer
@@ -30,6 +32,14 @@ public record RepositoryPlan(
     ComponentModel identityKey,
     List<TouchTarget> touches,
     List<Statement> statements) {
+
+  /** The types of a key the database may generate (an identity column). */
+  private static final Set<TypeName> GENERATED_KEY_TYPES =
+      Set.of(
+          TypeName.SHORT.box(),
+          TypeName.INT.box(),
+          TypeName.LONG.box(),
+          ClassName.get("java.math", "BigInteger"));
 
   /** The statement that inserts a row. */
   public static final String INSERT_ROW = "insertRow";
@@ -82,38 +92,70 @@ public record RepositoryPlan(
     ComponentModel version = model.version();
     boolean primitive = version.primitive();
     String forNonNull = primitive ? "." : ", for a non-null version.";
+    String forNull = ", for a null version: v IS NULL, and the new version is the first.";
     List<Bind> keys = binds(model.keys(), Role.KEY);
-    Bind expected = new Bind(version, Role.EXPECTED_VERSION);
-    List<Bind> next =
-        kind.timestamp() ? List.of(new Bind(version, Role.NEXT_VERSION)) : List.of();
+    List<Bind> expected = List.of(new Bind(version, Role.EXPECTED_VERSION));
+    List<Bind> next = kind.timestamp() ? List.of(new Bind(version, Role.NEXT_VERSION)) : List.of();
+    List<Bind> values = binds(model.values(), Role.VALUE);
 
-    List<Bind> insert = new ArrayList<>();
-    insert.add(new Bind(version, Role.VALUE));
-    for (ComponentModel c : model.components()) {
-      if (!c.version()) {
-        insert.add(new Bind(c, Role.VALUE));
-      }
-    }
-    return List.of(
-        new Statement(INSERT_ROW, "Inserts every column.", Kind.INSERT, insert),
-        new Statement(SELECT_ROW, "Reads the row with a key.", Kind.SELECT, keys),
+    List<Statement> all = new ArrayList<>();
+    all.add(
         new Statement(
-            LOCK_ROW, "Reads the row with a key with a locking read.", Kind.LOCK, keys),
+            INSERT_ROW,
+            "Inserts every column.",
+            Kind.INSERT,
+            false,
+            binds(model.components(), Role.VALUE)));
+    all.add(new Statement(SELECT_ROW, "Reads the row with a key.", Kind.SELECT, false, keys));
+    all.add(
+        new Statement(
+            LOCK_ROW, "Reads the row with a key with a locking read.", Kind.LOCK, false, keys));
+    String update = "Compare-and-increment of every column";
+    String delete = "Version-checked delete";
+    String touch = "Version-checked increment of the version alone";
+    all.add(
         new Statement(
             UPDATE_ROW,
-            "Compare-and-increment of every column" + forNonNull,
+            update + forNonNull,
             Kind.UPDATE,
-            concat(binds(model.values(), Role.VALUE), next, keys, List.of(expected))),
+            false,
+            concat(values, next, keys, expected)));
+    all.add(
+        new Statement(DELETE_ROW, delete + forNonNull, Kind.DELETE, false, concat(keys, expected)));
+    all.add(
         new Statement(
-            DELETE_ROW,
-            "Version-checked delete" + forNonNull,
-            Kind.DELETE,
-            concat(keys, List.of(expected))),
-        new Statement(
-            TOUCH_ROW,
-            "Version-checked increment of the version alone" + forNonNull,
-            Kind.UPDATE,
-            concat(next, keys, List.of(expected))));
+            TOUCH_ROW, touch + forNonNull, Kind.UPDATE, false, concat(next, keys, expected)));
+    if (!primitive) {
+      // A null version box is matched with IS NULL: a statement of its own.
+      all.add(
+          new Statement(
+              nullVersion(UPDATE_ROW),
+              update + forNull,
+              Kind.UPDATE,
+              true,
+              concat(values, next, keys)));
+      all.add(
+          new Statement(
+              nullVersion(DELETE_ROW),
+              delete + ", for a null version (v IS NULL).",
+              Kind.DELETE,
+              true,
+              keys));
+      all.add(
+          new Statement(
+              nullVersion(TOUCH_ROW), touch + forNull, Kind.UPDATE, true, concat(next, keys)));
+    }
+    return all;
+  }
+
+  /**
+   * The name of a version-checked statement's twin for a null version box.
+   *
+   * @param name {@link #UPDATE_ROW}, {@link #DELETE_ROW} or {@link #TOUCH_ROW}
+   * @return for example {@code updateNullVersionRow}
+   */
+  public static String nullVersion(String name) {
+    return name.replace("Row", "NullVersionRow");
   }
 
   private static List<Bind> binds(List<ComponentModel> components, Role role) {
@@ -142,15 +184,7 @@ public record RepositoryPlan(
     if (key.mapping().kind() != ColumnMapping.Kind.DIRECT) {
       return null;
     }
-    switch (key.type().toString()) {
-      case "java.lang.Short":
-      case "java.lang.Integer":
-      case "java.lang.Long":
-      case "java.math.BigInteger":
-        return key;
-      default:
-        return null;
-    }
+    return GENERATED_KEY_TYPES.contains(key.type()) ? key : null;
   }
 
   /**

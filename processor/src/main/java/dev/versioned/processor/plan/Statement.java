@@ -11,9 +11,11 @@ import java.util.List;
  * @param name the statement's field in the repository's {@code Sql} class
  * @param doc its Javadoc sentence
  * @param kind what it does
+ * @param nullVersion for an {@code UPDATE} or {@code DELETE}: whether it matches a null version
+ *     ({@code v IS NULL}, the new version the first) rather than the expected one
  * @param binds its placeholders, in the order the template renders and the binder binds them
  */
-public record Statement(String name, String doc, Kind kind, List<Bind> binds) {
+public record Statement(String name, String doc, Kind kind, boolean nullVersion, List<Bind> binds) {
 
   /** What a statement does. */
   public enum Kind {
@@ -55,6 +57,7 @@ public record Statement(String name, String doc, Kind kind, List<Bind> binds) {
    * @param name the field's name
    * @param doc the Javadoc sentence
    * @param kind what it does
+   * @param nullVersion whether it matches a null version
    * @param binds the placeholders, in order
    */
   public Statement {

@@ -1,11 +1,12 @@
 package dev.versioned.processor.plan;
 
+import com.palantir.javapoet.TypeName;
 import dev.versioned.processor.reader.TimestampVersion;
 import dev.versioned.processor.vo.ComponentModel;
 
 /**
- * How a repository's version column advances: an integer that each write increments, or a
- * timestamp that each write sets to the later of now and the stored version plus one unit.
+ * How a repository's version column advances: an integer that each write increments, or a timestamp
+ * that each write sets to the later of now and the stored version plus one unit.
  */
 public sealed interface VersionKind permits VersionKind.Counting, VersionKind.Timestamp {
 
@@ -51,14 +52,11 @@ public sealed interface VersionKind permits VersionKind.Counting, VersionKind.Ti
     }
 
     static Width of(ComponentModel version) {
-      switch (version.boxedType().toString()) {
-        case "java.lang.Short":
-          return SHORT;
-        case "java.lang.Integer":
-          return INT;
-        default:
-          return LONG;
+      TypeName type = version.boxedType();
+      if (type.equals(TypeName.SHORT.box())) {
+        return SHORT;
       }
+      return type.equals(TypeName.INT.box()) ? INT : LONG;
     }
 
     /**

@@ -1,20 +1,22 @@
 package dev.versioned.processor.writer;
 
+import static dev.versioned.processor.writer.TypeNames.ARGUMENTS;
 import static dev.versioned.processor.writer.TypeNames.ARRAY_LIST;
 import static dev.versioned.processor.writer.TypeNames.BATCHES;
+import static dev.versioned.processor.writer.TypeNames.CACHED;
 import static dev.versioned.processor.writer.TypeNames.DSL;
 import static dev.versioned.processor.writer.TypeNames.DSL_CONTEXT;
-import static dev.versioned.processor.writer.TypeNames.JDBC;
 import static dev.versioned.processor.writer.TypeNames.LIST;
 import static dev.versioned.processor.writer.TypeNames.OPERATION;
-import static dev.versioned.processor.writer.TypeNames.QUERY;
-import static dev.versioned.processor.writer.TypeNames.ROWS;
 import static dev.versioned.processor.writer.TypeNames.STALE;
 import static dev.versioned.processor.writer.TypeNames.STALE_BATCH;
-import static dev.versioned.processor.writer.TypeNames.TABLE;
+
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
+import dev.versioned.processor.plan.RepositoryPlan;
+import dev.versioned.processor.plan.Statement;
+import java.util.Locale;
 import javax.lang.model.element.Modifier;
 
 /** Writes the batches, {@code updateAll} and {@code deleteAll}. */
@@ -24,15 +26,7 @@ final class BatchWriter extends RepositoryPart {
     super(parts);
   }
 
-  void addUpdateAll(Members members) {
-    members.add(updateAll());
-  }
-
-  void addDeleteAll(Members members) {
-    members.add(deleteAll());
-  }
-
-  private MethodSpec updateAll() {
+  MethodSpec updateAll() {
     return MethodSpec.methodBuilder("updateAll")
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc(
@@ -48,11 +42,11 @@ final class BatchWriter extends RepositoryPart {
             overflowDoc("a version is"))
         .returns(ParameterizedTypeName.get(LIST, record))
         .addParameter(ParameterizedTypeName.get(LIST, record), "records")
-        .addCode(batchBody("update", "updateQuery", true, "UPDATE_ALL"))
+        .addCode(batchBody("update", RepositoryPlan.UPDATE_ROW, true, "UPDATE_ALL"))
         .build();
   }
 
-  private MethodSpec deleteAll() {
+  MethodSpec deleteAll() {
     return MethodSpec.methodBuilder("deleteAll")
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc(
@@ -64,17 +58,17 @@ final class BatchWriter extends RepositoryPart {
                 + "@throws NullPointerException if {@code records}, an element or a key is null\n",
             STALE_BATCH)
         .addParameter(ParameterizedTypeName.get(LIST, record), "records")
-        .addCode(batchBody("delete", "deleteQuery", false, "DELETE_ALL"))
+        .addCode(batchBody("delete", RepositoryPlan.DELETE_ROW, false, "DELETE_ALL"))
         .build();
   }
 
   private CodeBlock batchBody(
-      String what, String queryMethod, boolean returnsRecords, String operation) {
+      String what, String statement, boolean returnsRecords, String operation) {
     CodeBlock.Builder b = CodeBlock.builder();
     b.addStatement(
         "$T input = $T.elements(records, $S)",
         ParameterizedTypeName.get(LIST, record),
-        ROWS,
+        ARGUMENTS,
         "records");
     boolean checksOverflow = returnsRecords && timestamps == null;
     if (hasBoxedKey() || checksOverflow) {
@@ -97,41 +91,44 @@ final class BatchWriter extends RepositoryPart {
     b.endControlFlow();
     CodeBlock prologue = b.build();
     b = CodeBlock.builder();
-    b.add(returnsRecords ? "return " : "").add("dsl.transaction$L(configuration -> {\n$>",
-        returnsRecords ? "Result" : "");
+    b.add(returnsRecords ? "return " : "")
+        .add("dsl.transaction$L(configuration -> {\n$>", returnsRecords ? "Result" : "");
     b.addStatement("$T tx = $T.using(configuration)", DSL_CONTEXT, DSL);
     b.add(touches.batchBefore(returnsRecords)); // touch hook
-    b.addStatement(
-        "$T queries = new $T<>(input.size())", ParameterizedTypeName.get(LIST, QUERY), ARRAY_LIST);
     boolean bindsVersions = returnsRecords && timestamps != null;
     if (bindsVersions) {
       // Timestamp versions: each record's new version, computed once, bound and returned.
-      b.addStatement("$T versions = new $T<>(input.size())",
-          ParameterizedTypeName.get(LIST, version.type()), ARRAY_LIST);
+      b.addStatement(
+          "$T versions = new $T<>(input.size())",
+          ParameterizedTypeName.get(LIST, version.type()),
+          ARRAY_LIST);
     }
-    b.beginControlFlow("for ($T record : input)", record);
     if (bindsVersions) {
-      b.addStatement("$T next = nextVersion(record.$N())", version.type(), version.accessor());
-      b.addStatement("versions.add(next)");
+      b.beginControlFlow("for ($T record : input)", record);
+      b.addStatement("versions.add(nextVersion(record.$N()))", version.accessor());
+      b.endControlFlow();
     }
-    b.addStatement("queries.add($N(tx, record$L))", queryMethod, bindsVersions ? ", next" : "");
-    b.endControlFlow();
-    b.addStatement("int[] rows = $T.execute(tx, queries)", BATCHES);
-    b.addStatement(
-        "$T conflicts = new $T<>()", ParameterizedTypeName.get(LIST, STALE), ARRAY_LIST);
+    b.add(execute(statement, bindsVersions));
+    b.addStatement("$T conflicts = new $T<>()", ParameterizedTypeName.get(LIST, STALE), ARRAY_LIST);
     if (returnsRecords) {
       b.addStatement(
-          "$T written = new $T<>(input.size())", ParameterizedTypeName.get(LIST, record),
+          "$T written = new $T<>(input.size())",
+          ParameterizedTypeName.get(LIST, record),
           ARRAY_LIST);
     }
     b.beginControlFlow("for (int i = 0; i < rows.length; i++)");
     b.addStatement("$T record = input.get(i)", record);
-    b.beginControlFlow("if (!$T.one(rows[i], TABLE))", ROWS);
-    b.addStatement("conflicts.add(stale(tx,$Wrecord,$Wrecord.$N(),$W$T.$L,$Wi))", version.accessor(),
-        OPERATION, what.toUpperCase(java.util.Locale.ROOT));
+    b.beginControlFlow("if (!$L.one(rows[i]))", DESCRIPTOR);
+    b.addStatement(
+        "conflicts.add($L.stale(tx,$Wrecord,$Wrecord.$N(),$W$T.$L,$Wi))",
+        DESCRIPTOR,
+        version.accessor(),
+        OPERATION,
+        what.toUpperCase(Locale.ROOT));
     if (returnsRecords) {
       b.nextControlFlow("else");
-      b.addStatement("written.add(withVersion(record, $L))",
+      b.addStatement(
+          "written.add(withVersion(record, $L))",
           bindsVersions
               ? CodeBlock.of("versions.get(i)")
               : CodeBlock.of("nextVersion(record.$N())", version.accessor()));
@@ -146,11 +143,56 @@ final class BatchWriter extends RepositoryPart {
       b.addStatement("return $T.copyOf(written)", LIST);
     }
     b.add("$<});\n");
-    // A batch the database refuses as a serialization failure is a StaleBatchException (docs/generated-repository.md, "Exceptions").
+    // A batch the database refuses as a serialization failure is a StaleBatchException
+    // (docs/generated-repository.md, "Exceptions").
     return CodeBlock.builder()
         .add(prologue)
-        .add(reportingConflicts(b.build(), operation, CodeBlock.of("$T.of()", LIST),
-            CodeBlock.of("$T.refused(e)", BATCHES)))
+        .add(
+            reportingConflicts(
+                b.build(),
+                operation,
+                CodeBlock.of("$T.of()", LIST),
+                CodeBlock.of("$T.refused(e)", BATCHES)))
+        .build();
+  }
+
+  /**
+   * {@code int[] rows = ...}: the batch of a cached statement, each record bound as the single-row
+   * write binds it (with its new version from {@code versions}, for a timestamp version); where the
+   * version may be null, each record runs the statement or its {@code IS NULL} twin.
+   */
+  private CodeBlock execute(String statement, boolean bindsVersions) {
+    Statement s = plan.statement(statement);
+    if (version.primitive()) {
+      return CodeBlock.builder()
+          .addStatement(
+              "int[] rows = $L.$L.executeBatch(tx, input, (values, record) -> values$L)",
+              SQL_CLASS,
+              statement,
+              bindValues(s, "record"))
+          .build();
+    }
+    String twin = RepositoryPlan.nullVersion(statement);
+    CodeBlock.Builder binder = CodeBlock.builder().addStatement("$T record = input.get(i)", record);
+    if (bindsVersions) {
+      binder.addStatement("$T next = versions.get(i)", version.type());
+    }
+    binder
+        .beginControlFlow("if (record.$N() == null)", version.accessor())
+        .addStatement("values$L", bindValues(plan.statement(twin), "record"))
+        .nextControlFlow("else")
+        .addStatement("values$L", bindValues(s, "record"))
+        .endControlFlow();
+    return CodeBlock.builder()
+        .add("int[] rows = $T.executeBatch(\n$>$>tx,\ninput.size(),\n", CACHED)
+        .add(
+            "i -> input.get(i).$N() == null$W? $L.$L$W: $L.$L,\n",
+            version.accessor(),
+            SQL_CLASS,
+            twin,
+            SQL_CLASS,
+            statement)
+        .add("(values, i) -> {\n$>$L$<});\n$<$<", binder.build())
         .build();
   }
 }

@@ -1,6 +1,8 @@
 package dev.versioned.processor.writer;
 
+import static dev.versioned.processor.writer.TypeNames.CHRONO_UNIT;
 import static dev.versioned.processor.writer.TypeNames.DATA_TYPE;
+import static dev.versioned.processor.writer.TypeNames.DESCRIPTOR_TYPE;
 import static dev.versioned.processor.writer.TypeNames.DSL;
 import static dev.versioned.processor.writer.TypeNames.FIELD;
 import static dev.versioned.processor.writer.TypeNames.IDENTITY;
@@ -8,10 +10,9 @@ import static dev.versioned.processor.writer.TypeNames.INTERNAL;
 import static dev.versioned.processor.writer.TypeNames.LIST;
 import static dev.versioned.processor.writer.TypeNames.RECORD;
 import static dev.versioned.processor.writer.TypeNames.SQL_DATA_TYPE;
-import static dev.versioned.processor.writer.TypeNames.TABLE;
 import static dev.versioned.processor.writer.TypeNames.TABLE_FIELD;
 import static dev.versioned.processor.writer.TypeNames.TABLE_IMPL;
-import com.palantir.javapoet.ClassName;
+
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
@@ -20,6 +21,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
+import dev.versioned.processor.plan.VersionKind;
 import dev.versioned.processor.vo.ColumnMapping;
 import dev.versioned.processor.vo.ComponentModel;
 import javax.lang.model.element.Modifier;
@@ -35,7 +37,8 @@ final class ConstantsWriter extends RepositoryPart {
   void addConstants(TypeSpec.Builder type) {
     type.addField(
         FieldSpec.builder(recordTable, "TABLE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("The table {@code $L}; its fields are the column constants below.\n",
+            .addJavadoc(
+                "The table {@code $L}; its fields are the column constants below.\n",
                 model.qualifiedTable())
             .initializer("new $L()", TABLE_CLASS)
             .build());
@@ -45,6 +48,44 @@ final class ConstantsWriter extends RepositoryPart {
       }
       type.addField(columnConstant(c));
     }
+    type.addField(descriptor());
+  }
+
+  /**
+   * {@code DESCRIPTOR}: the table, key and version column, and how the version advances, from which
+   * the runtime builds the repository's exceptions.
+   */
+  private FieldSpec descriptor() {
+    CodeBlock key =
+        CodeBlock.of("$T.of($L)", LIST, join(keys, c -> CodeBlock.of("$N", c.constant())));
+    CodeBlock init =
+        plan.kind() instanceof VersionKind.Timestamp timestamp
+            ? CodeBlock.of(
+                "$T.timestamped(TABLE,$W$L,$W$N,$W$T.$L,$W$T::keyValues)",
+                DESCRIPTOR_TYPE,
+                key,
+                version.constant(),
+                CHRONO_UNIT,
+                timestamp.precision(),
+                self)
+            : CodeBlock.of(
+                "$T.counting(TABLE,$W$L,$W$N,$W$L,$W$T::keyValues)",
+                DESCRIPTOR_TYPE,
+                key,
+                version.constant(),
+                maxValue(),
+                self);
+    // Its type names the record, so the declaration is broken after "=" for every record.
+    init = CodeBlock.of("\n$>$>$L$<$<", init);
+    return FieldSpec.builder(
+            ParameterizedTypeName.get(DESCRIPTOR_TYPE, record),
+            DESCRIPTOR,
+            Modifier.PRIVATE,
+            Modifier.STATIC,
+            Modifier.FINAL)
+        .addJavadoc("The table, key and version as this repository's exceptions name them.\n")
+        .initializer(init)
+        .build();
   }
 
   /** Adds the nested classes that declare the table and the column lists. */
@@ -57,9 +98,7 @@ final class ConstantsWriter extends RepositoryPart {
     ColumnMapping m = c.mapping();
     // A primitive is never null; enum and @Convert components are never primitive.
     CodeBlock dataType =
-        c.primitive()
-            ? CodeBlock.of("$L.nullable(false)", DataTypes.of(c))
-            : DataTypes.of(c);
+        c.primitive() ? CodeBlock.of("$L.nullable(false)", DataTypes.of(c)) : DataTypes.of(c);
     String role = c.key() ? "Key column" : c.version() ? "Version column" : "Column";
     return FieldSpec.builder(
             ParameterizedTypeName.get(FIELD, m.userType()),
@@ -67,12 +106,12 @@ final class ConstantsWriter extends RepositoryPart {
             Modifier.PUBLIC,
             Modifier.STATIC,
             Modifier.FINAL)
-        .addJavadoc("$L {@code $L}, of component {@code $L.$L}.\n", role, c.column(), recordText,
-            c.name())
+        .addJavadoc(
+            "$L {@code $L}, of component {@code $L.$L}.\n", role, c.column(), recordText, c.name())
         .initializer(
             c == identityKey()
                 ? CodeBlock.of("$L", IDENTITY_FIELD)
-                : CodeBlock.of("$L.column(TABLE, $S, $L)", TABLE_CLASS, c.column(), dataType))
+                : CodeBlock.of("$L.column(TABLE,$W$S,$W$L)", TABLE_CLASS, c.column(), dataType))
         .build();
   }
 
@@ -88,7 +127,7 @@ final class ConstantsWriter extends RepositoryPart {
             Modifier.STATIC,
             Modifier.FINAL)
         .initializer(
-            "$L.column(TABLE, $S, $T.$L)",
+            "$L.column(TABLE,$W$S,$W$T.$L)",
             TABLE_CLASS,
             c.column(),
             SQL_DATA_TYPE,
@@ -108,30 +147,35 @@ final class ConstantsWriter extends RepositoryPart {
                 DSL,
                 DSL,
                 model.schema());
-    TypeSpec.Builder table = TypeSpec.classBuilder(TABLE_CLASS)
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("The table, with one field per column.\n")
-        .superclass(ParameterizedTypeName.get(TABLE_IMPL, RECORD))
-        .addField(
-            FieldSpec.builder(long.class, "serialVersionUID", Modifier.PRIVATE, Modifier.STATIC,
-                    Modifier.FINAL)
-                .initializer("1L")
-                .build())
-        .addMethod(
-            MethodSpec.constructorBuilder()
-                .addModifiers(Modifier.PRIVATE)
-                .addStatement("super($L)", name)
-                .build())
-        .addMethod(
-            MethodSpec.methodBuilder("column")
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .addTypeVariable(t)
-                .returns(ParameterizedTypeName.get(TABLE_FIELD, RECORD, t))
-                .addParameter(recordTable, "table")
-                .addParameter(String.class, "name")
-                .addParameter(ParameterizedTypeName.get(DATA_TYPE, t), "type")
-                .addStatement("return createField($T.name(name), type, table, $S)", DSL, "")
-                .build());
+    TypeSpec.Builder table =
+        TypeSpec.classBuilder(TABLE_CLASS)
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The table, with one field per column.\n")
+            .superclass(ParameterizedTypeName.get(TABLE_IMPL, RECORD))
+            .addField(
+                FieldSpec.builder(
+                        long.class,
+                        "serialVersionUID",
+                        Modifier.PRIVATE,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
+                    .initializer("1L")
+                    .build())
+            .addMethod(
+                MethodSpec.constructorBuilder()
+                    .addModifiers(Modifier.PRIVATE)
+                    .addStatement("super($L)", name)
+                    .build())
+            .addMethod(
+                MethodSpec.methodBuilder("column")
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                    .addTypeVariable(t)
+                    .returns(ParameterizedTypeName.get(TABLE_FIELD, RECORD, t))
+                    .addParameter(recordTable, "table")
+                    .addParameter(String.class, "name")
+                    .addParameter(ParameterizedTypeName.get(DATA_TYPE, t), "type")
+                    .addStatement("return createField($T.name(name), type, table, $S)", DSL, "")
+                    .build());
     if (identityKey() != null) {
       // Where the dialect has no RETURNING and the driver returns only the identity's value
       // (Derby's getGeneratedKeys), jOOQ can read a generated key back only for the column the
@@ -153,17 +197,15 @@ final class ConstantsWriter extends RepositoryPart {
     TypeName fieldList =
         ParameterizedTypeName.get(
             LIST, ParameterizedTypeName.get(FIELD, WildcardTypeName.subtypeOf(Object.class)));
-    TypeName stringList = ParameterizedTypeName.get(LIST, ClassName.get(String.class));
     return TypeSpec.classBuilder(COLUMNS_CLASS)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("Column lists, initialized after the column constants.\n")
+        .addJavadoc("The list of every column, initialized after the column constants.\n")
         .addField(
             FieldSpec.builder(fieldList, "ALL", Modifier.STATIC, Modifier.FINAL)
-                .initializer("$T.of($L)", LIST, join(model.components(), c -> CodeBlock.of("$N", c.constant())))
-                .build())
-        .addField(
-            FieldSpec.builder(stringList, "KEY", Modifier.STATIC, Modifier.FINAL)
-                .initializer("$T.of($L)", LIST, join(keys, c -> CodeBlock.of("$S", c.column())))
+                .initializer(
+                    "$T.of($L)",
+                    LIST,
+                    join(model.components(), c -> CodeBlock.of("$N", c.constant())))
                 .build())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .build();

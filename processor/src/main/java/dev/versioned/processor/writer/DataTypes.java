@@ -8,8 +8,8 @@ import dev.versioned.processor.vo.ColumnMapping;
 import dev.versioned.processor.vo.ComponentModel;
 
 /**
- * The jOOQ data type of a component's column, as generated code declares it: an enum through a
- * name converter, a {@code @Convert} component through its converter, any other type as jOOQ's own.
+ * The jOOQ data type of a component's column, as generated code declares it: an enum through a name
+ * converter, a {@code @Convert} component through its converter, any other type as jOOQ's own.
  */
 final class DataTypes {
   private DataTypes() {}
@@ -25,8 +25,8 @@ final class DataTypes {
     switch (m.kind()) {
       case ENUM:
         return CodeBlock.of(
-            "$T.VARCHAR.asConvertedDataType($T.ofNullable($T.class, $T.class, $T::valueOf,"
-                + " $T::name))",
+            "$T.VARCHAR.asConvertedDataType($W$T.ofNullable($T.class,$W$T.class,$W$T::valueOf,"
+                + "$W$T::name))",
             SQL_DATA_TYPE,
             CONVERTER,
             String.class,

@@ -2,9 +2,8 @@ package dev.versioned.processor.writer;
 
 import static dev.versioned.processor.writer.TypeNames.DSL_CONTEXT;
 import static dev.versioned.processor.writer.TypeNames.OBJECTS;
-import static dev.versioned.processor.writer.TypeNames.QUERY;
 import static dev.versioned.processor.writer.TypeNames.STALE;
-import static dev.versioned.processor.writer.TypeNames.TABLE;
+
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import dev.versioned.processor.plan.RepositoryPlan;
@@ -17,13 +16,7 @@ final class DeleteWriter extends RepositoryPart {
     super(parts);
   }
 
-  void addMembers(Members members) {
-    members.add(delete());
-    members.add(deleteWith());
-    members.add(deleteQuery());
-  }
-
-  private MethodSpec delete() {
+  MethodSpec delete() {
     MethodSpec.Builder m =
         MethodSpec.methodBuilder("delete")
             .addModifiers(Modifier.PUBLIC)
@@ -38,34 +31,22 @@ final class DeleteWriter extends RepositoryPart {
                 STALE)
             .addParameter(record, "record")
             .addStatement("$T.requireNonNull(record, $S)", OBJECTS, "record");
-    m.addCode(reportingConflicts(
-        touches.any() ? touches.delete() : CodeBlock.of("delete(dsl, record);\n"), // touch hook
-        "DELETE",
-        CodeBlock.of("keyValues(record)")));
+    m.addCode(
+        reportingConflicts(
+            touches.any() ? touches.delete() : CodeBlock.of("delete(dsl, record);\n"), // touch hook
+            "DELETE",
+            CodeBlock.of("keyValues(record)")));
     return m.build();
   }
 
-  private MethodSpec deleteWith() {
+  MethodSpec deleteWith() {
     MethodSpec.Builder m =
         MethodSpec.methodBuilder("delete")
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
             .addParameter(DSL_CONTEXT, "ctx")
             .addParameter(record, "record");
     checkKeyCall(m, "record", "record");
-    versionCheckedWrite(m, RepositoryPlan.DELETE_ROW, "deleteQuery", "DELETE", false);
+    versionCheckedWrite(m, RepositoryPlan.DELETE_ROW, "DELETE");
     return m.build();
-  }
-
-  private MethodSpec deleteQuery() {
-    return MethodSpec.methodBuilder("deleteQuery")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(QUERY)
-        .addParameter(DSL_CONTEXT, "ctx")
-        .addParameter(record, "record")
-        .addStatement(
-            "return ctx.deleteFrom(TABLE).where(recordKey(record))"
-                + ".and(versionCondition(record.$N()))",
-            version.accessor())
-        .build();
   }
 }

@@ -3,15 +3,11 @@ package dev.versioned.processor.writer;
 import static dev.versioned.processor.writer.TypeNames.ARRAYS;
 import static dev.versioned.processor.writer.TypeNames.CONDITION;
 import static dev.versioned.processor.writer.TypeNames.DSL;
-import static dev.versioned.processor.writer.TypeNames.DSL_CONTEXT;
 import static dev.versioned.processor.writer.TypeNames.FIELD;
 import static dev.versioned.processor.writer.TypeNames.LIST;
 import static dev.versioned.processor.writer.TypeNames.OBJECTS;
-import static dev.versioned.processor.writer.TypeNames.OPERATION;
-import static dev.versioned.processor.writer.TypeNames.ROWS;
-import static dev.versioned.processor.writer.TypeNames.STALE;
-import static dev.versioned.processor.writer.TypeNames.TABLE;
 import static dev.versioned.processor.writer.TypeNames.TIMESTAMP_VERSIONS;
+
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
@@ -20,42 +16,17 @@ import dev.versioned.processor.vo.ComponentModel;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
-/** Writes the private helpers that several writes share: key conditions, version arithmetic, the checks and the exceptions. */
+/**
+ * Writes the private helpers that several writes share: key conditions, version arithmetic, the
+ * checks and the exceptions.
+ */
 final class HelperWriter extends RepositoryPart {
 
   HelperWriter(RepositoryPart parts) {
     super(parts);
   }
 
-  void addMembers(Members members) {
-    members.add(keyCondition());
-    members.add(recordKey());
-    members.add(versionCondition());
-    if (timestamps == null) {
-      members.add(nextVersionField());
-      members.add(nextVersion());
-    } else {
-      // Timestamp versions: the new version is computed in Java, bound, and returned.
-      members.add(timestamps.nextVersion());
-    }
-    members.add(withVersion());
-    members.add(keyValues());
-    members.add(sameKey());
-    if (hasBoxedKey()) {
-      members.add(checkKey());
-    }
-    if (timestamps == null) {
-      members.add(checkOverflow());
-      members.add(stale());
-      members.add(refused());
-    } else {
-      // Timestamp versions never overflow; their stale rows name the versions as ISO-8601 text.
-      members.add(timestamps.stale());
-      members.add(timestamps.refused());
-    }
-  }
-
-  private MethodSpec keyCondition() {
+  MethodSpec keyCondition() {
     CodeBlock condition =
         CodeBlock.join(
             keys.stream()
@@ -74,7 +45,7 @@ final class HelperWriter extends RepositoryPart {
         .build();
   }
 
-  private MethodSpec recordKey() {
+  MethodSpec recordKey() {
     return MethodSpec.methodBuilder("recordKey")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(CONDITION)
@@ -84,7 +55,7 @@ final class HelperWriter extends RepositoryPart {
         .build();
   }
 
-  private MethodSpec versionCondition() {
+  MethodSpec versionCondition() {
     MethodSpec.Builder m =
         MethodSpec.methodBuilder("versionCondition")
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -92,8 +63,7 @@ final class HelperWriter extends RepositoryPart {
             .addParameter(version.type(), "expected");
     if (timestamps != null) {
       // Timestamp versions: IS NULL, or = ? in a form Derby can parse.
-      m.addStatement("return $T.matches($N, expected)", TIMESTAMP_VERSIONS,
-          version.constant());
+      m.addStatement("return $T.matches($N, expected)", TIMESTAMP_VERSIONS, version.constant());
     } else if (version.primitive()) {
       m.addStatement("return $N.eq(expected)", version.constant());
     } else {
@@ -105,27 +75,24 @@ final class HelperWriter extends RepositoryPart {
     return m.build();
   }
 
-  private MethodSpec nextVersionField() {
+  /** The new value of a boxed version: 1 after a null version, else {@code v + 1}. */
+  MethodSpec nextVersionField() {
     MethodSpec.Builder m =
         MethodSpec.methodBuilder("nextVersionField")
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
             .returns(ParameterizedTypeName.get(FIELD, version.boxedType()))
             .addParameter(version.type(), "expected");
-    if (version.primitive()) {
-      m.addStatement("return $N.plus($T.inline(1))", version.constant(), DSL);
-    } else {
-      m.addStatement(
-          "return expected == null ? $T.inline($L, $N) : $N.plus($T.inline(1))",
-          DSL,
-          literal(1),
-          version.constant(),
-          version.constant(),
-          DSL);
-    }
-    return m.build();
+    return m.addStatement(
+            "return expected == null ? $T.inline($L, $N) : $N.plus($T.inline(1))",
+            DSL,
+            literal(1),
+            version.constant(),
+            version.constant(),
+            DSL)
+        .build();
   }
 
-  private MethodSpec nextVersion() {
+  MethodSpec nextVersion() {
     MethodSpec.Builder m =
         MethodSpec.methodBuilder("nextVersion")
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -142,7 +109,7 @@ final class HelperWriter extends RepositoryPart {
     return m.build();
   }
 
-  private MethodSpec withVersion() {
+  MethodSpec withVersion() {
     return MethodSpec.methodBuilder("withVersion")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(record)
@@ -153,23 +120,34 @@ final class HelperWriter extends RepositoryPart {
             record,
             join(
                 model.components(),
-                c -> c.version() ? CodeBlock.of("version") : CodeBlock.of("record.$N()", c.accessor())))
+                c ->
+                    c.version()
+                        ? CodeBlock.of("version")
+                        : CodeBlock.of("record.$N()", c.accessor())))
         .build();
   }
 
-  private MethodSpec keyValues() {
+  /** The key values as exceptions and listeners report them (a key may be null there). */
+  MethodSpec keyValues() {
+    return MethodSpec.methodBuilder("keyValues")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(ParameterizedTypeName.get(LIST, ClassName.get(Object.class)))
+        .addParameters(keyParams())
+        .addStatement("return $T.<Object>asList($L)", ARRAYS, keyArgs())
+        .build();
+  }
+
+  MethodSpec recordKeyValues() {
     return MethodSpec.methodBuilder("keyValues")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(ParameterizedTypeName.get(LIST, ClassName.get(Object.class)))
         .addParameter(record, "record")
         .addStatement(
-            "return $T.<Object>asList($L)",
-            ARRAYS,
-            join(keys, c -> CodeBlock.of("record.$N()", c.accessor())))
+            "return keyValues($L)", join(keys, c -> CodeBlock.of("record.$N()", c.accessor())))
         .build();
   }
 
-  private MethodSpec sameKey() {
+  MethodSpec sameKey() {
     return MethodSpec.methodBuilder("sameKey")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(boolean.class)
@@ -178,12 +156,11 @@ final class HelperWriter extends RepositoryPart {
         .addStatement(
             "return $L",
             CodeBlock.join(
-                keys.stream().map(c -> same(c, "a", "b")).collect(Collectors.toList()),
-                "\n&& "))
+                keys.stream().map(c -> same(c, "a", "b")).collect(Collectors.toList()), "\n&& "))
         .build();
   }
 
-  private MethodSpec checkKey() {
+  MethodSpec checkKey() {
     MethodSpec.Builder m =
         MethodSpec.methodBuilder("checkKey")
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -202,7 +179,7 @@ final class HelperWriter extends RepositoryPart {
     return m.build();
   }
 
-  private MethodSpec checkOverflow() {
+  MethodSpec checkOverflow() {
     MethodSpec.Builder m =
         MethodSpec.methodBuilder("checkOverflow")
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -214,48 +191,9 @@ final class HelperWriter extends RepositoryPart {
             ? CodeBlock.of(condition, version.accessor(), maxValue())
             : CodeBlock.of(condition, version.accessor(), version.accessor(), maxValue());
     m.beginControlFlow("if ($L)", test)
-        .addStatement(
-            "throw $T.overflow(TABLE, $N, record.$N(), keyValues(record))",
-            ROWS,
-            version.constant(),
-            version.accessor())
+        .addStatement("throw $L.overflow(record, record.$N())", DESCRIPTOR, version.accessor())
         .endControlFlow();
     return m.build();
-  }
-
-  private MethodSpec stale() {
-    return MethodSpec.methodBuilder("stale")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(STALE)
-        .addParameter(DSL_CONTEXT, "ctx")
-        .addParameter(record, "record")
-        .addParameter(version.boxedType(), "expected")
-        .addParameter(OPERATION, "operation")
-        .addParameter(int.class, "batchIndex")
-        .addStatement(
-            "return $T.stale(ctx,$WTABLE,$WrecordKey(record),$W$N,$Wrecord,$W$L.KEY,$WkeyValues(record),"
-               + " operation,$Wexpected,$WbatchIndex)",
-            ROWS,
-            version.constant(),
-            COLUMNS_CLASS)
-        .build();
-  }
-
-  private MethodSpec refused() {
-    return MethodSpec.methodBuilder("refused")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(RuntimeException.class)
-        .addParameter(RuntimeException.class, "failure")
-        .addParameter(record, "record")
-        .addParameter(version.boxedType(), "expected")
-        .addParameter(OPERATION, "operation")
-        .addStatement(
-            "return $T.refused(failure,$WTABLE,$W$N,$Wrecord,$W$L.KEY,$WkeyValues(record),"
-                + "$Woperation,$Wexpected)",
-            ROWS,
-            version.constant(),
-            COLUMNS_CLASS)
-        .build();
   }
 
   private CodeBlock same(ComponentModel c, String a, String b) {

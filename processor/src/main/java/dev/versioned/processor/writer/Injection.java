@@ -6,9 +6,9 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 
 /**
- * The dependency-injection annotations a generated repository carries ({@code
- * -Aversioned.inject}). The annotations are written by name: the processor needs none of these
- * libraries, only the code that compiles the generated repositories does.
+ * The dependency-injection annotations a generated repository carries ({@code -Aversioned.inject}).
+ * The annotations are written by name: the processor needs none of these libraries, only the code
+ * that compiles the generated repositories does.
  */
 public enum Injection {
   /** No annotation: the user constructs repositories. */
@@ -24,8 +24,7 @@ public enum Injection {
       ClassName.get("org.springframework.stereotype", "Repository"),
       ClassName.get("org.springframework.beans.factory.annotation", "Autowired")),
   /** {@code @Singleton} on the class, and {@code @Inject} on the {@code DSLContext} constructor. */
-  JAKARTA(
-      ClassName.get("jakarta.inject", "Singleton"), ClassName.get("jakarta.inject", "Inject"));
+  JAKARTA(ClassName.get("jakarta.inject", "Singleton"), ClassName.get("jakarta.inject", "Inject"));
 
   private final ClassName typeAnnotation;
   private final ClassName constructorAnnotation;
@@ -57,8 +56,8 @@ public enum Injection {
   }
 
   /**
-   * Annotates the constructor that takes only a {@code DSLContext}: the one a container calls
-   * when no {@code RetryPolicy} is to be injected.
+   * Annotates the constructor that takes only a {@code DSLContext}: the one a container calls when
+   * no {@code RetryPolicy} is to be injected.
    *
    * @param constructor that constructor
    */

@@ -1,5 +1,7 @@
 package dev.versioned.processor.writer;
 
+import static dev.versioned.processor.writer.Binds.bindEach;
+import static dev.versioned.processor.writer.TypeNames.ARGUMENTS;
 import static dev.versioned.processor.writer.TypeNames.ARRAY_LIST;
 import static dev.versioned.processor.writer.TypeNames.COLLECTION;
 import static dev.versioned.processor.writer.TypeNames.DATA_ACCESS;
@@ -9,8 +11,7 @@ import static dev.versioned.processor.writer.TypeNames.INSERT_STEP;
 import static dev.versioned.processor.writer.TypeNames.LIST;
 import static dev.versioned.processor.writer.TypeNames.OBJECTS;
 import static dev.versioned.processor.writer.TypeNames.RECORD;
-import static dev.versioned.processor.writer.TypeNames.ROWS;
-import static dev.versioned.processor.writer.TypeNames.TABLE;
+
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -28,13 +29,7 @@ final class InsertWriter extends RepositoryPart {
     super(parts);
   }
 
-  void addMembers(Members members) {
-    members.add(insert());
-    members.add(insertWith());
-    members.add(insertAll());
-  }
-
-  private MethodSpec insert() {
+  MethodSpec insert() {
     return MethodSpec.methodBuilder("insert")
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc(
@@ -58,7 +53,7 @@ final class InsertWriter extends RepositoryPart {
         .build();
   }
 
-  private MethodSpec insertWith() {
+  MethodSpec insertWith() {
     MethodSpec.Builder m =
         MethodSpec.methodBuilder("insert")
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -98,9 +93,7 @@ final class InsertWriter extends RepositoryPart {
         chain.add("\n.set($N, record.$N())", c.constant(), c.accessor());
       }
       m.addStatement(
-          "$T insert = $L",
-          ParameterizedTypeName.get(INSERT_STEP, RECORD),
-          chain.build());
+          "$T insert = $L", ParameterizedTypeName.get(INSERT_STEP, RECORD), chain.build());
       for (ComponentModel c : boxedKeys) {
         m.beginControlFlow("if (record.$N() != null)", c.accessor())
             .addStatement("insert = insert.set($N, record.$N())", c.constant(), c.accessor())
@@ -112,7 +105,7 @@ final class InsertWriter extends RepositoryPart {
           join(boxedKeys, c -> CodeBlock.of("$N", c.constant())));
       m.beginControlFlow("if (generated == null)")
           .addStatement(
-              "throw new $T($S)",
+              "throw new $T($W$S)",
               DATA_ACCESS,
               "the database returned no generated key for " + model.qualifiedTable())
           .endControlFlow();
@@ -127,7 +120,7 @@ final class InsertWriter extends RepositoryPart {
                 }
                 if (c.key() && !c.primitive()) {
                   return CodeBlock.of(
-                      "record.$N() != null ? record.$N() : generated.get($N)",
+                      "record.$N() != null$W? record.$N()$W: generated.get($N)",
                       c.accessor(),
                       c.accessor(),
                       c.constant());
@@ -137,18 +130,19 @@ final class InsertWriter extends RepositoryPart {
       m.endControlFlow();
     }
     CodeBlock values =
-        bindValues(
+        bindEach(
             plan.statement(RepositoryPlan.INSERT_ROW),
-            b -> b.column().version()
-                ? CodeBlock.of("version")
-                : CodeBlock.of("record.$N()", b.column().accessor()));
+            b ->
+                b.column().version()
+                    ? CodeBlock.of("version")
+                    : CodeBlock.of("record.$N()", b.column().accessor()));
     m.addStatement(
         "$L.$L.execute(ctx, values -> values$L)", SQL_CLASS, RepositoryPlan.INSERT_ROW, values);
     m.addStatement("return withVersion(record, version)");
     return m.build();
   }
 
-  private MethodSpec insertAll() {
+  MethodSpec insertAll() {
     return MethodSpec.methodBuilder("insertAll")
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc(
@@ -163,7 +157,7 @@ final class InsertWriter extends RepositoryPart {
         .addStatement(
             "$T input = $T.elements(records, $S)",
             ParameterizedTypeName.get(LIST, record),
-            ROWS,
+            ARGUMENTS,
             "records")
         .beginControlFlow("if (input.isEmpty())")
         .addStatement("return $T.of()", LIST)

@@ -5,11 +5,10 @@ import java.util.List;
 
 /**
  * Fills the Javadoc comments of a generated source file to its line limit, as a Java formatter
- * would: each paragraph and each block tag is one run of words, broken at the last space that
- * keeps the line within {@link #LIMIT} columns, and a block tag's further lines are indented four
- * spaces. Writers can then give a comment's text without knowing where its lines will end (a
- * table's name or an imported class's name can be of any length). Code is left as JavaPoet wrote
- * it.
+ * would: each paragraph and each block tag is one run of words, broken at the last space that keeps
+ * the line within {@link #LIMIT} columns, and a block tag's further lines are indented four spaces.
+ * Writers can then give a comment's text without knowing where its lines will end (a table's name
+ * or an imported class's name can be of any length). Code is left as JavaPoet wrote it.
  */
 final class JavadocFormat {
   /** The longest line, in columns. */

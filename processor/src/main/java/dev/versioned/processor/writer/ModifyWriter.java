@@ -1,14 +1,12 @@
 package dev.versioned.processor.writer;
 
-import static dev.versioned.processor.writer.TypeNames.ARRAYS;
 import static dev.versioned.processor.writer.TypeNames.DSL_CONTEXT;
 import static dev.versioned.processor.writer.TypeNames.OBJECTS;
 import static dev.versioned.processor.writer.TypeNames.RETRY;
 import static dev.versioned.processor.writer.TypeNames.RETRY_POLICY;
-import static dev.versioned.processor.writer.TypeNames.ROWS;
 import static dev.versioned.processor.writer.TypeNames.STALE;
-import static dev.versioned.processor.writer.TypeNames.TABLE;
 import static dev.versioned.processor.writer.TypeNames.UNARY_OPERATOR;
+
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -22,12 +20,7 @@ final class ModifyWriter extends RepositoryPart {
     super(parts);
   }
 
-  void addMembers(Members members) {
-    members.add(modify());
-    members.add(modifyOnce());
-  }
-
-  private MethodSpec modify() {
+  MethodSpec modify() {
     Set<String> taken = keyNames();
     String change = fresh("change", taken);
     MethodSpec.Builder m =
@@ -78,9 +71,10 @@ final class ModifyWriter extends RepositoryPart {
     String ctx = fresh("ctx", taken);
     String lockingRead = fresh("lockingRead", taken);
     m.addStatement(
-        "return $T.run(this.retry, this.dsl, TABLE,$W$T.<Object>asList($L),$W($N, $N) -> modify($N,$W$L,$W$N,$W$N))",
+        "return $T.run($L, $L, TABLE,$WkeyValues($L),$W($N, $N) -> modify($N, $L, $N, $N))",
         RETRY,
-        ARRAYS,
+        field("retry"),
+        field("dsl"),
         keyArgs(),
         ctx,
         lockingRead,
@@ -91,7 +85,7 @@ final class ModifyWriter extends RepositoryPart {
     return m.build();
   }
 
-  private MethodSpec modifyOnce() {
+  MethodSpec modifyOnce() {
     Set<String> taken = keyNames();
     String change = fresh("change", taken);
     String current = fresh("current", taken);
@@ -107,7 +101,8 @@ final class ModifyWriter extends RepositoryPart {
             .addParameter(boolean.class, lockingRead)
             .addParameter(ParameterizedTypeName.get(UNARY_OPERATOR, record), change);
     m.addStatement(
-        "$T $N = ($N ? findForUpdate($N,$W$L) : find($N,$W$L))$Z.orElseThrow(() -> $T.notFound(TABLE,$W$L.KEY,$W$T.<Object>asList($L)))",
+        "$T $N = ($N ? findForUpdate($N,$W$L) : find($N,$W$L))$Z.orElseThrow(() ->"
+            + " $L.notFound(keyValues($L)))",
         record,
         current,
         lockingRead,
@@ -115,21 +110,19 @@ final class ModifyWriter extends RepositoryPart {
         keyArgs(),
         ctx,
         keyArgs(),
-        ROWS,
-        COLUMNS_CLASS,
-        ARRAYS,
+        DESCRIPTOR,
         keyArgs());
     m.addStatement("$T $N = $N.apply($N)", record, changed, change, current);
     m.beginControlFlow("if ($N == null)", changed)
         .addStatement(
-            "throw new $T($S + keyValues($N))",
+            "throw new $T($W$S$W+ keyValues($N))",
             NullPointerException.class,
             "the change passed to modify returned null for key ",
             current)
         .endControlFlow();
     m.beginControlFlow("if (!sameKey($N, $N))", current, changed)
         .addStatement(
-            "throw new $T($S$W+ keyValues($N)$W+ $S$W+ keyValues($N))",
+            "throw new $T($W$S$W+ keyValues($N)$W+ $S$W+ keyValues($N))",
             IllegalArgumentException.class,
             "the change passed to modify must not change the key, but changed ",
             current,

@@ -4,7 +4,7 @@ import static dev.versioned.processor.writer.TypeNames.DSL;
 import static dev.versioned.processor.writer.TypeNames.DSL_CONTEXT;
 import static dev.versioned.processor.writer.TypeNames.LIST;
 import static dev.versioned.processor.writer.TypeNames.RECORD;
-import static dev.versioned.processor.writer.TypeNames.ROWS;
+
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -17,10 +17,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Writes the bodies of a touching record's writes ({@code @Touch}): each runs the record's own write
- * and the touch of the parents it names in one transaction, reading first, with a lock, the parents
- * that the row names before the write replaces them. For a record without {@code @Touch}, each hook
- * returns the plain body or nothing. The touches themselves are {@link ParentTouchWriter}'s.
+ * Writes the bodies of a touching record's writes ({@code @Touch}): each runs the record's own
+ * write and the touch of the parents it names in one transaction, reading first, with a lock, the
+ * parents that the row names before the write replaces them. For a record without {@code @Touch},
+ * each hook returns the plain body or nothing. The touches themselves are {@link
+ * ParentTouchWriter}'s.
  */
 final class ParentTouchBodies {
   private final RecordModel model;
@@ -76,8 +77,12 @@ final class ParentTouchBodies {
 
   private CodeBlock transaction(Locals l, String dsl, boolean returns, CodeBlock inner) {
     return CodeBlock.builder()
-        .add("$L$L.transaction$L($N -> {\n$>", returns ? "return " : "", dsl,
-            returns ? "Result" : "", l.configuration)
+        .add(
+            "$L$L.transaction$L($N -> {\n$>",
+            returns ? "return " : "",
+            dsl,
+            returns ? "Result" : "",
+            l.configuration)
         .addStatement("$T $N = $T.using($N)", DSL_CONTEXT, l.tx, DSL, l.configuration)
         .add(inner)
         .add("$<});\n")
@@ -101,11 +106,15 @@ final class ParentTouchBodies {
    */
   CodeBlock insert() {
     Locals l = new Locals(Set.of("record"));
-    return transaction(l, "dsl", true, CodeBlock.builder()
-        .addStatement("$T $N = insert($N, record)", record, l.stored, l.tx)
-        .addStatement("touchParents($N, $T.of($N), $T.of())", l.tx, LIST, l.stored, LIST)
-        .addStatement("return $N", l.stored)
-        .build());
+    return transaction(
+        l,
+        "dsl",
+        true,
+        CodeBlock.builder()
+            .addStatement("$T $N = insert($N, record)", record, l.stored, l.tx)
+            .addStatement("touchParents($N, $T.of($N), $T.of())", l.tx, LIST, l.stored, LIST)
+            .addStatement("return $N", l.stored)
+            .build());
   }
 
   /**
@@ -125,17 +134,7 @@ final class ParentTouchBodies {
    * @return the body that replaces {@code return update(dsl, record);}
    */
   CodeBlock update() {
-    Locals l = new Locals(Set.of("record"));
-    return CodeBlock.builder()
-        .add(checkOverflow())
-        .add(transaction(l, "dsl", true, CodeBlock.builder()
-            .addStatement("$T $N = storedParents($N, recordKey(record))", rows, l.before,
-                l.tx)
-            .addStatement("$T $N = update($N, record)", record, l.stored, l.tx)
-            .addStatement("touchParents($N, $T.of($N), $N)", l.tx, LIST, l.stored, l.before)
-            .addStatement("return $N", l.stored)
-            .build()))
-        .build();
+    return recordWrite("update", true);
   }
 
   /**
@@ -145,18 +144,21 @@ final class ParentTouchBodies {
    */
   CodeBlock updateChanged() {
     Locals l = new Locals(Set.of("original", "changed"));
-    return transaction(l, "dsl", true, CodeBlock.builder()
-        .addStatement("$T $N = updateChanged($N, original, changed)", record, l.stored, l.tx)
-        .add(touchUnlessUnchanged(l.tx, "original", l.stored))
-        .addStatement("return $N", l.stored)
-        .build());
+    return transaction(
+        l,
+        "dsl",
+        true,
+        CodeBlock.builder()
+            .addStatement("$T $N = updateChanged($N, original, changed)", record, l.stored, l.tx)
+            .add(touchUnlessUnchanged(l.tx, "original", l.stored))
+            .addStatement("return $N", l.stored)
+            .build());
   }
 
   private CodeBlock touchUnlessUnchanged(String ctx, String original, String stored) {
     return CodeBlock.builder()
         .beginControlFlow("if ($N != $N)", stored, original)
-        .addStatement("touchParents($N, $T.of($N, $N), $T.of())", ctx, LIST, original, stored,
-            LIST)
+        .addStatement("touchParents($N, $T.of($N, $N), $T.of())", ctx, LIST, original, stored, LIST)
         .endControlFlow()
         .build();
   }
@@ -206,8 +208,8 @@ final class ParentTouchBodies {
   }
 
   /**
-   * The first statement of a batch's transaction {@code tx}: for {@code updateAll}, the parents
-   * the rows name now.
+   * The first statement of a batch's transaction {@code tx}: for {@code updateAll}, the parents the
+   * rows name now.
    *
    * @param updates whether the batch updates (rather than deletes)
    * @return the statement, or nothing
@@ -240,10 +242,14 @@ final class ParentTouchBodies {
    */
   CodeBlock delete() {
     Locals l = new Locals(Set.of("record"));
-    return transaction(l, "dsl", false, CodeBlock.builder()
-        .addStatement("delete($N, record)", l.tx)
-        .addStatement("touchParents($N, $T.of(record), $T.of())", l.tx, LIST, LIST)
-        .build());
+    return transaction(
+        l,
+        "dsl",
+        false,
+        CodeBlock.builder()
+            .addStatement("delete($N, record)", l.tx)
+            .addStatement("touchParents($N, $T.of(record), $T.of())", l.tx, LIST, LIST)
+            .build());
   }
 
   /**
@@ -252,14 +258,32 @@ final class ParentTouchBodies {
    * @return the body that replaces {@code return touch(dsl, record);}
    */
   CodeBlock touch() {
+    return recordWrite("touch", false);
+  }
+
+  /**
+   * The body of a version-checked write of one record that returns it ({@code update}, {@code
+   * touch}): the overflow check before any SQL, then in one transaction the write and the touch of
+   * the record's parents; with {@code readsBefore}, also of the parents the row named before.
+   */
+  private CodeBlock recordWrite(String write, boolean readsBefore) {
     Locals l = new Locals(Set.of("record"));
+    CodeBlock.Builder inner = CodeBlock.builder();
+    if (readsBefore) {
+      inner.addStatement("$T $N = storedParents($N, recordKey(record))", rows, l.before, l.tx);
+    }
+    inner
+        .addStatement("$T $N = $N($N, record)", record, l.stored, write, l.tx)
+        .addStatement(
+            "touchParents($N, $T.of($N), $L)",
+            l.tx,
+            LIST,
+            l.stored,
+            readsBefore ? CodeBlock.of("$N", l.before) : CodeBlock.of("$T.of()", LIST))
+        .addStatement("return $N", l.stored);
     return CodeBlock.builder()
         .add(checkOverflow())
-        .add(transaction(l, "dsl", true, CodeBlock.builder()
-            .addStatement("$T $N = touch($N, record)", record, l.stored, l.tx)
-            .addStatement("touchParents($N, $T.of(record), $T.of())", l.tx, LIST, LIST)
-            .addStatement("return $N", l.stored)
-            .build()))
+        .add(transaction(l, "dsl", true, inner.build()))
         .build();
   }
 
@@ -272,27 +296,44 @@ final class ParentTouchBodies {
    */
   CodeBlock deleteById(Set<String> keyNames, CodeBlock keyArgs) {
     Locals l = new Locals(keyNames);
-    return transaction(l, "this.dsl", true, CodeBlock.builder()
-        .addStatement("$T $N = storedParents($N, keyCondition($L))", rows, l.before, l.tx,
-            keyArgs)
-        .beginControlFlow(
-            "if (!$T.one($N.deleteFrom(TABLE).where(keyCondition($L)).execute(), TABLE))",
-            ROWS, l.tx, keyArgs)
-        .addStatement("return false")
-        .endControlFlow()
-        .addStatement("touchParents($N, $T.of(), $N)", l.tx, LIST, l.before)
-        .addStatement("return true")
-        .build());
+    return keyedTransaction(
+        l,
+        keyNames,
+        keyArgs,
+        CodeBlock.builder()
+            .beginControlFlow(
+                "if (!$L.one($N.deleteFrom(TABLE).where(keyCondition($L)).execute()))",
+                RepositoryPart.DESCRIPTOR,
+                l.tx,
+                keyArgs)
+            .addStatement("return false")
+            .endControlFlow()
+            .addStatement("touchParents($N, $T.of(), $N)", l.tx, LIST, l.before)
+            .addStatement("return true")
+            .build());
+  }
+
+  /**
+   * A transaction of a write by key: first the parents the row names now, read with a lock into
+   * {@code before}, then {@code rest}.
+   */
+  private CodeBlock keyedTransaction(
+      Locals l, Set<String> keyNames, CodeBlock keyArgs, CodeBlock rest) {
+    return transaction(
+        l,
+        field("dsl", keyNames),
+        true,
+        CodeBlock.builder().add(counterBefore(l.tx, l.before, keyArgs)).add(rest).build());
   }
 
   /**
    * The context a counter's increment runs its statements with: its own transaction with touches.
    *
    * @param keyNames the names in scope
-   * @return {@code this.dsl}, or the transaction's local
+   * @return {@code dsl}, or the transaction's local
    */
   String counterContext(Set<String> keyNames) {
-    return any() ? new Locals(keyNames).tx : "this.dsl";
+    return any() ? new Locals(keyNames).tx : field("dsl", keyNames);
   }
 
   /**
@@ -308,12 +349,7 @@ final class ParentTouchBodies {
     if (!any()) {
       return increment;
     }
-    Locals l = new Locals(keyNames);
-    return transaction(l, "this.dsl", true, CodeBlock.builder()
-        .addStatement("$T $N = storedParents($N, keyCondition($L))", rows, l.before, l.tx,
-            keyArgs)
-        .add(increment)
-        .build());
+    return keyedTransaction(new Locals(keyNames), keyNames, keyArgs, increment);
   }
 
   /**
@@ -341,8 +377,7 @@ final class ParentTouchBodies {
    */
   CodeBlock counterBefore(String tx, String before, CodeBlock keyArgs) {
     return any()
-        ? CodeBlock.of("$T $N = storedParents($N, keyCondition($L));\n", rows, before, tx,
-            keyArgs)
+        ? CodeBlock.of("$T $N = storedParents($N, keyCondition($L));\n", rows, before, tx, keyArgs)
         : CodeBlock.of("");
   }
 
@@ -363,5 +398,13 @@ final class ParentTouchBodies {
         .addStatement("touchParents($N, $T.of(), $N)", tx, LIST, before)
         .endControlFlow()
         .build();
+  }
+
+  /**
+   * A field of the repository as a method names it: {@code this.dsl} where a parameter of that name
+   * hides it, else {@code dsl}.
+   */
+  static String field(String name, Set<String> parameters) {
+    return parameters.contains(name) ? "this." + name : name;
   }
 }

@@ -38,6 +38,7 @@ import javax.lang.model.element.Modifier;
  */
 final class ParentTouchWriter {
   private static final String CLASS = "ParentTouches";
+
   /** Rows whose stored parents one statement reads, so a batch binds a bounded number of values. */
   private static final int CHUNK = 500;
 
@@ -107,8 +108,9 @@ final class ParentTouchWriter {
     TypeSpec.Builder b =
         TypeSpec.classBuilder(CLASS)
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("The parents that writes of this table touch, one per {@code @Touch}"
-                + " component.\n")
+            .addJavadoc(
+                "The parents that writes of this table touch, one per {@code @Touch}"
+                    + " component.\n")
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     for (TouchTarget t : targets) {
       b.addField(touchField(t));
@@ -123,16 +125,17 @@ final class ParentTouchWriter {
     CodeBlock table =
         parent.schema().isEmpty()
             ? CodeBlock.of("$T.table($T.name($S))", DSL, DSL, parent.table())
-            : CodeBlock.of(
-                "$T.table($T.name($S, $S))", DSL, DSL, parent.schema(), parent.table());
+            : CodeBlock.of("$T.table($T.name($S, $S))", DSL, DSL, parent.schema(), parent.table());
     FieldSpec.Builder field =
         FieldSpec.builder(
                 ParameterizedTypeName.get(PARENT_TOUCH, key.boxedType(), version.boxedType()),
                 t.component().constant(),
                 Modifier.STATIC,
                 Modifier.FINAL)
-            .addJavadoc("Touches {@code $L} through component {@code $L}.\n",
-                parent.qualifiedTable(), t.component().name());
+            .addJavadoc(
+                "Touches {@code $L} through component {@code $L}.\n",
+                parent.qualifiedTable(),
+                t.component().name());
     CodeBlock keyField =
         CodeBlock.of("$T.field($T.name($S), $L)", DSL, DSL, key.column(), DataTypes.of(key));
     CodeBlock versionName = CodeBlock.of("$T.name($S)", DSL, version.column());

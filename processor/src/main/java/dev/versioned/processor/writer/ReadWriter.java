@@ -1,5 +1,6 @@
 package dev.versioned.processor.writer;
 
+import static dev.versioned.processor.writer.Binds.bindEach;
 import static dev.versioned.processor.writer.TypeNames.CONDITION;
 import static dev.versioned.processor.writer.TypeNames.DATA_ACCESS;
 import static dev.versioned.processor.writer.TypeNames.DSL_CONTEXT;
@@ -11,9 +12,8 @@ import static dev.versioned.processor.writer.TypeNames.OPTIONAL;
 import static dev.versioned.processor.writer.TypeNames.RECORD;
 import static dev.versioned.processor.writer.TypeNames.RESULT_SET;
 import static dev.versioned.processor.writer.TypeNames.RETRY_POLICY;
-import static dev.versioned.processor.writer.TypeNames.ROWS;
 import static dev.versioned.processor.writer.TypeNames.SQL_EXCEPTION;
-import static dev.versioned.processor.writer.TypeNames.TABLE;
+
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -26,55 +26,25 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
-/** Writes the reads: {@code findById}, {@code findByIdForUpdate}, {@code findAll}, {@code count}, and the row mappers. */
+/**
+ * Writes the reads: {@code findById}, {@code findByIdForUpdate}, {@code findAll}, {@code count},
+ * and the row mappers.
+ */
 final class ReadWriter extends RepositoryPart {
 
   ReadWriter(RepositoryPart parts) {
     super(parts);
   }
 
-  /** Adds the reads by key, {@code findAll} and {@code count}. */
-  void addFinds(Members members) {
-    members.add(findById());
-    members.add(find());
-    members.add(findAll());
-    members.add(findAllWhere());
-    members.add(count());
+  MethodSpec findById() {
+    return findByKey("findById", CodeBlock.of("Reads the row with the given key.\n\n"), "find");
   }
 
-  /** Adds {@code findByIdForUpdate}, the locking read by key. */
-  void addFindForUpdate(Members members) {
-    members.add(findByIdForUpdate());
-    members.add(findForUpdate());
-  }
-
-  /** Adds {@code fromRecord}, and the JDBC row reader where every column is read directly. */
-  void addMappers(Members members) {
-    members.add(fromRecord());
-    if (readsDirectly()) {
-      members.add(readRow());
-    }
-  }
-
-  private MethodSpec findById() {
-    MethodSpec.Builder m =
-        MethodSpec.methodBuilder("findById")
-            .addModifiers(Modifier.PUBLIC)
-            .addJavadoc("Reads the row with the given key.\n\n")
-            .addJavadoc(keyParamDocs())
-            .addJavadoc("@return the record, or empty when no row has that key\n")
-            .addJavadoc(keyNullDoc())
-            .returns(ParameterizedTypeName.get(OPTIONAL, record))
-            .addParameters(keyParams());
-    requireKeyParams(m);
-    return m.addStatement("return find(this.dsl, $L)", keyArgs()).build();
-  }
-
-  private MethodSpec find() {
+  MethodSpec find() {
     return find("find", RepositoryPlan.SELECT_ROW, null);
   }
 
-  private MethodSpec findForUpdate() {
+  MethodSpec findForUpdate() {
     return find(
         "findForUpdate",
         RepositoryPlan.LOCK_ROW,
@@ -86,7 +56,7 @@ final class ReadWriter extends RepositoryPart {
             LOCKING));
   }
 
-  private MethodSpec find(String name, String statement, CodeBlock doc) {
+  MethodSpec find(String name, String statement, CodeBlock doc) {
     Set<String> taken = keyNames();
     String ctx = fresh("ctx", taken);
     String values = fresh("values", taken);
@@ -105,48 +75,56 @@ final class ReadWriter extends RepositoryPart {
             ctx,
             values,
             values,
-            bindValues(plan.statement(statement), b -> CodeBlock.of("$N", b.column().name())),
+            bindEach(plan.statement(statement), b -> CodeBlock.of("$N", b.column().name())),
             readsDirectly() ? CodeBlock.of("$T::readRow", self) : CodeBlock.of("null"),
             self)
         .build();
   }
 
-  private MethodSpec findByIdForUpdate() {
+  MethodSpec findByIdForUpdate() {
+    return findByKey(
+        "findByIdForUpdate",
+        CodeBlock.of(
+            "Reads the row with the given key and locks it ({@code SELECT ... FOR UPDATE}):"
+                + " until the\ncaller's transaction ends, every other transaction that writes"
+                + " the row, or reads it\nwith a lock, waits. Run it inside a transaction"
+                + " ({@code dsl.transactionResult(...)}, or\nSpring's {@code"
+                + " @Transactional}); outside one, the lock ends with the statement.\n\n"
+                + "<p>The lock makes the write that follows unable to conflict, at the price"
+                + " of making every\nother writer of the row wait: prefer {@code modify} with"
+                + " {@link $T#lockAfter()}, which\nlocks only once a row has proved hot. A"
+                + " database without row locks (SQLite) reads the\nrow without one.\n\n",
+            RETRY_POLICY),
+        "findForUpdate");
+  }
+
+  /** A public read by key, which runs the private read {@code inner} with the repository's dsl. */
+  private MethodSpec findByKey(String name, CodeBlock doc, String inner) {
     MethodSpec.Builder m =
-        MethodSpec.methodBuilder("findByIdForUpdate")
+        MethodSpec.methodBuilder(name)
             .addModifiers(Modifier.PUBLIC)
-            .addJavadoc(
-                "Reads the row with the given key and locks it ({@code SELECT ... FOR UPDATE}):"
-                    + " until the\ncaller's transaction ends, every other transaction that writes"
-                    + " the row, or reads it\nwith a lock, waits. Run it inside a transaction"
-                    + " ({@code dsl.transactionResult(...)}, or\nSpring's {@code"
-                    + " @Transactional}); outside one, the lock ends with the statement.\n\n"
-                    + "<p>The lock makes the write that follows unable to conflict, at the price"
-                    + " of making every\nother writer of the row wait: prefer {@code modify} with"
-                    + " {@link $T#lockAfter()}, which\nlocks only once a row has proved hot. A"
-                    + " database without row locks (SQLite) reads the\nrow without one.\n\n",
-                RETRY_POLICY)
+            .addJavadoc(doc)
             .addJavadoc(keyParamDocs())
             .addJavadoc("@return the record, or empty when no row has that key\n")
             .addJavadoc(keyNullDoc())
             .returns(ParameterizedTypeName.get(OPTIONAL, record))
             .addParameters(keyParams());
     requireKeyParams(m);
-    return m.addStatement("return findForUpdate(this.dsl, $L)", keyArgs()).build();
+    return m.addStatement("return $N($L, $L)", inner, field("dsl"), keyArgs()).build();
   }
 
-  private MethodSpec findAll() {
+  MethodSpec findAll() {
     return MethodSpec.methodBuilder("findAll")
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc(
             "Reads every row of the table.\n\n@return the records, in the database's order\n")
         .returns(ParameterizedTypeName.get(LIST, record))
-        .addStatement("return dsl.select($L.ALL).from(TABLE).fetch($T::fromRecord)", COLUMNS_CLASS,
-            self)
+        .addStatement(
+            "return dsl.select($L.ALL).from(TABLE).fetch($T::fromRecord)", COLUMNS_CLASS, self)
         .build();
   }
 
-  private MethodSpec findAllWhere() {
+  MethodSpec findAllWhere() {
     return MethodSpec.methodBuilder("findAll")
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc(
@@ -165,7 +143,7 @@ final class ReadWriter extends RepositoryPart {
         .build();
   }
 
-  private MethodSpec count() {
+  MethodSpec count() {
     return MethodSpec.methodBuilder("count")
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("Counts the rows of the table.\n\n@return the number of rows\n")
@@ -174,7 +152,7 @@ final class ReadWriter extends RepositoryPart {
         .build();
   }
 
-  private MethodSpec fromRecord() {
+  MethodSpec fromRecord() {
     return MethodSpec.methodBuilder("fromRecord")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addJavadoc(
@@ -201,8 +179,8 @@ final class ReadWriter extends RepositoryPart {
                         c ->
                             c.primitive()
                                 ? CodeBlock.of(
-                                    "$T.notNull(record.get($N), TABLE, $N)",
-                                    ROWS,
+                                    "$L.notNull(record.get($N), $N)",
+                                    DESCRIPTOR,
                                     c.constant(),
                                     c.constant())
                                 : CodeBlock.of("record.get($N)", c.constant()))
@@ -211,7 +189,7 @@ final class ReadWriter extends RepositoryPart {
         .build();
   }
 
-  private MethodSpec readRow() {
+  MethodSpec readRow() {
     List<CodeBlock> args = new ArrayList<>();
     int index = 1;
     for (ComponentModel c : model.components()) {
@@ -228,8 +206,8 @@ final class ReadWriter extends RepositoryPart {
     return MethodSpec.methodBuilder("readRow")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addJavadoc(
-            "Reads a row of {@code $L.selectRow}: every column has a type that jOOQ reads with the plain"
-                + " JDBC getter.\n",
+            "Reads a row of {@code $L.selectRow}: every column has a type that jOOQ reads with the"
+                + " plain JDBC getter.\n",
             SQL_CLASS)
         .returns(record)
         .addParameter(RESULT_SET, "rs")

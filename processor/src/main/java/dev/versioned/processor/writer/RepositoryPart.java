@@ -1,25 +1,24 @@
 package dev.versioned.processor.writer;
 
-import static dev.versioned.processor.writer.TypeNames.CONFLICTS;
+import static dev.versioned.processor.writer.Binds.bind;
+import static dev.versioned.processor.writer.Binds.bindEach;
 import static dev.versioned.processor.writer.TypeNames.CONFLICT_OPERATION;
 import static dev.versioned.processor.writer.TypeNames.DSL;
-import static dev.versioned.processor.writer.TypeNames.JDBC;
+import static dev.versioned.processor.writer.TypeNames.DSL_CONTEXT;
 import static dev.versioned.processor.writer.TypeNames.OBJECTS;
 import static dev.versioned.processor.writer.TypeNames.OPERATION;
 import static dev.versioned.processor.writer.TypeNames.OVERFLOW;
 import static dev.versioned.processor.writer.TypeNames.RECORD;
-import static dev.versioned.processor.writer.TypeNames.ROWS;
 import static dev.versioned.processor.writer.TypeNames.TABLE;
+
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import dev.versioned.processor.plan.Binding;
 import dev.versioned.processor.plan.RepositoryPlan;
 import dev.versioned.processor.plan.Statement;
-import dev.versioned.processor.plan.Statement.Bind;
 import dev.versioned.processor.plan.Statement.Role;
 import dev.versioned.processor.vo.ComponentModel;
 import dev.versioned.processor.vo.RecordModel;
@@ -29,6 +28,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.lang.model.element.Modifier;
 
 /**
  * What every writer of one repository's members shares: the plan, the record's names, and the
@@ -42,6 +42,9 @@ class RepositoryPart {
   static final String COLUMNS_CLASS = "Columns";
   static final String SQL_CLASS = "Sql";
 
+  /** The repository's {@code RepositoryDescriptor}, which builds its exceptions. */
+  static final String DESCRIPTOR = "DESCRIPTOR";
+
   final RepositoryPlan plan;
   final RecordModel model;
   final ClassName record;
@@ -50,8 +53,10 @@ class RepositoryPart {
   final ComponentModel version;
   final TypeName recordTable;
   final String recordText;
+
   /** The parents its writes touch ({@code @Touch}); hooks marked "touch hook" call it. */
   final ParentTouchBodies touches;
+
   /** The parts that differ for a timestamp version; null for an integer version. */
   final TimestampVersionWriter timestamps;
 
@@ -127,11 +132,6 @@ class RepositoryPart {
         : CodeBlock.of("next");
   }
 
-  /** The further argument of {@code updateQuery} and {@code touchQuery}: the bound new version. */
-  String nextArg() {
-    return timestamps == null ? "" : ", next";
-  }
-
   /**
    * The new version as the Javadoc's SQL shows it: {@code v + 1}, or {@code ?} for a timestamp
    * version (computed in Java, see {@code TimestampVersions}).
@@ -143,14 +143,15 @@ class RepositoryPart {
   /** The Javadoc's {@code @throws VersionOverflowException}: none for a timestamp version. */
   CodeBlock overflowDoc(String subject) {
     return timestamps == null
-        ? CodeBlock.of("@throws $T if $L already the largest value of its type\n", OVERFLOW,
-            subject)
+        ? CodeBlock.of(
+            "@throws $T if $L already the largest value of its type\n", OVERFLOW, subject)
         : CodeBlock.of("");
   }
 
   /**
    * Declares {@code int rows} and assigns it with {@code assignment}, turning a serialization
-   * failure of the write into a {@code StaleRecordException} (docs/generated-repository.md, "Exceptions").
+   * failure of the write into a {@code StaleRecordException} (docs/generated-repository.md,
+   * "Exceptions").
    */
   void guardedWrite(
       MethodSpec.Builder m, CodeBlock assignment, String recordVar, String operation) {
@@ -159,9 +160,11 @@ class RepositoryPart {
         .addCode(assignment)
         .nextControlFlow("catch ($T e)", RuntimeException.class)
         .addStatement(
-            "throw refused(e, $N, $L, $T.$L)",
+            "throw $L.refused(e,$W$N,$W$L,$W$T.$L)",
+            DESCRIPTOR,
             recordVar,
-            recordVar.equals("changed") ? "original." + version.accessor() + "()"
+            recordVar.equals("changed")
+                ? "original." + version.accessor() + "()"
                 : recordVar + "." + version.accessor() + "()",
             OPERATION,
             operation)
@@ -177,7 +180,7 @@ class RepositoryPart {
       return CodeBlock.of("$N.plus($T.inline(1))", version.constant(), DSL);
     }
     return CodeBlock.of(
-        "$T.coalesce($N, $T.inline($L, $N)).plus($T.inline(1))",
+        "$T.coalesce($N, $T.inline($L, $N))$Z.plus($T.inline(1))",
         DSL,
         version.constant(),
         DSL,
@@ -192,11 +195,12 @@ class RepositoryPart {
    * SQLite stores the wider value in an INT column, and reads it back truncated.
    */
   CodeBlock versionBelowMax() {
-    CodeBlock belowMax = CodeBlock.of("$N.lt($T.inline($L, $N))", version.constant(), DSL,
-        maxValue(), version.constant());
+    CodeBlock belowMax =
+        CodeBlock.of(
+            "$N.lt($T.inline($L, $N))", version.constant(), DSL, maxValue(), version.constant());
     return version.primitive()
         ? belowMax
-        : CodeBlock.of("$N.isNull().or($L)", version.constant(), belowMax);
+        : CodeBlock.of("$N.isNull()$Z.or($L)", version.constant(), belowMax);
   }
 
   /**
@@ -208,14 +212,18 @@ class RepositoryPart {
     return reportingConflicts(body, operation, key, CodeBlock.of("e"));
   }
 
-  CodeBlock reportingConflicts(
-      CodeBlock body, String operation, CodeBlock key, CodeBlock failure) {
+  CodeBlock reportingConflicts(CodeBlock body, String operation, CodeBlock key, CodeBlock failure) {
     return CodeBlock.builder()
         .beginControlFlow("try")
         .add(body)
         .nextControlFlow("catch ($T e)", RuntimeException.class)
-        .addStatement("throw $T.seen(dsl,$WTABLE,$W$T.$L,$W$L,$W$L)", CONFLICTS,
-            CONFLICT_OPERATION, operation, key, failure)
+        .addStatement(
+            "throw $L.seen(dsl,$W$T.$L,$W$L,$W$L)",
+            DESCRIPTOR,
+            CONFLICT_OPERATION,
+            operation,
+            key,
+            failure)
         .endControlFlow()
         .build();
   }
@@ -234,39 +242,12 @@ class RepositoryPart {
    * expected version from {@code recordVar}, the new version from the local {@code next}.
    */
   CodeBlock bindValues(Statement statement, String recordVar) {
-    return bindValues(
+    return bindEach(
         statement,
-        b -> b.role() == Role.NEXT_VERSION
-            ? CodeBlock.of("next")
-            : CodeBlock.of("$N.$N()", recordVar, b.column().accessor()));
-  }
-
-  /** The bind calls of a cached statement, in the order of its binds, each value as given. */
-  static CodeBlock bindValues(Statement statement, Function<Bind, CodeBlock> value) {
-    CodeBlock.Builder b = CodeBlock.builder();
-    for (Bind bind : statement.binds()) {
-      b.add("$L", bind(bind.column(), value.apply(bind)));
-    }
-    return b.build();
-  }
-
-  /**
-   * The {@code Values} call that binds one component's value: a plain JDBC setter for the types
-   * whose jOOQ binding is exactly that setter, the column's jOOQ binding for every other type.
-   */
-  static CodeBlock bind(ComponentModel c, CodeBlock value) {
-    return CodeBlock.of("\n$L", bindCall(c, value));
-  }
-
-  static CodeBlock bindCall(ComponentModel c, CodeBlock value) {
-    String jdbc = Binding.of(c).jdbc();
-    if (jdbc == null) {
-      return CodeBlock.of(".set($N, $L)", c.constant(), value);
-    }
-    if (jdbc.equals("String") || !c.primitive()) {
-      return CodeBlock.of(".set$L($N, $L)", jdbc, c.constant(), value);
-    }
-    return CodeBlock.of(".set$L($L)", jdbc, value);
+        b ->
+            b.role() == Role.NEXT_VERSION
+                ? CodeBlock.of("next")
+                : CodeBlock.of("$N.$N()", recordVar, b.column().accessor()));
   }
 
   void checkKeyCall(MethodSpec.Builder m, String variable, String parameter) {
@@ -330,28 +311,93 @@ class RepositoryPart {
   }
 
   /**
-   * The body of a write whose only bound values are the key and the expected version (delete,
-   * touch): the cached statement, or for a null version box the query with {@code IS NULL}; a
-   * refused write translated; zero rows a stale row.
+   * {@code public R name(R record)}: a version-checked write of one record that returns it with its
+   * new version, running {@code name(dsl, record)}, or {@code touchingBody} when the record touches
+   * parents, and telling the {@code ConflictListener} of a conflict.
    */
-  void versionCheckedWrite(
-      MethodSpec.Builder m, String statement, String query, String operation, boolean bindsNext) {
-    CodeBlock values = bindValues(plan.statement(statement), "record");
-    CodeBlock cached =
-        CodeBlock.of("$L.$L.execute(ctx, values -> values$L)", SQL_CLASS, statement, values);
-    CodeBlock write =
-        version.primitive()
-            ? cached
-            : CodeBlock.of(
-                "record.$N() == null\n? $L(ctx, record$L).execute()\n: $L",
-                version.accessor(),
-                query,
-                bindsNext ? ", next" : "",
-                cached);
+  MethodSpec publicRecordWrite(
+      String name, CodeBlock doc, CodeBlock touchingBody, String conflictOperation) {
+    return MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc(doc)
+        .returns(record)
+        .addParameter(record, "record")
+        .addStatement("$T.requireNonNull(record, $S)", OBJECTS, "record")
+        .addCode(
+            reportingConflicts(
+                touches.any() ? touchingBody : CodeBlock.of("return $N(dsl, record);\n", name),
+                conflictOperation,
+                CodeBlock.of("keyValues(record)")))
+        .build();
+  }
+
+  /**
+   * {@code private static R name(DSLContext ctx, R record)}: the version-checked write of one
+   * record by a cached statement, returning the record with its new version.
+   */
+  MethodSpec recordWrite(String name, String statement, String operation) {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder(name)
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(record)
+            .addParameter(DSL_CONTEXT, "ctx")
+            .addParameter(record, "record");
+    checkKeyCall(m, "record", "record");
+    checkOverflowOrNextVersion(m, "record");
+    versionCheckedWrite(m, statement, operation);
+    return m.addStatement("return withVersion(record, $L)", newVersion("record")).build();
+  }
+
+  /**
+   * The body of a version-checked single-row write: its cached statement (for a null version box,
+   * the statement's twin that matches {@code IS NULL}), a refused write translated, zero rows a
+   * stale row.
+   */
+  void versionCheckedWrite(MethodSpec.Builder m, String statement, String operation) {
+    CodeBlock write = execute(statement, "record");
+    if (!version.primitive()) {
+      write =
+          CodeBlock.of(
+              "record.$N() == null\n? $>$>$L$<$<\n: $>$>$L$<$<",
+              version.accessor(),
+              execute(RepositoryPlan.nullVersion(statement), "record"),
+              write);
+    }
     guardedWrite(m, CodeBlock.of("$[rows = $L;\n$]", write), "record", operation);
-    m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
-        .addStatement("throw stale(ctx, record, record.$N(), $T.$L, -1)", version.accessor(),
-            OPERATION, operation)
+    m.beginControlFlow("if (!$L.one(rows))", DESCRIPTOR)
+        .addStatement(
+            "throw $L.stale(ctx,$Wrecord,$Wrecord.$N(),$W$T.$L,$W-1)",
+            DESCRIPTOR,
+            version.accessor(),
+            OPERATION,
+            operation)
         .endControlFlow();
+  }
+
+  /** {@code Sql.updateRow.execute(ctx, values -> ...)}: a cached statement, bound from a record. */
+  CodeBlock execute(String statement, String recordVar) {
+    return CodeBlock.of(
+        "$L.$L.execute(ctx, values -> values$L)",
+        SQL_CLASS,
+        statement,
+        bindValues(plan.statement(statement), recordVar));
+  }
+
+  /**
+   * A field of the repository ({@code dsl}, {@code retry}) as a method with key parameters names
+   * it: {@code this.dsl} where a key component of that name hides it.
+   */
+  String field(String name) {
+    return ParentTouchBodies.field(name, keyNames());
+  }
+
+  /**
+   * The new value of an integer version that a write checking {@code recordVar}'s version sets:
+   * {@code v + 1}, or for a boxed version {@code nextVersionField(...)}, which gives 1 after null.
+   */
+  CodeBlock nextVersionValue(String recordVar) {
+    return version.primitive()
+        ? versionIncrement()
+        : CodeBlock.of("nextVersionField($N.$N())", recordVar, version.accessor());
   }
 }

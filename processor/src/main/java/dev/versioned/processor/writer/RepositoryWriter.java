@@ -4,15 +4,16 @@ import static dev.versioned.processor.writer.TypeNames.DSL_CONTEXT;
 import static dev.versioned.processor.writer.TypeNames.OBJECTS;
 import static dev.versioned.processor.writer.TypeNames.RETRY_POLICY;
 import static dev.versioned.processor.writer.TypeNames.STALE;
+
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import dev.versioned.processor.plan.RepositoryPlan;
 import dev.versioned.processor.vo.ComponentModel;
 import dev.versioned.processor.vo.RecordModel;
 import dev.versioned.processor.vo.TouchTarget;
 import java.util.List;
 import javax.lang.model.element.Modifier;
-import dev.versioned.processor.plan.RepositoryPlan;
 
 /**
  * Writes the repository class of one validated record. It declares the class, its fields and
@@ -101,23 +102,55 @@ public final class RepositoryWriter {
     type.addField(DSL_CONTEXT, "dsl", Modifier.PRIVATE, Modifier.FINAL);
     type.addField(RETRY_POLICY, "retry", Modifier.PRIVATE, Modifier.FINAL);
     addConstructors(type);
-    // Public methods in the order of docs/generated-repository.md's member table; each concern's
-    // private methods follow, in the same order.
+    // The member order, declared here alone: the public methods in the order of the member table
+    // of docs/generated-repository.md, each with its private part; Members puts every public one
+    // first.
     Members members = new Members();
-    inserts.addMembers(members);
-    reads.addFinds(members);
-    updates.addMembers(members);
-    unchecked.addOverwrite(members);
-    modify.addMembers(members);
-    batches.addUpdateAll(members);
-    deletes.addMembers(members);
-    batches.addDeleteAll(members);
-    unchecked.addDeleteById(members);
-    unchecked.addCounters(members);
-    touch.addMembers(members);
-    reads.addFindForUpdate(members);
-    reads.addMappers(members);
-    helpers.addMembers(members);
+    members.add(inserts.insert(), inserts.insertWith(), inserts.insertAll());
+    members.add(reads.findById(), reads.find());
+    members.add(reads.findAll(), reads.findAllWhere(), reads.count());
+    members.add(updates.update(), updates.updateWith());
+    members.add(updates.updateChanged(), updates.updateChangedWith());
+    if (plan.cachesUpdateChanged()) {
+      members.add(updates.changedColumns());
+    }
+    members.add(unchecked.overwrite());
+    members.add(modify.modify(), modify.modifyOnce());
+    members.add(batches.updateAll());
+    members.add(deletes.delete(), deletes.deleteWith());
+    members.add(batches.deleteAll());
+    members.add(unchecked.deleteById());
+    for (ComponentModel c : plan.components()) {
+      if (c.counter() != null) {
+        members.add(unchecked.increment(c));
+      }
+    }
+    members.add(touch.touch(), touch.touchWith());
+    members.add(reads.findByIdForUpdate(), reads.findForUpdate());
+    members.add(reads.fromRecord());
+    if (plan.readsDirectly()) {
+      members.add(reads.readRow());
+    }
+    // The helpers that several writes share.
+    members.add(helpers.keyCondition(), helpers.recordKey(), helpers.versionCondition());
+    if (plan.kind().timestamp()) {
+      // The new version is computed in Java, bound, and returned.
+      members.add(new TimestampVersionWriter(plan.model()).nextVersion());
+    } else {
+      if (!version.primitive()) {
+        members.add(helpers.nextVersionField());
+      }
+      members.add(helpers.nextVersion());
+    }
+    members.add(helpers.withVersion(), helpers.keyValues(), helpers.recordKeyValues());
+    members.add(helpers.sameKey());
+    if (plan.hasBoxedKey()) {
+      members.add(helpers.checkKey());
+    }
+    if (!plan.kind().timestamp()) {
+      // A timestamp version never overflows.
+      members.add(helpers.checkOverflow());
+    }
     members.addTo(type);
     constants.addTypes(type);
     type.addType(new StatementWriter(parts).sqlClass());

@@ -12,8 +12,9 @@ import javax.tools.JavaFileObject;
 
 /**
  * Writes every generated source file, so each carries the same {@code @Generated} annotation (with
- * no date, so builds are reproducible) and its originating record (for incremental builds), and
- * has its Javadoc filled to 100 columns ({@link JavadocFormat}).
+ * no date, so builds are reproducible) and its originating record (for incremental builds), and has
+ * its Javadoc filled to 100 columns ({@link JavadocFormat}) and no trailing white space (a line
+ * JavaPoet breaks right after {@code =} would keep one).
  */
 public final class SourceFileGenerator {
   /** The processor's name, as {@code @Generated} gives it. */
@@ -68,7 +69,7 @@ public final class SourceFileGenerator {
     String name = packageName.isEmpty() ? type.name() : packageName + "." + type.name();
     JavaFileObject source = filer.createSourceFile(name, originatingElement);
     try (Writer writer = source.openWriter()) {
-      writer.write(JavadocFormat.format(file.toString()));
+      writer.write(JavadocFormat.format(file.toString()).replaceAll("[ \\t]+\n", "\n"));
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.versioned.processor.writer;
 
+import static dev.versioned.processor.writer.Binds.bit;
 import static dev.versioned.processor.writer.TypeNames.CACHED;
 import static dev.versioned.processor.writer.TypeNames.CACHED_FAMILY;
 import static dev.versioned.processor.writer.TypeNames.DSL;
@@ -7,8 +8,8 @@ import static dev.versioned.processor.writer.TypeNames.FIELD;
 import static dev.versioned.processor.writer.TypeNames.LINKED_HASH_MAP;
 import static dev.versioned.processor.writer.TypeNames.LOCKING;
 import static dev.versioned.processor.writer.TypeNames.MAP;
-import static dev.versioned.processor.writer.TypeNames.TABLE;
 import static dev.versioned.processor.writer.TypeNames.TIMESTAMP_VERSIONS;
+
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -24,7 +25,10 @@ import dev.versioned.processor.vo.ComponentModel;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
-/** Writes the {@code Sql} class: the statements run on every call, each rendered once per dialect and settings. */
+/**
+ * Writes the {@code Sql} class: the statements run on every call, each rendered once per dialect
+ * and settings.
+ */
 final class StatementWriter extends RepositoryPart {
 
   StatementWriter(RepositoryPart parts) {
@@ -32,8 +36,8 @@ final class StatementWriter extends RepositoryPart {
   }
 
   /**
-   * The statements that run on every call, each rendered by jOOQ once per dialect and settings
-   * (see {@code CachedStatement}). A nested class, so they are built after the column constants;
+   * The statements that run on every call, each rendered by jOOQ once per dialect and settings (see
+   * {@code CachedStatement}). A nested class, so they are built after the column constants;
    * lower-camel names (they are not constants: each holds a cache), so they never hide a column
    * constant of the same name.
    */
@@ -74,7 +78,7 @@ final class StatementWriter extends RepositoryPart {
         for (Bind bind : s.binds(Role.VALUE)) {
           b.add("\n.set($N, p.of($N))", bind.column().constant(), bind.column().constant());
         }
-        b.add("\n.set($N, $L)", version.constant(), versionSet());
+        b.add("\n.set($N, $L)", version.constant(), versionSet(s));
         break;
       case DELETE:
         b.add("ctx.deleteFrom(TABLE)");
@@ -82,7 +86,11 @@ final class StatementWriter extends RepositoryPart {
       default:
         throw new AssertionError(s.kind());
     }
-    return b.add("$L\n.and($L)", placeholderKey(), versionPlaceholderCondition()).build();
+    CodeBlock matches =
+        s.nullVersion()
+            ? CodeBlock.of("$N.isNull()", version.constant())
+            : versionPlaceholderCondition();
+    return b.add("$L\n.and($L)", placeholderKey(), matches).build();
   }
 
   private CodeBlock select() {
@@ -90,13 +98,16 @@ final class StatementWriter extends RepositoryPart {
   }
 
   /**
-   * The new version a cached statement sets: {@code v + 1}, or for a timestamp version a
-   * placeholder for the value computed in Java.
+   * The new version a cached statement sets: {@code v + 1} (the first version after a null one), or
+   * for a timestamp version a placeholder for the value computed in Java.
    */
-  private CodeBlock versionSet() {
-    return timestamps == null
-        ? CodeBlock.of("$N.plus($T.inline(1))", version.constant(), DSL)
-        : CodeBlock.of("p.of($N)", version.constant());
+  private CodeBlock versionSet(Statement s) {
+    if (timestamps != null) {
+      return CodeBlock.of("p.of($N)", version.constant());
+    }
+    return s.nullVersion()
+        ? CodeBlock.of("$T.inline($L, $N)", DSL, literal(1), version.constant())
+        : CodeBlock.of("$N.plus($T.inline(1))", version.constant(), DSL);
   }
 
   /**
@@ -106,8 +117,8 @@ final class StatementWriter extends RepositoryPart {
   private CodeBlock versionPlaceholderCondition() {
     return timestamps == null
         ? CodeBlock.of("$N.eq(p.of($N))", version.constant(), version.constant())
-        : CodeBlock.of("$T.matches($N, p.of($N))", TIMESTAMP_VERSIONS,
-            version.constant(), version.constant());
+        : CodeBlock.of(
+            "$T.matches($N, p.of($N))", TIMESTAMP_VERSIONS, version.constant(), version.constant());
   }
 
   private FieldSpec updateChangedStatements() {
@@ -121,7 +132,7 @@ final class StatementWriter extends RepositoryPart {
     List<ComponentModel> values = model.values();
     for (int i = 0; i < values.size(); i++) {
       ComponentModel c = values.get(i);
-      body.beginControlFlow("if ((columns & 1L << $L) != 0L)", i)
+      body.beginControlFlow("if ((columns & $L) != 0L)", bit(i))
           .addStatement("set.put($N, p.of($N))", c.constant(), c.constant())
           .endControlFlow();
     }
@@ -136,15 +147,14 @@ final class StatementWriter extends RepositoryPart {
         .addJavadoc(
             "Compare-and-increment of the changed columns, one statement per set of columns (bit"
                 + " i: the i-th non-key column).\n")
-        .initializer(
-            "$T.of((ctx, p, columns) -> {\n$>$L$<})", CACHED_FAMILY, body.build())
+        .initializer("$T.of((ctx, p, columns) -> {\n$>$L$<})", CACHED_FAMILY, body.build())
         .build();
   }
 
   private static FieldSpec cachedStatement(String name, String doc, CodeBlock query) {
     return FieldSpec.builder(CACHED, name, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("$L\n", doc)
-        .initializer("$T.of((ctx, p) -> $L)", CACHED, query)
+        .initializer("$T.of(\n$>$>(ctx, p) -> $>$>$L$<$<$<$<)", CACHED, query)
         .build();
   }
 

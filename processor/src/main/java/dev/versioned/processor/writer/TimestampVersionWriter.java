@@ -1,12 +1,8 @@
 package dev.versioned.processor.writer;
 
-import static dev.versioned.processor.writer.TypeNames.ARRAYS;
 import static dev.versioned.processor.writer.TypeNames.CHRONO_UNIT;
 import static dev.versioned.processor.writer.TypeNames.DSL;
 import static dev.versioned.processor.writer.TypeNames.DSL_CONTEXT;
-import static dev.versioned.processor.writer.TypeNames.OPERATION;
-import static dev.versioned.processor.writer.TypeNames.ROWS;
-import static dev.versioned.processor.writer.TypeNames.STALE;
 import static dev.versioned.processor.writer.TypeNames.TIMESTAMP_VERSIONS;
 
 import com.palantir.javapoet.ClassName;
@@ -20,8 +16,8 @@ import javax.lang.model.element.Modifier;
 /**
  * The parts of a repository that differ for a timestamp version ({@code Instant}, {@code
  * LocalDateTime}, {@code OffsetDateTime}): the new version is computed in Java by {@code
- * TimestampVersions} and bound as a value ({@code SET v = ?}) instead of {@code SET v = v + 1},
- * no write checks for overflow, and the writes that have no expected version ({@code overwrite},
+ * TimestampVersions} and bound as a value ({@code SET v = ?}) instead of {@code SET v = v + 1}, no
+ * write checks for overflow, and the writes that have no expected version ({@code overwrite},
  * counters) run a locking read and a compare-and-set in one transaction ({@code
  * TimestampVersions.advance}). Every other part of the repository is the one {@link
  * RepositoryWriter} writes for any version.
@@ -76,13 +72,14 @@ final class TimestampVersionWriter {
 
   /** The Javadoc sentence of {@code insert} about the version. */
   String insertDoc() {
-    return "Inserts the record as given, its version truncated to " + precision
+    return "Inserts the record as given, its version truncated to "
+        + precision
         + "; a null version is\nstored as the current time.\n";
   }
 
   /**
-   * {@code nextVersion(expected)}: the version a write stores after {@code expected}, computed
-   * once per write, bound, and returned.
+   * {@code nextVersion(expected)}: the version a write stores after {@code expected}, computed once
+   * per write, bound, and returned.
    */
   MethodSpec nextVersion() {
     return MethodSpec.methodBuilder("nextVersion")
@@ -95,43 +92,6 @@ final class TimestampVersionWriter {
         .returns(version.type())
         .addParameter(version.type(), "expected")
         .addStatement("return $T.next(expected, $L)", TIMESTAMP_VERSIONS, precision())
-        .build();
-  }
-
-  /** The {@code stale} helper, for a timestamp version. */
-  MethodSpec stale() {
-    return MethodSpec.methodBuilder("stale")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(STALE)
-        .addParameter(DSL_CONTEXT, "ctx")
-        .addParameter(record, "record")
-        .addParameter(version.type(), "expected")
-        .addParameter(OPERATION, "operation")
-        .addParameter(int.class, "batchIndex")
-        .addStatement(
-            "return $T.stale(ctx,$WTABLE,$WrecordKey(record),$W$N,$W$L,$Wrecord,$WColumns.KEY,"
-                + "$WkeyValues(record),$Woperation,$Wexpected,$WbatchIndex)",
-            TIMESTAMP_VERSIONS,
-            version.constant(),
-            precision())
-        .build();
-  }
-
-  /** The {@code refused} helper, for a timestamp version. */
-  MethodSpec refused() {
-    return MethodSpec.methodBuilder("refused")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(RuntimeException.class)
-        .addParameter(RuntimeException.class, "failure")
-        .addParameter(record, "record")
-        .addParameter(version.type(), "expected")
-        .addParameter(OPERATION, "operation")
-        .addStatement(
-            "return $T.refused(failure,$WTABLE,$W$N,$W$L,$Wrecord,$WColumns.KEY,"
-                + "$WkeyValues(record),$Woperation,$Wexpected)",
-            TIMESTAMP_VERSIONS,
-            version.constant(),
-            precision())
         .build();
   }
 
@@ -164,7 +124,7 @@ final class TimestampVersionWriter {
             self,
             set.build())
         .beginControlFlow("if (version == null)")
-        .addStatement("throw $T.notFound(TABLE, Columns.KEY, keyValues(record))", ROWS)
+        .addStatement("throw $L.notFound(keyValues(record))", RepositoryPart.DESCRIPTOR)
         .endControlFlow()
         .add(touch)
         .addStatement("return withVersion(record, version)")
@@ -200,8 +160,8 @@ final class TimestampVersionWriter {
     String before = names[4];
     String advanced = names[5];
     return CodeBlock.builder()
-        .add("$T $N = this.dsl.transactionResult($N -> {\n$>", version.type(), stored,
-            configuration)
+        .add(
+            "$T $N = this.dsl.transactionResult($N -> {\n$>", version.type(), stored, configuration)
         .addStatement("$T $N = $T.using($N)", DSL_CONTEXT, tx, DSL, configuration)
         .add(touches.counterBefore(tx, before, keyArgs))
         .addStatement(
@@ -229,13 +189,10 @@ final class TimestampVersionWriter {
         .addStatement("return true")
         .endControlFlow()
         .addStatement(
-            "return $T.incrementRefused(this.dsl,$WTABLE,$WkeyCondition($L),$W$N,$W$N,"
-                + "$W$T.<Object>asList($L))",
-            ROWS,
-            keyArgs,
+            "return $L.incrementRefused(this.dsl,$W$N,$W$N,$WkeyValues($L))",
+            RepositoryPart.DESCRIPTOR,
             counter.constant(),
             delta,
-            ARRAYS,
             keyArgs)
         .build();
   }

@@ -13,7 +13,10 @@ final class TypeNames {
   static final ClassName STALE_BATCH = ClassName.get("dev.versioned", "StaleBatchException");
   static final ClassName STALE = ClassName.get("dev.versioned", "StaleRecordException");
   static final ClassName OVERFLOW = ClassName.get("dev.versioned", "VersionOverflowException");
+  static final ClassName ARGUMENTS = ClassName.get("dev.versioned.support", "Arguments");
   static final ClassName BATCHES = ClassName.get("dev.versioned.support", "Batches");
+  static final ClassName DESCRIPTOR_TYPE =
+      ClassName.get("dev.versioned.support", "RepositoryDescriptor");
   static final ClassName CACHED = ClassName.get("dev.versioned.support", "CachedStatement");
   static final ClassName CACHED_FAMILY = ClassName.get("dev.versioned.support", "CachedStatements");
   static final ClassName CONFLICTS = ClassName.get("dev.versioned.support", "Conflicts");

@@ -1,12 +1,10 @@
 package dev.versioned.processor.writer;
 
-import static dev.versioned.processor.writer.TypeNames.ARRAYS;
 import static dev.versioned.processor.writer.TypeNames.DATA_ACCESS;
 import static dev.versioned.processor.writer.TypeNames.DSL;
 import static dev.versioned.processor.writer.TypeNames.DSL_CONTEXT;
 import static dev.versioned.processor.writer.TypeNames.OBJECTS;
-import static dev.versioned.processor.writer.TypeNames.ROWS;
-import static dev.versioned.processor.writer.TypeNames.TABLE;
+
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
@@ -16,31 +14,17 @@ import dev.versioned.processor.vo.ComponentModel;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
-/** Writes the writes without a version check: {@code overwrite}, {@code deleteById} and the counters' increments. */
+/**
+ * Writes the writes without a version check: {@code overwrite}, {@code deleteById} and the
+ * counters' increments.
+ */
 final class UncheckedWriter extends RepositoryPart {
 
   UncheckedWriter(RepositoryPart parts) {
     super(parts);
   }
 
-  void addOverwrite(Members members) {
-    members.add(overwrite());
-  }
-
-  void addDeleteById(Members members) {
-    members.add(deleteById());
-  }
-
-  /** Adds one {@code incrementX} per {@code @Counter} component. */
-  void addCounters(Members members) {
-    for (ComponentModel c : model.components()) {
-      if (c.counter() != null) {
-        members.add(increment(c));
-      }
-    }
-  }
-
-  private MethodSpec overwrite() {
+  MethodSpec overwrite() {
     MethodSpec.Builder m =
         MethodSpec.methodBuilder("overwrite")
             .addModifiers(Modifier.PUBLIC)
@@ -80,26 +64,20 @@ final class UncheckedWriter extends RepositoryPart {
             .addStatement("$T tx = $T.using(configuration)", DSL_CONTEXT, DSL)
             .add(touches.overwriteBefore()) // touch hook
             .addStatement("int rows = $L", chain.build())
-            .beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
-            .addStatement(
-                "throw $T.missingOrOverflow(tx,$WTABLE,$WrecordKey(record),$W$N,$W$L,$W$L.KEY,"
-                   + " keyValues(record))",
-                ROWS,
-                version.constant(),
-                maxValue(),
-                COLUMNS_CLASS)
+            .beginControlFlow("if (!$L.one(rows))", DESCRIPTOR)
+            .addStatement("throw $L.missingOrOverflow(tx, keyValues(record))", DESCRIPTOR)
             .endControlFlow()
             .add(touches.overwriteTouch()) // touch hook
             .addStatement(
                 "return withVersion(record,$Wtx.select($N)$Z.from(TABLE)$Z.where(recordKey(record))"
-                   + ".fetchSingle()$Z.value1())",
+                    + ".fetchSingle()$Z.value1())",
                 version.constant())
             .add("$<});\n")
             .build());
     return m.build();
   }
 
-  private MethodSpec deleteById() {
+  MethodSpec deleteById() {
     MethodSpec.Builder m =
         MethodSpec.methodBuilder("deleteById")
             .addModifiers(Modifier.PUBLIC)
@@ -118,13 +96,14 @@ final class UncheckedWriter extends RepositoryPart {
       return m.build();
     }
     m.addStatement(
-        "return $T.one(this.dsl.deleteFrom(TABLE)$Z.where(keyCondition($L))$Z.execute(),$WTABLE)",
-        ROWS,
+        "return $L.one($L.deleteFrom(TABLE)$Z.where(keyCondition($L))$Z.execute())",
+        DESCRIPTOR,
+        field("dsl"),
         keyArgs());
     return m.build();
   }
 
-  private MethodSpec increment(ComponentModel counter) {
+  MethodSpec increment(ComponentModel counter) {
     Set<String> taken = keyNames();
     String delta = fresh("delta", taken);
     TypeName deltaType = counter.primitive() ? counter.type() : unboxedOrSelf(counter.type());
@@ -167,9 +146,16 @@ final class UncheckedWriter extends RepositoryPart {
     if (!deltaType.isPrimitive()) {
       m.addStatement("$T.requireNonNull($N, $S)", OBJECTS, delta, delta);
     }
+    // A primitive counter's column is NOT NULL; a boxed one's NULL counts as 0.
     CodeBlock current =
-        CodeBlock.of("$T.coalesce($N, $T.inline(0, $N))", DSL, counter.constant(), DSL,
-            counter.constant());
+        counter.primitive()
+            ? CodeBlock.of("$N", counter.constant())
+            : CodeBlock.of(
+                "$T.coalesce($N, $T.inline(0, $N))",
+                DSL,
+                counter.constant(),
+                DSL,
+                counter.constant());
     String rows = fresh("rows", taken);
     String ctx = touches.counterContext(taken); // touch hook: the transaction's context
     CodeBlock fits = counterFits(deltaType, current, delta);
@@ -202,22 +188,16 @@ final class UncheckedWriter extends RepositoryPart {
     }
     CodeBlock.Builder body = CodeBlock.builder();
     body.addStatement("int $N = $L\n.execute()", rows, update.build());
-    body.beginControlFlow("if ($T.one($N, TABLE))", ROWS, rows)
+    body.beginControlFlow("if ($L.one($N))", DESCRIPTOR, rows)
         .add(touches.counterTouch(taken)) // touch hook
         .addStatement("return true")
         .endControlFlow();
     body.addStatement(
-        "return $T.incrementRefused($L,$WTABLE,$WkeyCondition($L),$W$N,$W$L,$W$N,$W$N,$W$L.KEY,"
-            + "$W$T.<Object>asList($L))",
-        ROWS,
+        "return $L.incrementRefused($L,$W$N,$W$N,$WkeyValues($L))",
+        DESCRIPTOR,
         ctx,
-        keyArgs(),
-        version.constant(),
-        maxValue(),
         counter.constant(),
         delta,
-        COLUMNS_CLASS,
-        ARRAYS,
         keyArgs());
     m.addCode(touches.counter(taken, keyArgs(), body.build())); // touch hook
     return m.build();
@@ -229,27 +209,34 @@ final class UncheckedWriter extends RepositoryPart {
    * SQLite would store the wider value (or turn a BIGINT into a REAL), silently.
    */
   private static CodeBlock counterFits(TypeName deltaType, CodeBlock current, String delta) {
+    if (deltaType.equals(TypeName.SHORT)) {
+      // short arithmetic is int arithmetic: the bound is cast back to the column's type.
+      return CodeBlock.of(
+          "$N >= 0$>$>\n? $L.le((short) (Short.MAX_VALUE - $N))"
+              + "\n: $L.ge((short) (Short.MIN_VALUE - $N))$<$<",
+          delta,
+          current,
+          delta,
+          current,
+          delta);
+    }
     String box;
-    String cast;
-    switch (deltaType.toString()) {
-      case "short":
-        box = "Short";
-        cast = "(short) ";
-        break;
-      case "int":
-        box = "Integer";
-        cast = "";
-        break;
-      case "long":
-        box = "Long";
-        cast = "";
-        break;
-      default:
-        return null;
+    if (deltaType.equals(TypeName.INT)) {
+      box = "Integer";
+    } else if (deltaType.equals(TypeName.LONG)) {
+      box = "Long";
+    } else {
+      return null;
     }
     return CodeBlock.of(
-        "$N >= 0$>$>\n? $L.le($L($L.MAX_VALUE - $N))\n: $L.ge($L($L.MIN_VALUE - $N))$<$<",
-        delta, current, cast, box, delta, current, cast, box, delta);
+        "$N >= 0$>$>\n? $L.le($L.MAX_VALUE - $N)\n: $L.ge($L.MIN_VALUE - $N)$<$<",
+        delta,
+        current,
+        box,
+        delta,
+        current,
+        box,
+        delta);
   }
 
   private static TypeName unboxedOrSelf(TypeName type) {

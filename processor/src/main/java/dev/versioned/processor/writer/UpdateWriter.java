@@ -1,5 +1,8 @@
 package dev.versioned.processor.writer;
 
+import static dev.versioned.processor.writer.Binds.bind;
+import static dev.versioned.processor.writer.Binds.bindCall;
+import static dev.versioned.processor.writer.Binds.bit;
 import static dev.versioned.processor.writer.TypeNames.ARRAYS;
 import static dev.versioned.processor.writer.TypeNames.DSL_CONTEXT;
 import static dev.versioned.processor.writer.TypeNames.FIELD;
@@ -7,10 +10,8 @@ import static dev.versioned.processor.writer.TypeNames.LINKED_HASH_MAP;
 import static dev.versioned.processor.writer.TypeNames.MAP;
 import static dev.versioned.processor.writer.TypeNames.OBJECTS;
 import static dev.versioned.processor.writer.TypeNames.OPERATION;
-import static dev.versioned.processor.writer.TypeNames.QUERY;
-import static dev.versioned.processor.writer.TypeNames.ROWS;
 import static dev.versioned.processor.writer.TypeNames.STALE;
-import static dev.versioned.processor.writer.TypeNames.TABLE;
+
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
@@ -29,18 +30,10 @@ final class UpdateWriter extends RepositoryPart {
     super(parts);
   }
 
-  void addMembers(Members members) {
-    members.add(update());
-    members.add(updateWith());
-    members.add(updateQuery());
-    members.add(updateChanged());
-    members.add(updateChangedWith());
-  }
-
-  private MethodSpec update() {
-    return MethodSpec.methodBuilder("update")
-        .addModifiers(Modifier.PUBLIC)
-        .addJavadoc(
+  MethodSpec update() {
+    return publicRecordWrite(
+        "update",
+        CodeBlock.of(
             "Writes every column of the record if, and only if, the row still has the record's"
                 + " version,\nand increments the version: {@code UPDATE $L SET ..., $L = $L"
                 + " WHERE <key> AND $L = ?}.\nThe argument is not changed.\n\n"
@@ -54,76 +47,16 @@ final class UpdateWriter extends RepositoryPart {
             newVersionSql(),
             version.column(),
             STALE,
-            overflowDoc("the version is"))
-        .returns(record)
-        .addParameter(record, "record")
-        .addStatement("$T.requireNonNull(record, $S)", OBJECTS, "record")
-        .addCode(reportingConflicts(
-            touches.any() ? touches.update() : CodeBlock.of("return update(dsl, record);\n"),
-            "UPDATE", // touch hook above
-            CodeBlock.of("keyValues(record)")))
-        .build();
+            overflowDoc("the version is")),
+        touches.update(),
+        "UPDATE");
   }
 
-  private MethodSpec updateWith() {
-    MethodSpec.Builder m =
-        MethodSpec.methodBuilder("update")
-            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-            .returns(record)
-            .addParameter(DSL_CONTEXT, "ctx")
-            .addParameter(record, "record");
-    checkKeyCall(m, "record", "record");
-    checkOverflowOrNextVersion(m, "record");
-    CodeBlock cached =
-        CodeBlock.of(
-            "$L.$L.execute(ctx, values -> values$L)",
-            SQL_CLASS,
-            RepositoryPlan.UPDATE_ROW,
-            bindValues(plan.statement(RepositoryPlan.UPDATE_ROW), "record"));
-    CodeBlock write =
-        version.primitive()
-            ? cached
-            // A null version is matched with IS NULL: another statement, left uncached.
-            : CodeBlock.of(
-                "record.$N() == null\n? updateQuery(ctx, record$L).execute()\n: $L",
-                version.accessor(),
-                nextArg(),
-                cached);
-    guardedWrite(m, CodeBlock.of("$[rows = $L;\n$]", write), "record", "UPDATE");
-    m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
-        .addStatement("throw stale(ctx, record, record.$N(), $T.UPDATE, -1)", version.accessor(),
-            OPERATION)
-        .endControlFlow();
-    m.addStatement("return withVersion(record, $L)", newVersion("record"));
-    return m.build();
+  MethodSpec updateWith() {
+    return recordWrite("update", RepositoryPlan.UPDATE_ROW, "UPDATE");
   }
 
-  private MethodSpec updateQuery() {
-    CodeBlock.Builder chain = CodeBlock.builder().add("ctx.update(TABLE)");
-    for (ComponentModel c : model.values()) {
-      chain.add("\n.set($N, record.$N())", c.constant(), c.accessor());
-    }
-    if (timestamps == null) {
-      chain.add(
-          "\n.set($N, nextVersionField(record.$N()))", version.constant(), version.accessor());
-    } else {
-      chain.add("\n.set($N, next)", version.constant()); // Timestamp versions: bound.
-    }
-    chain.add("\n.where(recordKey(record))");
-    chain.add("\n.and(versionCondition(record.$N()))", version.accessor());
-    MethodSpec.Builder m =
-        MethodSpec.methodBuilder("updateQuery")
-            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-            .returns(QUERY)
-            .addParameter(DSL_CONTEXT, "ctx")
-            .addParameter(record, "record");
-    if (timestamps != null) {
-      m.addParameter(version.type(), "next");
-    }
-    return m.addStatement("return $L", chain.build()).build();
-  }
-
-  private MethodSpec updateChanged() {
+  MethodSpec updateChanged() {
     return MethodSpec.methodBuilder("updateChanged")
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc(
@@ -146,16 +79,17 @@ final class UpdateWriter extends RepositoryPart {
         .addParameter(record, "changed")
         .addStatement("$T.requireNonNull(original, $S)", OBJECTS, "original")
         .addStatement("$T.requireNonNull(changed, $S)", OBJECTS, "changed")
-        .addCode(reportingConflicts(
-            touches.any() // touch hook
-                ? touches.updateChanged()
-                : CodeBlock.of("return updateChanged(dsl, original, changed);\n"),
-            "UPDATE_CHANGED",
-            CodeBlock.of("keyValues(original)")))
+        .addCode(
+            reportingConflicts(
+                touches.any() // touch hook
+                    ? touches.updateChanged()
+                    : CodeBlock.of("return updateChanged(dsl, original, changed);\n"),
+                "UPDATE_CHANGED",
+                CodeBlock.of("keyValues(original)")))
         .build();
   }
 
-  private MethodSpec updateChangedWith() {
+  MethodSpec updateChangedWith() {
     TypeName changesType =
         ParameterizedTypeName.get(
             MAP,
@@ -172,7 +106,7 @@ final class UpdateWriter extends RepositoryPart {
     checkKeyCall(m, "changed", "changed");
     m.beginControlFlow("if (!sameKey(original, changed))")
         .addStatement(
-            "throw new $T($S$W+ keyValues(original)$W+ $S$W+ keyValues(changed))",
+            "throw new $T($W$S$W+ keyValues(original)$W+ $S$W+ keyValues(changed))",
             IllegalArgumentException.class,
             "original and changed must have the same key, but have ",
             " and ")
@@ -180,19 +114,13 @@ final class UpdateWriter extends RepositoryPart {
     if (cachesUpdateChanged()) {
       // One cached statement per set of changed columns (bit i: the i-th non-key column).
       List<ComponentModel> values = model.values();
-      m.addStatement("long changes = 0L");
-      for (int i = 0; i < values.size(); i++) {
-        m.beginControlFlow("if ($L)", differs(values.get(i), "original", "changed"))
-            .addStatement("changes |= 1L << $L", i)
-            .endControlFlow();
-      }
+      m.addStatement("long changes = changedColumns(original, changed)");
       m.beginControlFlow("if (changes == 0L)").addStatement("return original").endControlFlow();
       m.addStatement("checkOverflow(original)");
-      m.addStatement("long columns = changes");
       CodeBlock.Builder bind = CodeBlock.builder();
       for (int i = 0; i < values.size(); i++) {
         ComponentModel c = values.get(i);
-        bind.beginControlFlow("if ((columns & 1L << $L) != 0L)", i)
+        bind.beginControlFlow("if ((changes & $L) != 0L)", bit(i))
             .addStatement("values$L", bindCall(c, CodeBlock.of("changed.$N()", c.accessor())))
             .endControlFlow();
       }
@@ -203,38 +131,39 @@ final class UpdateWriter extends RepositoryPart {
       guardedWrite(
           m,
           CodeBlock.of(
-              "rows = $L.updateColumns.forColumns(columns).execute(ctx, values -> {\n$>$L$<});\n",
+              "rows = $L.updateColumns.forColumns(changes).execute(ctx, values -> {\n$>$L$<});\n",
               SQL_CLASS,
               bind.build()),
           "changed",
           "UPDATE");
     } else {
-    m.addStatement("$T changes = new $T<>()", changesType, LINKED_HASH_MAP);
-    for (ComponentModel c : model.values()) {
-      m.beginControlFlow("if ($L)", differs(c, "original", "changed"))
-          .addStatement("changes.put($N, changed.$N())", c.constant(), c.accessor())
-          .endControlFlow();
+      m.addStatement("$T changes = new $T<>()", changesType, LINKED_HASH_MAP);
+      for (ComponentModel c : model.values()) {
+        m.beginControlFlow("if ($L)", differs(c, "original", "changed"))
+            .addStatement("changes.put($N, changed.$N())", c.constant(), c.accessor())
+            .endControlFlow();
+      }
+      m.beginControlFlow("if (changes.isEmpty())").addStatement("return original").endControlFlow();
+      checkOverflowOrNextVersion(m, "original");
+      if (timestamps == null) {
+        m.addStatement("changes.put($N, $L)", version.constant(), nextVersionValue("original"));
+      } else {
+        m.addStatement("changes.put($N, next)", version.constant()); // Timestamp versions: bound.
+      }
+      guardedWrite(
+          m,
+          CodeBlock.of(
+              "rows = ctx.update(TABLE)$Z.set(changes)$Z.where(recordKey(original))"
+                  + ".and(versionCondition(original.$N()))$Z.execute();\n",
+              version.accessor()),
+          "changed",
+          "UPDATE");
     }
-    m.beginControlFlow("if (changes.isEmpty())").addStatement("return original").endControlFlow();
-    checkOverflowOrNextVersion(m, "original");
-    if (timestamps == null) {
-      m.addStatement(
-          "changes.put($N, nextVersionField(original.$N()))", version.constant(),
-          version.accessor());
-    } else {
-      m.addStatement("changes.put($N, next)", version.constant()); // Timestamp versions: bound.
-    }
-    guardedWrite(
-        m,
-        CodeBlock.of(
-            "rows = ctx.update(TABLE)$Z.set(changes)$Z.where(recordKey(original))"
-                + ".and(versionCondition(original.$N()))$Z.execute();\n",
-            version.accessor()),
-        "changed",
-        "UPDATE");
-    }
-    m.beginControlFlow("if (!$T.one(rows, TABLE))", ROWS)
-        .addStatement("throw stale(ctx, changed, original.$N(), $T.UPDATE, -1)", version.accessor(),
+    m.beginControlFlow("if (!$L.one(rows))", DESCRIPTOR)
+        .addStatement(
+            "throw $L.stale(ctx,$Wchanged,$Woriginal.$N(),$W$T.UPDATE,$W-1)",
+            DESCRIPTOR,
+            version.accessor(),
             OPERATION)
         .endControlFlow();
     m.addStatement("return withVersion(changed, $L)", newVersion("original"));
@@ -246,17 +175,38 @@ final class UpdateWriter extends RepositoryPart {
       return CodeBlock.of("!$T.equals($N.$N(), $N.$N())", ARRAYS, a, c.accessor(), b, c.accessor());
     }
     if (c.primitive()) {
-      String kind = c.type().toString();
-      if (kind.equals("float")) {
+      if (c.type().equals(TypeName.FLOAT)) {
         return CodeBlock.of(
             "$T.compare($N.$N(), $N.$N()) != 0", Float.class, a, c.accessor(), b, c.accessor());
       }
-      if (kind.equals("double")) {
+      if (c.type().equals(TypeName.DOUBLE)) {
         return CodeBlock.of(
             "$T.compare($N.$N(), $N.$N()) != 0", Double.class, a, c.accessor(), b, c.accessor());
       }
       return CodeBlock.of("$N.$N() != $N.$N()", a, c.accessor(), b, c.accessor());
     }
     return CodeBlock.of("!$T.equals($N.$N(), $N.$N())", OBJECTS, a, c.accessor(), b, c.accessor());
+  }
+
+  /** The columns that differ between two records: bit i set for the i-th non-key column. */
+  MethodSpec changedColumns() {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("changedColumns")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .addJavadoc(
+                "The columns whose values differ between {@code original} and {@code changed}:"
+                    + " bit i for the i-th non-key column, as {@code Sql.updateColumns} numbers"
+                    + " them.\n")
+            .returns(long.class)
+            .addParameter(record, "original")
+            .addParameter(record, "changed")
+            .addStatement("long changes = 0L");
+    List<ComponentModel> values = model.values();
+    for (int i = 0; i < values.size(); i++) {
+      m.beginControlFlow("if ($L)", differs(values.get(i), "original", "changed"))
+          .addStatement("changes |= $L", bit(i))
+          .endControlFlow();
+    }
+    return m.addStatement("return changes").build();
   }
 }
