@@ -9,8 +9,8 @@ import static dev.versioned.processor.writer.TypeNames.UNARY_OPERATOR;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
-import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /** Writes {@code modify}: read, change, version-checked write, retried on conflict. */
@@ -21,8 +21,8 @@ final class ModifyWriter extends RepositoryPart {
   }
 
   MethodSpec modify() {
-    Set<String> taken = keyNames();
-    String change = fresh("change", taken);
+    NameAllocator taken = keyNames();
+    String change = taken.newName("change");
     MethodSpec.Builder m =
         MethodSpec.methodBuilder("modify")
             .addModifiers(Modifier.PUBLIC)
@@ -68,8 +68,8 @@ final class ModifyWriter extends RepositoryPart {
             .addParameter(ParameterizedTypeName.get(UNARY_OPERATOR, record), change);
     requireKeyParams(m);
     m.addStatement("$T.requireNonNull($N, $S)", OBJECTS, change, change);
-    String ctx = fresh("ctx", taken);
-    String lockingRead = fresh("lockingRead", taken);
+    String ctx = taken.newName("ctx");
+    String lockingRead = taken.newName("lockingRead");
     m.addStatement(
         "return $T.run($L, $L, TABLE,$WkeyValues($L),$W($N, $N) -> modify($N, $L, $N, $N))",
         RETRY,
@@ -86,12 +86,12 @@ final class ModifyWriter extends RepositoryPart {
   }
 
   MethodSpec modifyOnce() {
-    Set<String> taken = keyNames();
-    String change = fresh("change", taken);
-    String current = fresh("current", taken);
-    String changed = fresh("changed", taken);
-    String ctx = fresh("ctx", taken);
-    String lockingRead = fresh("lockingRead", taken);
+    NameAllocator taken = keyNames();
+    String change = taken.newName("change");
+    String current = taken.newName("current");
+    String changed = taken.newName("changed");
+    String ctx = taken.newName("ctx");
+    String lockingRead = taken.newName("lockingRead");
     MethodSpec.Builder m =
         MethodSpec.methodBuilder("modify")
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)

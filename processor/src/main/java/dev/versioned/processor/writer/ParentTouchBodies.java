@@ -7,14 +7,13 @@ import static dev.versioned.processor.writer.TypeNames.RECORD;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import dev.versioned.processor.reader.TimestampVersion;
 import dev.versioned.processor.vo.RecordModel;
 import dev.versioned.processor.vo.TouchTarget;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Writes the bodies of a touching record's writes ({@code @Touch}): each runs the record's own
@@ -58,20 +57,12 @@ final class ParentTouchBodies {
     final String stored;
     final String before;
 
-    Locals(Set<String> parameters) {
-      Set<String> taken = new HashSet<>(parameters);
-      configuration = fresh("configuration", taken);
-      tx = fresh("tx", taken);
-      stored = fresh("stored", taken);
-      before = fresh("before", taken);
-    }
-
-    private static String fresh(String base, Set<String> taken) {
-      String name = base;
-      while (!taken.add(name)) {
-        name = name + "_";
-      }
-      return name;
+    Locals(NameAllocator parameters) {
+      NameAllocator taken = parameters.clone();
+      configuration = taken.newName("configuration");
+      tx = taken.newName("tx");
+      stored = taken.newName("stored");
+      before = taken.newName("before");
     }
   }
 
@@ -105,7 +96,7 @@ final class ParentTouchBodies {
    * @return the body that replaces {@code return insert(dsl, record);}
    */
   CodeBlock insert() {
-    Locals l = new Locals(Set.of("record"));
+    Locals l = new Locals(names("record"));
     return transaction(
         l,
         "dsl",
@@ -143,7 +134,7 @@ final class ParentTouchBodies {
    * @return the body that replaces {@code return updateChanged(dsl, original, changed);}
    */
   CodeBlock updateChanged() {
-    Locals l = new Locals(Set.of("original", "changed"));
+    Locals l = new Locals(names("original", "changed"));
     return transaction(
         l,
         "dsl",
@@ -172,7 +163,7 @@ final class ParentTouchBodies {
    * @param taken the names in scope
    * @return the statements that replace {@code return updateChanged(ctx, current, changed);}
    */
-  CodeBlock modifyAttempt(String ctx, String current, String changed, Set<String> taken) {
+  CodeBlock modifyAttempt(String ctx, String current, String changed, NameAllocator taken) {
     Locals l = new Locals(taken);
     if (!any()) {
       return CodeBlock.of("return updateChanged($N, $N, $N);\n", ctx, current, changed);
@@ -241,7 +232,7 @@ final class ParentTouchBodies {
    * @return the body that replaces {@code delete(dsl, record);}
    */
   CodeBlock delete() {
-    Locals l = new Locals(Set.of("record"));
+    Locals l = new Locals(names("record"));
     return transaction(
         l,
         "dsl",
@@ -267,7 +258,7 @@ final class ParentTouchBodies {
    * the record's parents; with {@code readsBefore}, also of the parents the row named before.
    */
   private CodeBlock recordWrite(String write, boolean readsBefore) {
-    Locals l = new Locals(Set.of("record"));
+    Locals l = new Locals(names("record"));
     CodeBlock.Builder inner = CodeBlock.builder();
     if (readsBefore) {
       inner.addStatement("$T $N = storedParents($N, recordKey(record))", rows, l.before, l.tx);
@@ -294,7 +285,7 @@ final class ParentTouchBodies {
    * @param keyArgs the key arguments
    * @return the body that replaces the unconditional delete
    */
-  CodeBlock deleteById(Set<String> keyNames, CodeBlock keyArgs) {
+  CodeBlock deleteById(NameAllocator keyNames, CodeBlock keyArgs) {
     Locals l = new Locals(keyNames);
     return keyedTransaction(
         l,
@@ -318,7 +309,7 @@ final class ParentTouchBodies {
    * {@code before}, then {@code rest}.
    */
   private CodeBlock keyedTransaction(
-      Locals l, Set<String> keyNames, CodeBlock keyArgs, CodeBlock rest) {
+      Locals l, NameAllocator keyNames, CodeBlock keyArgs, CodeBlock rest) {
     return transaction(
         l,
         field("dsl", keyNames),
@@ -332,7 +323,7 @@ final class ParentTouchBodies {
    * @param keyNames the names in scope
    * @return {@code dsl}, or the transaction's local
    */
-  String counterContext(Set<String> keyNames) {
+  String counterContext(NameAllocator keyNames) {
     return any() ? new Locals(keyNames).tx : field("dsl", keyNames);
   }
 
@@ -345,7 +336,7 @@ final class ParentTouchBodies {
    * @param increment the statements, written with {@link #counterContext}
    * @return the body
    */
-  CodeBlock counter(Set<String> keyNames, CodeBlock keyArgs, CodeBlock increment) {
+  CodeBlock counter(NameAllocator keyNames, CodeBlock keyArgs, CodeBlock increment) {
     if (!any()) {
       return increment;
     }
@@ -358,7 +349,7 @@ final class ParentTouchBodies {
    * @param keyNames the names in scope
    * @return the touch of the parent read first, or nothing without touches
    */
-  CodeBlock counterTouch(Set<String> keyNames) {
+  CodeBlock counterTouch(NameAllocator keyNames) {
     if (!any()) {
       return CodeBlock.of("");
     }
@@ -404,7 +395,16 @@ final class ParentTouchBodies {
    * A field of the repository as a method names it: {@code this.dsl} where a parameter of that name
    * hides it, else {@code dsl}.
    */
-  static String field(String name, Set<String> parameters) {
-    return parameters.contains(name) ? "this." + name : name;
+  static String field(String name, NameAllocator parameters) {
+    return parameters.clone().newName(name).equals(name) ? name : "this." + name;
+  }
+
+  /** The names of a method's parameters, taken. */
+  private static NameAllocator names(String... parameters) {
+    NameAllocator names = new NameAllocator();
+    for (String parameter : parameters) {
+      names.newName(parameter, parameter);
+    }
+    return names;
   }
 }

@@ -16,13 +16,13 @@ import static dev.versioned.processor.writer.TypeNames.SQL_EXCEPTION;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import dev.versioned.processor.plan.Binding;
 import dev.versioned.processor.plan.RepositoryPlan;
 import dev.versioned.processor.vo.ComponentModel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
@@ -57,9 +57,9 @@ final class ReadWriter extends RepositoryPart {
   }
 
   MethodSpec find(String name, String statement, CodeBlock doc) {
-    Set<String> taken = keyNames();
-    String ctx = fresh("ctx", taken);
-    String values = fresh("values", taken);
+    NameAllocator taken = keyNames();
+    String ctx = taken.newName("ctx");
+    String values = taken.newName("values");
     MethodSpec.Builder m = MethodSpec.methodBuilder(name);
     if (doc != null) {
       m.addJavadoc(doc);

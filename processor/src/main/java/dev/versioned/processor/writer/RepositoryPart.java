@@ -9,11 +9,13 @@ import static dev.versioned.processor.writer.TypeNames.OBJECTS;
 import static dev.versioned.processor.writer.TypeNames.OPERATION;
 import static dev.versioned.processor.writer.TypeNames.OVERFLOW;
 import static dev.versioned.processor.writer.TypeNames.RECORD;
+import static dev.versioned.processor.writer.TypeNames.STALE;
 import static dev.versioned.processor.writer.TypeNames.TABLE;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -23,9 +25,7 @@ import dev.versioned.processor.plan.Statement.Role;
 import dev.versioned.processor.vo.ComponentModel;
 import dev.versioned.processor.vo.RecordModel;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
@@ -61,6 +61,19 @@ class RepositoryPart {
   final TimestampVersionWriter timestamps;
 
   RepositoryPart(RepositoryPlan plan) {
+    this(
+        plan,
+        new ParentTouchBodies(plan.model(), plan.touches()),
+        TimestampVersionWriter.of(plan.model()));
+  }
+
+  /** A writer of one concern, sharing the parts of the repository's other writers. */
+  RepositoryPart(RepositoryPart parts) {
+    this(parts.plan, parts.touches, parts.timestamps);
+  }
+
+  private RepositoryPart(
+      RepositoryPlan plan, ParentTouchBodies touches, TimestampVersionWriter timestamps) {
     this.plan = plan;
     this.model = plan.model();
     this.record = plan.record();
@@ -69,21 +82,8 @@ class RepositoryPart {
     this.version = plan.version();
     this.recordTable = ParameterizedTypeName.get(TABLE, RECORD);
     this.recordText = plan.recordText();
-    this.touches = new ParentTouchBodies(model, plan.touches());
-    this.timestamps = TimestampVersionWriter.of(model);
-  }
-
-  RepositoryPart(RepositoryPart parts) {
-    this.plan = parts.plan;
-    this.model = parts.model;
-    this.record = parts.record;
-    this.self = parts.self;
-    this.keys = parts.keys;
-    this.version = parts.version;
-    this.recordTable = parts.recordTable;
-    this.recordText = parts.recordText;
-    this.touches = parts.touches;
-    this.timestamps = parts.timestamps;
+    this.touches = touches;
+    this.timestamps = timestamps;
   }
 
   boolean hasBoxedKey() {
@@ -264,20 +264,13 @@ class RepositoryPart {
     return params;
   }
 
-  Set<String> keyNames() {
-    Set<String> names = new HashSet<>();
+  /** The names a method with key parameters has taken: the key components' names. */
+  NameAllocator keyNames() {
+    NameAllocator names = new NameAllocator();
     for (ComponentModel c : keys) {
-      names.add(c.name());
+      names.newName(c.name(), c);
     }
     return names;
-  }
-
-  static String fresh(String base, Set<String> taken) {
-    String name = base;
-    while (!taken.add(name)) {
-      name = name + "_";
-    }
-    return name;
   }
 
   CodeBlock keyParamDocs() {
@@ -308,6 +301,21 @@ class RepositoryPart {
 
   static CodeBlock join(List<ComponentModel> list, Function<ComponentModel, CodeBlock> f) {
     return CodeBlock.join(list.stream().map(f).collect(Collectors.toList()), ",$W");
+  }
+
+  /**
+   * The Javadoc of a version-checked write of one record: {@code lead}, whose {@code $L}s are the
+   * table, the version column, its new value and the version column, then the tags they share.
+   */
+  CodeBlock recordWriteDoc(String lead) {
+    return CodeBlock.builder()
+        .add(lead, model.qualifiedTable(), version.column(), newVersionSql(), version.column())
+        .add("@param record the record, as read (with the version it was read at)\n")
+        .add("@return a new record equal to {@code record} but with the incremented version\n")
+        .add("@throws $T if the row was changed or deleted since; nothing is written\n", STALE)
+        .add(overflowDoc("the version is"))
+        .add("@throws NullPointerException if {@code record} or its key is null\n")
+        .build();
   }
 
   /**

@@ -8,10 +8,10 @@ import static dev.versioned.processor.writer.TypeNames.OBJECTS;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeName;
 import dev.versioned.processor.Names;
 import dev.versioned.processor.vo.ComponentModel;
-import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -104,8 +104,8 @@ final class UncheckedWriter extends RepositoryPart {
   }
 
   MethodSpec increment(ComponentModel counter) {
-    Set<String> taken = keyNames();
-    String delta = fresh("delta", taken);
+    NameAllocator taken = keyNames();
+    String delta = taken.newName("delta");
     TypeName deltaType = counter.primitive() ? counter.type() : unboxedOrSelf(counter.type());
     MethodSpec.Builder m =
         MethodSpec.methodBuilder("increment" + Names.capitalize(counter.name()))
@@ -156,7 +156,7 @@ final class UncheckedWriter extends RepositoryPart {
                 counter.constant(),
                 DSL,
                 counter.constant());
-    String rows = fresh("rows", taken);
+    String rows = taken.newName("rows");
     String ctx = touches.counterContext(taken); // touch hook: the transaction's context
     CodeBlock fits = counterFits(deltaType, current, delta);
     if (timestamps != null) {
@@ -169,12 +169,12 @@ final class UncheckedWriter extends RepositoryPart {
                   fits,
                   keyArgs(),
                   touches, // touch hook
-                  fresh("configuration", taken),
-                  fresh("tx", taken),
-                  fresh("version", taken),
-                  fresh("next", taken),
-                  fresh("before", taken),
-                  fresh("advanced", taken)))
+                  taken.newName("configuration"),
+                  taken.newName("tx"),
+                  taken.newName("version"),
+                  taken.newName("next"),
+                  taken.newName("before"),
+                  taken.newName("advanced")))
           .build();
     }
     CodeBlock.Builder update =

@@ -33,21 +33,10 @@ final class UpdateWriter extends RepositoryPart {
   MethodSpec update() {
     return publicRecordWrite(
         "update",
-        CodeBlock.of(
+        recordWriteDoc(
             "Writes every column of the record if, and only if, the row still has the record's"
                 + " version,\nand increments the version: {@code UPDATE $L SET ..., $L = $L"
-                + " WHERE <key> AND $L = ?}.\nThe argument is not changed.\n\n"
-                + "@param record the record, as read (with the version it was read at)\n"
-                + "@return a new record equal to {@code record} but with the incremented version\n"
-                + "@throws $T if the row was changed or deleted since; nothing is written\n"
-                + "$L"
-                + "@throws NullPointerException if {@code record} or its key is null\n",
-            model.qualifiedTable(),
-            version.column(),
-            newVersionSql(),
-            version.column(),
-            STALE,
-            overflowDoc("the version is")),
+                + " WHERE <key> AND $L = ?}.\nThe argument is not changed.\n\n"),
         touches.update(),
         "UPDATE");
   }
