@@ -522,7 +522,7 @@ public class AccountRepository {
         if (!sameKey(original, changed)) {
             throw new IllegalArgumentException(
                     "original and changed must have the same key, but have " + keyValues(original)
-                    + " and " + keyValues(changed));
+                            + " and " + keyValues(changed));
         }
         long changes = changedColumns(original, changed);
         if (changes == 0L) {
@@ -574,13 +574,13 @@ public class AccountRepository {
                 .orElseThrow(() -> DESCRIPTOR.notFound(keyValues(id)));
         Account changed = change.apply(current);
         if (changed == null) {
-            throw new NullPointerException( "the change passed to modify returned null for key "
+            throw new NullPointerException("the change passed to modify returned null for key "
                     + keyValues(current));
         }
         if (!sameKey(current, changed)) {
             throw new IllegalArgumentException(
                     "the change passed to modify must not change the key, but changed "
-                    + keyValues(current) + " to " + keyValues(changed));
+                            + keyValues(current) + " to " + keyValues(changed));
         }
         return updateChanged(ctx, current, changed);
     }

@@ -654,7 +654,7 @@ public final class OrderLineRepository {
         if (!sameKey(original, changed)) {
             throw new IllegalArgumentException(
                     "original and changed must have the same key, but have " + keyValues(original)
-                    + " and " + keyValues(changed));
+                            + " and " + keyValues(changed));
         }
         Map<Field<?>, Object> changes = new LinkedHashMap<>();
         if (!Objects.equals(original.product(), changed.product())) {
@@ -693,13 +693,13 @@ public final class OrderLineRepository {
                 lineNo)).orElseThrow(() -> DESCRIPTOR.notFound(keyValues(orderId, lineNo)));
         OrderLine changed = change.apply(current);
         if (changed == null) {
-            throw new NullPointerException( "the change passed to modify returned null for key "
+            throw new NullPointerException("the change passed to modify returned null for key "
                     + keyValues(current));
         }
         if (!sameKey(current, changed)) {
             throw new IllegalArgumentException(
                     "the change passed to modify must not change the key, but changed "
-                    + keyValues(current) + " to " + keyValues(changed));
+                            + keyValues(current) + " to " + keyValues(changed));
         }
         return updateChanged(ctx, current, changed);
     }

@@ -60,7 +60,7 @@ public final class Outer_InnerRepository {
      * Column {@code kind}, of component {@code Outer.Inner.kind}.
      */
     public static final Field<Outer.Kind> KIND = RepositoryTable.column(TABLE, "kind",
-            SQLDataType.VARCHAR.asConvertedDataType( Converter.ofNullable(String.class,
+            SQLDataType.VARCHAR.asConvertedDataType(Converter.ofNullable(String.class,
             Outer.Kind.class, Outer.Kind::valueOf, Outer.Kind::name)));
 
     /**
@@ -561,7 +561,7 @@ public final class Outer_InnerRepository {
         if (!sameKey(original, changed)) {
             throw new IllegalArgumentException(
                     "original and changed must have the same key, but have " + keyValues(original)
-                    + " and " + keyValues(changed));
+                            + " and " + keyValues(changed));
         }
         Map<Field<?>, Object> changes = new LinkedHashMap<>();
         if (!Objects.equals(original.kind(), changed.kind())) {
@@ -600,13 +600,13 @@ public final class Outer_InnerRepository {
                 .orElseThrow(() -> DESCRIPTOR.notFound(keyValues(id)));
         Outer.Inner changed = change.apply(current);
         if (changed == null) {
-            throw new NullPointerException( "the change passed to modify returned null for key "
+            throw new NullPointerException("the change passed to modify returned null for key "
                     + keyValues(current));
         }
         if (!sameKey(current, changed)) {
             throw new IllegalArgumentException(
                     "the change passed to modify must not change the key, but changed "
-                    + keyValues(current) + " to " + keyValues(changed));
+                            + keyValues(current) + " to " + keyValues(changed));
         }
         return updateChanged(ctx, current, changed);
     }

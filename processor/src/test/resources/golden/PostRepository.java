@@ -541,7 +541,7 @@ public final class PostRepository {
         if (!sameKey(original, changed)) {
             throw new IllegalArgumentException(
                     "original and changed must have the same key, but have " + keyValues(original)
-                    + " and " + keyValues(changed));
+                            + " and " + keyValues(changed));
         }
         long changes = changedColumns(original, changed);
         if (changes == 0L) {
@@ -593,13 +593,13 @@ public final class PostRepository {
                 .orElseThrow(() -> DESCRIPTOR.notFound(keyValues(id)));
         Post changed = change.apply(current);
         if (changed == null) {
-            throw new NullPointerException( "the change passed to modify returned null for key "
+            throw new NullPointerException("the change passed to modify returned null for key "
                     + keyValues(current));
         }
         if (!sameKey(current, changed)) {
             throw new IllegalArgumentException(
                     "the change passed to modify must not change the key, but changed "
-                    + keyValues(current) + " to " + keyValues(changed));
+                            + keyValues(current) + " to " + keyValues(changed));
         }
         return updateChanged(ctx, current, changed);
     }

@@ -490,7 +490,8 @@ public final class TicketRepository {
             }
             Record generated = insert.returningResult(ID).fetchOne();
             if (generated == null) {
-                throw new DataAccessException( "the database returned no generated key for ticket");
+                throw new DataAccessException(
+                        "the database returned no generated key for ticket");
             }
             return new Ticket(record.id() != null ? record.id() : generated.get(ID),
                     record.subject(), version);
@@ -537,7 +538,7 @@ public final class TicketRepository {
         if (!sameKey(original, changed)) {
             throw new IllegalArgumentException(
                     "original and changed must have the same key, but have " + keyValues(original)
-                    + " and " + keyValues(changed));
+                            + " and " + keyValues(changed));
         }
         long changes = changedColumns(original, changed);
         if (changes == 0L) {
@@ -583,13 +584,13 @@ public final class TicketRepository {
                 .orElseThrow(() -> DESCRIPTOR.notFound(keyValues(id)));
         Ticket changed = change.apply(current);
         if (changed == null) {
-            throw new NullPointerException( "the change passed to modify returned null for key "
+            throw new NullPointerException("the change passed to modify returned null for key "
                     + keyValues(current));
         }
         if (!sameKey(current, changed)) {
             throw new IllegalArgumentException(
                     "the change passed to modify must not change the key, but changed "
-                    + keyValues(current) + " to " + keyValues(changed));
+                            + keyValues(current) + " to " + keyValues(changed));
         }
         return updateChanged(ctx, current, changed);
     }

@@ -25,7 +25,7 @@ final class DataTypes {
     switch (m.kind()) {
       case ENUM:
         return CodeBlock.of(
-            "$T.VARCHAR.asConvertedDataType($W$T.ofNullable($T.class,$W$T.class,$W$T::valueOf,"
+            "$T.VARCHAR.asConvertedDataType($T.ofNullable($T.class,$W$T.class,$W$T::valueOf,"
                 + "$W$T::name))",
             SQL_DATA_TYPE,
             CONVERTER,

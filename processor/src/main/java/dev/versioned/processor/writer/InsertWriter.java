@@ -105,7 +105,7 @@ final class InsertWriter extends RepositoryPart {
           join(boxedKeys, c -> CodeBlock.of("$N", c.constant())));
       m.beginControlFlow("if (generated == null)")
           .addStatement(
-              "throw new $T($W$S)",
+              "throw new $T(\n$S)",
               DATA_ACCESS,
               "the database returned no generated key for " + model.qualifiedTable())
           .endControlFlow();

@@ -115,14 +115,14 @@ final class ModifyWriter extends RepositoryPart {
     m.addStatement("$T $N = $N.apply($N)", record, changed, change, current);
     m.beginControlFlow("if ($N == null)", changed)
         .addStatement(
-            "throw new $T($W$S$W+ keyValues($N))",
+            "throw new $T($S$W+ keyValues($N))",
             NullPointerException.class,
             "the change passed to modify returned null for key ",
             current)
         .endControlFlow();
     m.beginControlFlow("if (!sameKey($N, $N))", current, changed)
         .addStatement(
-            "throw new $T($W$S$W+ keyValues($N)$W+ $S$W+ keyValues($N))",
+            "throw new $T(\n$S$W+ keyValues($N)$W+ $S$W+ keyValues($N))",
             IllegalArgumentException.class,
             "the change passed to modify must not change the key, but changed ",
             current,

@@ -95,7 +95,7 @@ final class UpdateWriter extends RepositoryPart {
     checkKeyCall(m, "changed", "changed");
     m.beginControlFlow("if (!sameKey(original, changed))")
         .addStatement(
-            "throw new $T($W$S$W+ keyValues(original)$W+ $S$W+ keyValues(changed))",
+            "throw new $T(\n$S$W+ keyValues(original)$W+ $S$W+ keyValues(changed))",
             IllegalArgumentException.class,
             "original and changed must have the same key, but have ",
             " and ")
