@@ -493,7 +493,7 @@ public class AccountRepository {
         return Sql.selectRow.fetchOptional(
                 ctx,
                 values -> values
-                .setLong(id),
+                        .setLong(id),
                 AccountRepository::readRow,
                 AccountRepository::fromRecord);
     }
@@ -628,7 +628,7 @@ public class AccountRepository {
         return Sql.lockRow.fetchOptional(
                 ctx,
                 values -> values
-                .setLong(id),
+                        .setLong(id),
                 AccountRepository::readRow,
                 AccountRepository::fromRecord);
     }
@@ -651,10 +651,6 @@ public class AccountRepository {
 
     private static Condition recordKey(Account record) {
         return keyCondition(record.id());
-    }
-
-    private static Condition versionCondition(long expected) {
-        return LOCK_VERSION.eq(expected);
     }
 
     private static long nextVersion(long expected) {

@@ -478,7 +478,7 @@ public final class CustomerRepository {
         return Sql.selectRow.fetchOptional(
                 ctx,
                 values -> values
-                .setLong(id),
+                        .setLong(id),
                 CustomerRepository::readRow,
                 CustomerRepository::fromRecord);
     }
@@ -606,7 +606,7 @@ public final class CustomerRepository {
         return Sql.lockRow.fetchOptional(
                 ctx,
                 values -> values
-                .setLong(id),
+                        .setLong(id),
                 CustomerRepository::readRow,
                 CustomerRepository::fromRecord);
     }
@@ -628,10 +628,6 @@ public final class CustomerRepository {
 
     private static Condition recordKey(Customer record) {
         return keyCondition(record.id());
-    }
-
-    private static Condition versionCondition(long expected) {
-        return LOCK_VERSION.eq(expected);
     }
 
     private static long nextVersion(long expected) {

@@ -240,9 +240,9 @@ public final class EventRepository {
             DSLContext tx = DSL.using(configuration);
             Instant version = TimestampVersions.advance(tx, TABLE, recordKey(record), UPDATED_AT,
                     DSL.noCondition(), EventRepository::nextVersion, next -> tx.update(TABLE)
-                    .set(TITLE, record.title())
-                    .set(HITS, record.hits())
-                    .set(UPDATED_AT, next));
+                            .set(TITLE, record.title())
+                            .set(HITS, record.hits())
+                            .set(UPDATED_AT, next));
             if (version == null) {
                 throw DESCRIPTOR.notFound(keyValues(record));
             }
@@ -450,8 +450,8 @@ public final class EventRepository {
                             ? HITS.le(Integer.MAX_VALUE - delta)
                             : HITS.ge(Integer.MIN_VALUE - delta), EventRepository::nextVersion,
                             next -> tx.update(TABLE)
-                    .set(HITS, HITS.plus(delta))
-                    .set(UPDATED_AT, next));
+                            .set(HITS, HITS.plus(delta))
+                            .set(UPDATED_AT, next));
         });
         if (version != null) {
             return true;
@@ -533,7 +533,7 @@ public final class EventRepository {
         return Sql.selectRow.fetchOptional(
                 ctx,
                 values -> values
-                .setLong(id),
+                        .setLong(id),
                 null,
                 EventRepository::fromRecord);
     }
@@ -667,7 +667,7 @@ public final class EventRepository {
         return Sql.lockRow.fetchOptional(
                 ctx,
                 values -> values
-                .setLong(id),
+                        .setLong(id),
                 null,
                 EventRepository::fromRecord);
     }

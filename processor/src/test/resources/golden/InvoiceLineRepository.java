@@ -578,7 +578,7 @@ public final class InvoiceLineRepository {
         return Sql.selectRow.fetchOptional(
                 ctx,
                 values -> values
-                .setLong(id),
+                        .setLong(id),
                 InvoiceLineRepository::readRow,
                 InvoiceLineRepository::fromRecord);
     }
@@ -725,7 +725,7 @@ public final class InvoiceLineRepository {
         return Sql.lockRow.fetchOptional(
                 ctx,
                 values -> values
-                .setLong(id),
+                        .setLong(id),
                 InvoiceLineRepository::readRow,
                 InvoiceLineRepository::fromRecord);
     }
@@ -749,10 +749,6 @@ public final class InvoiceLineRepository {
 
     private static Condition recordKey(InvoiceLine record) {
         return keyCondition(record.id());
-    }
-
-    private static Condition versionCondition(long expected) {
-        return LOCK_VERSION.eq(expected);
     }
 
     private static long nextVersion(long expected) {

@@ -471,7 +471,7 @@ public final class InvoiceRepository {
         return Sql.selectRow.fetchOptional(
                 ctx,
                 values -> values
-                .setLong(id),
+                        .setLong(id),
                 null,
                 InvoiceRepository::fromRecord);
     }
@@ -599,7 +599,7 @@ public final class InvoiceRepository {
         return Sql.lockRow.fetchOptional(
                 ctx,
                 values -> values
-                .setLong(id),
+                        .setLong(id),
                 null,
                 InvoiceRepository::fromRecord);
     }
@@ -610,10 +610,6 @@ public final class InvoiceRepository {
 
     private static Condition recordKey(Invoice record) {
         return keyCondition(record.id());
-    }
-
-    private static Condition versionCondition(long expected) {
-        return LOCK_VERSION.eq(expected);
     }
 
     private static long nextVersion(long expected) {

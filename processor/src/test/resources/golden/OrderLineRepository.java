@@ -612,8 +612,8 @@ public final class OrderLineRepository {
         return Sql.selectRow.fetchOptional(
                 ctx,
                 values -> values
-                .setLong(ORDER_ID, orderId)
-                .setInt(LINE_NO, lineNo),
+                        .setLong(ORDER_ID, orderId)
+                        .setInt(LINE_NO, lineNo),
                 null,
                 OrderLineRepository::fromRecord);
     }
@@ -759,8 +759,8 @@ public final class OrderLineRepository {
         return Sql.lockRow.fetchOptional(
                 ctx,
                 values -> values
-                .setLong(ORDER_ID, orderId)
-                .setInt(LINE_NO, lineNo),
+                        .setLong(ORDER_ID, orderId)
+                        .setInt(LINE_NO, lineNo),
                 null,
                 OrderLineRepository::fromRecord);
     }

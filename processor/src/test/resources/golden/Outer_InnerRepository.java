@@ -524,7 +524,7 @@ public final class Outer_InnerRepository {
         return Sql.selectRow.fetchOptional(
                 ctx,
                 values -> values
-                .setLong(id),
+                        .setLong(id),
                 null,
                 Outer_InnerRepository::fromRecord);
     }
@@ -660,7 +660,7 @@ public final class Outer_InnerRepository {
         return Sql.lockRow.fetchOptional(
                 ctx,
                 values -> values
-                .setLong(id),
+                        .setLong(id),
                 null,
                 Outer_InnerRepository::fromRecord);
     }

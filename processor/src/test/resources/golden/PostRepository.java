@@ -512,7 +512,7 @@ public final class PostRepository {
         return Sql.selectRow.fetchOptional(
                 ctx,
                 values -> values
-                .setLong(id),
+                        .setLong(id),
                 PostRepository::readRow,
                 PostRepository::fromRecord);
     }
@@ -647,7 +647,7 @@ public final class PostRepository {
         return Sql.lockRow.fetchOptional(
                 ctx,
                 values -> values
-                .setLong(id),
+                        .setLong(id),
                 PostRepository::readRow,
                 PostRepository::fromRecord);
     }
@@ -670,10 +670,6 @@ public final class PostRepository {
 
     private static Condition recordKey(Post record) {
         return keyCondition(record.id());
-    }
-
-    private static Condition versionCondition(int expected) {
-        return LOCK_VERSION.eq(expected);
     }
 
     private static int nextVersion(int expected) {

@@ -472,7 +472,7 @@ public final class TagRepository {
         return Sql.selectRow.fetchOptional(
                 ctx,
                 values -> values
-                .setLong(id),
+                        .setLong(id),
                 TagRepository::readRow,
                 TagRepository::fromRecord);
     }
@@ -600,7 +600,7 @@ public final class TagRepository {
         return Sql.lockRow.fetchOptional(
                 ctx,
                 values -> values
-                .setLong(id),
+                        .setLong(id),
                 TagRepository::readRow,
                 TagRepository::fromRecord);
     }
@@ -622,10 +622,6 @@ public final class TagRepository {
 
     private static Condition recordKey(Tag record) {
         return keyCondition(record.id());
-    }
-
-    private static Condition versionCondition(short expected) {
-        return LOCK_VERSION.eq(expected);
     }
 
     private static short nextVersion(short expected) {

@@ -507,7 +507,7 @@ public final class TicketRepository {
         return Sql.selectRow.fetchOptional(
                 ctx,
                 values -> values
-                .setLong(ID, id),
+                        .setLong(ID, id),
                 TicketRepository::readRow,
                 TicketRepository::fromRecord);
     }
@@ -640,7 +640,7 @@ public final class TicketRepository {
         return Sql.lockRow.fetchOptional(
                 ctx,
                 values -> values
-                .setLong(ID, id),
+                        .setLong(ID, id),
                 TicketRepository::readRow,
                 TicketRepository::fromRecord);
     }
@@ -662,10 +662,6 @@ public final class TicketRepository {
 
     private static Condition recordKey(Ticket record) {
         return keyCondition(record.id());
-    }
-
-    private static Condition versionCondition(long expected) {
-        return LOCK_VERSION.eq(expected);
     }
 
     private static long nextVersion(long expected) {

@@ -69,7 +69,7 @@ final class ReadWriter extends RepositoryPart {
         .addParameter(DSL_CONTEXT, ctx)
         .addParameters(keyParams())
         .addStatement(
-            "return $L.$L.fetchOptional(\n$N,\n$N -> $N$L,\n$L,\n$T::fromRecord)",
+            "return $L.$L.fetchOptional(\n$N,\n$N -> $N$>$>$L$<$<,\n$L,\n$T::fromRecord)",
             SQL_CLASS,
             statement,
             ctx,

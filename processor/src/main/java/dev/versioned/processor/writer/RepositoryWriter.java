@@ -132,7 +132,11 @@ public final class RepositoryWriter {
       members.add(reads.readRow());
     }
     // The helpers that several writes share.
-    members.add(helpers.keyCondition(), helpers.recordKey(), helpers.versionCondition());
+    members.add(helpers.keyCondition(), helpers.recordKey());
+    if (!plan.cachesUpdateChanged()) {
+      // Only the uncached updateChanged builds its version predicate with jOOQ.
+      members.add(helpers.versionCondition());
+    }
     if (plan.kind().timestamp()) {
       // The new version is computed in Java, bound, and returned.
       members.add(new TimestampVersionWriter(plan.model()).nextVersion());

@@ -116,7 +116,7 @@ final class TimestampVersionWriter {
         .add(before)
         .addStatement(
             "$T version = $T.advance(tx,$WTABLE,$WrecordKey(record),$W$N,$W$T.noCondition(),"
-                + "$W$T::nextVersion,$Wnext -> $L)",
+                + "$W$T::nextVersion,$Wnext -> $>$>$L$<$<)",
             version.type(),
             TIMESTAMP_VERSIONS,
             version.constant(),
@@ -166,7 +166,7 @@ final class TimestampVersionWriter {
         .add(touches.counterBefore(tx, before, keyArgs))
         .addStatement(
             "$L$T.advance($N,$WTABLE,$WkeyCondition($L),$W$N,$W$L,$W$T::nextVersion,"
-                + "$W$N -> $N.update(TABLE)\n.set($N, $L)\n.set($N, $N))",
+                + "$W$N -> $N.update(TABLE)$>$>\n.set($N, $L)\n.set($N, $N)$<$<)",
             touches.any()
                 ? CodeBlock.of("$T $N = ", version.type(), advanced)
                 : CodeBlock.of("return "),
