@@ -444,7 +444,7 @@ public final class EventRepository {
      * @throws DataAccessException if the counter would leave the range of its type
      */
     public boolean incrementHits(long id, int delta) {
-        Instant version = this.dsl.transactionResult(configuration -> {
+        Instant version = dsl.transactionResult(configuration -> {
             DSLContext tx = DSL.using(configuration);
             return TimestampVersions.advance(tx, TABLE, keyCondition(id), UPDATED_AT, delta >= 0
                             ? HITS.le(Integer.MAX_VALUE - delta)
@@ -456,7 +456,7 @@ public final class EventRepository {
         if (version != null) {
             return true;
         }
-        return DESCRIPTOR.incrementRefused(this.dsl, HITS, delta, keyValues(id));
+        return DESCRIPTOR.incrementRefused(dsl, HITS, delta, keyValues(id));
     }
 
     /**

@@ -8,6 +8,7 @@ import static dev.versioned.processor.writer.TypeNames.TIMESTAMP_VERSIONS;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
 import dev.versioned.processor.reader.TimestampVersion;
 import dev.versioned.processor.vo.ComponentModel;
 import dev.versioned.processor.vo.RecordModel;
@@ -143,7 +144,8 @@ final class TimestampVersionWriter {
    * @param keyArgs the key parameters, as arguments
    * @param touches the parents the record touches ({@code @Touch}): read with a lock first, and
    *     touched in the same transaction once the counter is written
-   * @param names fresh local names: configuration, tx, version, next, before, advanced
+   * @param dsl the repository's context, as the method names it
+   * @param taken the names the method has taken, from which its locals' names are allocated
    */
   CodeBlock incrementBody(
       ComponentModel counter,
@@ -152,16 +154,16 @@ final class TimestampVersionWriter {
       CodeBlock fits,
       CodeBlock keyArgs,
       ParentTouchBodies touches,
-      String... names) {
-    String configuration = names[0];
-    String tx = names[1];
-    String stored = names[2];
-    String next = names[3];
-    String before = names[4];
-    String advanced = names[5];
+      String dsl,
+      NameAllocator taken) {
+    String configuration = taken.newName("configuration");
+    String tx = taken.newName("tx");
+    String stored = taken.newName("version");
+    String next = taken.newName("next");
+    String before = taken.newName("before");
+    String advanced = taken.newName("advanced");
     return CodeBlock.builder()
-        .add(
-            "$T $N = this.dsl.transactionResult($N -> {\n$>", version.type(), stored, configuration)
+        .add("$T $N = $L.transactionResult($N -> {\n$>", version.type(), stored, dsl, configuration)
         .addStatement("$T $N = $T.using($N)", DSL_CONTEXT, tx, DSL, configuration)
         .add(touches.counterBefore(tx, before, keyArgs))
         .addStatement(
@@ -189,8 +191,9 @@ final class TimestampVersionWriter {
         .addStatement("return true")
         .endControlFlow()
         .addStatement(
-            "return $L.incrementRefused(this.dsl,$W$N,$W$N,$WkeyValues($L))",
+            "return $L.incrementRefused($L,$W$N,$W$N,$WkeyValues($L))",
             RepositoryPart.DESCRIPTOR,
+            dsl,
             counter.constant(),
             delta,
             keyArgs)

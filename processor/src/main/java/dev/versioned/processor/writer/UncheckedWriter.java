@@ -169,12 +169,8 @@ final class UncheckedWriter extends RepositoryPart {
                   fits,
                   keyArgs(),
                   touches, // touch hook
-                  taken.newName("configuration"),
-                  taken.newName("tx"),
-                  taken.newName("version"),
-                  taken.newName("next"),
-                  taken.newName("before"),
-                  taken.newName("advanced")))
+                  field("dsl"),
+                  taken))
           .build();
     }
     CodeBlock.Builder update =
