@@ -446,10 +446,11 @@ public final class EventRepository {
     public boolean incrementHits(long id, int delta) {
         Instant version = dsl.transactionResult(configuration -> {
             DSLContext tx = DSL.using(configuration);
-            return TimestampVersions.advance(tx, TABLE, keyCondition(id), UPDATED_AT, delta >= 0
-                            ? HITS.le(Integer.MAX_VALUE - delta)
-                            : HITS.ge(Integer.MIN_VALUE - delta), EventRepository::nextVersion,
-                            next -> tx.update(TABLE)
+            Condition fits = delta >= 0
+                    ? HITS.le(Integer.MAX_VALUE - delta)
+                    : HITS.ge(Integer.MIN_VALUE - delta);
+            return TimestampVersions.advance(tx, TABLE, keyCondition(id), UPDATED_AT, fits,
+                    EventRepository::nextVersion, next -> tx.update(TABLE)
                             .set(HITS, HITS.plus(delta))
                             .set(UPDATED_AT, next));
         });

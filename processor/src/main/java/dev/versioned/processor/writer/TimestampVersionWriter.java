@@ -1,6 +1,7 @@
 package dev.versioned.processor.writer;
 
 import static dev.versioned.processor.writer.TypeNames.CHRONO_UNIT;
+import static dev.versioned.processor.writer.TypeNames.CONDITION;
 import static dev.versioned.processor.writer.TypeNames.DSL;
 import static dev.versioned.processor.writer.TypeNames.DSL_CONTEXT;
 import static dev.versioned.processor.writer.TypeNames.TIMESTAMP_VERSIONS;
@@ -162,10 +163,15 @@ final class TimestampVersionWriter {
     String next = taken.newName("next");
     String before = taken.newName("before");
     String advanced = taken.newName("advanced");
+    String fitsName = taken.newName("fits");
+    // The counter's range guard, declared first so that the call below reads as one line each.
+    CodeBlock guard =
+        fits == null ? CodeBlock.of("") : CodeBlock.of("$T $N = $L;\n", CONDITION, fitsName, fits);
     return CodeBlock.builder()
         .add("$T $N = $L.transactionResult($N -> {\n$>", version.type(), stored, dsl, configuration)
         .addStatement("$T $N = $T.using($N)", DSL_CONTEXT, tx, DSL, configuration)
         .add(touches.counterBefore(tx, before, keyArgs))
+        .add(guard)
         .addStatement(
             "$L$T.advance($N,$WTABLE,$WkeyCondition($L),$W$N,$W$L,$W$T::nextVersion,"
                 + "$W$N -> $N.update(TABLE)$>$>\n.set($N, $L)\n.set($N, $N)$<$<)",
@@ -176,7 +182,7 @@ final class TimestampVersionWriter {
             tx,
             keyArgs,
             version.constant(),
-            fits == null ? CodeBlock.of("$T.noCondition()", DSL) : fits,
+            fits == null ? CodeBlock.of("$T.noCondition()", DSL) : CodeBlock.of("$N", fitsName),
             self,
             next,
             tx,
