@@ -44,10 +44,10 @@ import org.jooq.tools.LoggerListener;
  * and then run as a JDBC {@link PreparedStatement} on the connection of the {@link DSLContext}'s
  * {@link ConnectionProvider}, so it joins the context's transaction exactly as a jOOQ query would.
  *
- * <p>The statement is written once, as a jOOQ query whose bind values are {@linkplain
- * Placeholders placeholders}; each execution gives the values in the same order ({@link Values}).
- * jOOQ renders the SQL (names, quoting, dialect), and jOOQ's bindings bind every value whose JDBC
- * call is not exactly {@code setLong}/{@code setInt}/{@code setShort}/{@code setString}.
+ * <p>The statement is written once, as a jOOQ query whose bind values are {@linkplain Placeholders
+ * placeholders}; each execution gives the values in the same order ({@link Values}). jOOQ renders
+ * the SQL (names, quoting, dialect), and jOOQ's bindings bind every value whose JDBC call is not
+ * exactly {@code setLong}/{@code setInt}/{@code setShort}/{@code setString}.
  *
  * <p>When the configuration asks for something only jOOQ's own execution does — {@code
  * ExecuteListener}s (including jOOQ's DEBUG logging of statements), {@code VisitListener}s,
@@ -171,10 +171,13 @@ public final class CachedStatement {
     if (rendered == null) {
       return withValues(ctx, binder).execute();
     }
-    return run(configuration, rendered, statement -> {
-      binder.bind(new JdbcValues(configuration, statement));
-      return statement.executeUpdate();
-    });
+    return run(
+        configuration,
+        rendered,
+        statement -> {
+          binder.bind(new JdbcValues(configuration, statement));
+          return statement.executeUpdate();
+        });
   }
 
   /**
@@ -227,22 +230,25 @@ public final class CachedStatement {
         count,
         savepoint -> {
           Configuration configuration = savepoint.configuration();
-          return run(configuration, rendered, statement -> {
-            for (int i = 0; i < count; i++) {
-              binder.bind(new JdbcValues(configuration, statement), i);
-              statement.addBatch();
-            }
-            return Batches.perStatement(statement.executeBatch(), count);
-          });
+          return run(
+              configuration,
+              rendered,
+              statement -> {
+                for (int i = 0; i < count; i++) {
+                  binder.bind(new JdbcValues(configuration, statement), i);
+                  statement.addBatch();
+                }
+                return Batches.perStatement(statement.executeBatch(), count);
+              });
         },
         i -> execute(ctx, values -> binder.bind(values, i)));
   }
 
   /**
    * Runs a batch whose items each run one of several cached statements (a version-checked write
-   * whose version may be null runs its {@code IS NULL} twin for a null version): one JDBC batch
-   * per statement, in the order of first use, and each item's row count in the order given. The
-   * caller must run this inside a transaction.
+   * whose version may be null runs its {@code IS NULL} twin for a null version): one JDBC batch per
+   * statement, in the order of first use, and each item's row count in the order given. The caller
+   * must run this inside a transaction.
    *
    * @param ctx the transaction's context: connection, dialect and settings
    * @param count the number of items (0: nothing runs)
@@ -262,15 +268,16 @@ public final class CachedStatement {
     for (Map.Entry<CachedStatement, List<Integer>> group : groups.entrySet()) {
       List<Integer> indexes = group.getValue();
       int[] counts =
-          group.getKey().executeBatch(
-              ctx, indexes.size(), (values, j) -> binder.bind(values, indexes.get(j)));
+          group
+              .getKey()
+              .executeBatch(
+                  ctx, indexes.size(), (values, j) -> binder.bind(values, indexes.get(j)));
       for (int j = 0; j < counts.length; j++) {
         rows[indexes.get(j)] = counts[j];
       }
     }
     return rows;
   }
-
 
   /**
    * Runs the statement as a query of at most one row.
@@ -291,12 +298,15 @@ public final class CachedStatement {
       ResultQuery<?> query = (ResultQuery<?>) withValues(ctx, binder);
       return query.fetchOptional().map(mapper::map);
     }
-    return run(configuration, rendered, statement -> {
-      binder.bind(new JdbcValues(configuration, statement));
-      try (ResultSet rs = statement.executeQuery()) {
-        return reader != null ? readOne(rs, reader) : readOne(ctx, rs, rendered.fields, mapper);
-      }
-    });
+    return run(
+        configuration,
+        rendered,
+        statement -> {
+          binder.bind(new JdbcValues(configuration, statement));
+          try (ResultSet rs = statement.executeQuery()) {
+            return reader != null ? readOne(rs, reader) : readOne(ctx, rs, rendered.fields, mapper);
+          }
+        });
   }
 
   /** A JDBC call on the prepared statement of the cached path. */
@@ -375,7 +385,9 @@ public final class CachedStatement {
     Settings canonical = SettingsCanon.of(settings);
     Rendered r;
     if (canonical == null) {
-      r = render(configuration, dialect, null); // too many distinct settings to keep: this call only
+      r =
+          render(
+              configuration, dialect, null); // too many distinct settings to keep: this call only
     } else {
       r = last;
       if (r == null || r.settings != canonical || r.dialect != dialect) {
@@ -436,7 +448,8 @@ public final class CachedStatement {
 
   /** Settings under which jOOQ runs a query as a plain prepared statement, values bound. */
   private static boolean plain(Settings s) {
-    return (s.getStatementType() == null || s.getStatementType() == StatementType.PREPARED_STATEMENT)
+    return (s.getStatementType() == null
+            || s.getStatementType() == StatementType.PREPARED_STATEMENT)
         && (s.getParamType() == null || s.getParamType() == ParamType.INDEXED)
         && zero(s.getQueryTimeout())
         && zero(s.getMaxRows())

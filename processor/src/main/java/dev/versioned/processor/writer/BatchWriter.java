@@ -6,7 +6,6 @@ import static dev.versioned.processor.writer.TypeNames.BATCHES;
 import static dev.versioned.processor.writer.TypeNames.CACHED;
 import static dev.versioned.processor.writer.TypeNames.DSL;
 import static dev.versioned.processor.writer.TypeNames.DSL_CONTEXT;
-import static dev.versioned.processor.writer.TypeNames.JDBC;
 import static dev.versioned.processor.writer.TypeNames.LIST;
 import static dev.versioned.processor.writer.TypeNames.OPERATION;
 import static dev.versioned.processor.writer.TypeNames.STALE;

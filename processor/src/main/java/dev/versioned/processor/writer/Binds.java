@@ -1,11 +1,10 @@
 package dev.versioned.processor.writer;
 
-import static dev.versioned.processor.writer.TypeNames.JDBC;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.versioned.processor.plan.Binding;
-import dev.versioned.processor.plan.Statement.Bind;
 import dev.versioned.processor.plan.Statement;
+import dev.versioned.processor.plan.Statement.Bind;
 import dev.versioned.processor.vo.ComponentModel;
 import java.util.function.Function;
 

@@ -10,7 +10,6 @@ import static dev.versioned.processor.writer.TypeNames.INTERNAL;
 import static dev.versioned.processor.writer.TypeNames.LIST;
 import static dev.versioned.processor.writer.TypeNames.RECORD;
 import static dev.versioned.processor.writer.TypeNames.SQL_DATA_TYPE;
-import static dev.versioned.processor.writer.TypeNames.TABLE;
 import static dev.versioned.processor.writer.TypeNames.TABLE_FIELD;
 import static dev.versioned.processor.writer.TypeNames.TABLE_IMPL;
 

@@ -11,7 +11,6 @@ import static dev.versioned.processor.writer.TypeNames.INSERT_STEP;
 import static dev.versioned.processor.writer.TypeNames.LIST;
 import static dev.versioned.processor.writer.TypeNames.OBJECTS;
 import static dev.versioned.processor.writer.TypeNames.RECORD;
-import static dev.versioned.processor.writer.TypeNames.TABLE;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;

@@ -5,7 +5,6 @@ import static dev.versioned.processor.writer.TypeNames.OBJECTS;
 import static dev.versioned.processor.writer.TypeNames.RETRY;
 import static dev.versioned.processor.writer.TypeNames.RETRY_POLICY;
 import static dev.versioned.processor.writer.TypeNames.STALE;
-import static dev.versioned.processor.writer.TypeNames.TABLE;
 import static dev.versioned.processor.writer.TypeNames.UNARY_OPERATOR;
 
 import com.palantir.javapoet.ClassName;

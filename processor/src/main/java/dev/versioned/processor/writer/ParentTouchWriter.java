@@ -11,7 +11,6 @@ import static dev.versioned.processor.writer.TypeNames.PARENT_TOUCH;
 import static dev.versioned.processor.writer.TypeNames.RECORD;
 import static dev.versioned.processor.writer.TypeNames.SELECT_STEP;
 import static dev.versioned.processor.writer.TypeNames.SQL_DATA_TYPE;
-import static dev.versioned.processor.writer.TypeNames.TABLE;
 import static dev.versioned.processor.writer.TypeNames.TIMESTAMP_VERSIONS;
 
 import com.palantir.javapoet.ClassName;

@@ -13,7 +13,6 @@ import static dev.versioned.processor.writer.TypeNames.RECORD;
 import static dev.versioned.processor.writer.TypeNames.RESULT_SET;
 import static dev.versioned.processor.writer.TypeNames.RETRY_POLICY;
 import static dev.versioned.processor.writer.TypeNames.SQL_EXCEPTION;
-import static dev.versioned.processor.writer.TypeNames.TABLE;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;

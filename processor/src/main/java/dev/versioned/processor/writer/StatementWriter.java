@@ -8,7 +8,6 @@ import static dev.versioned.processor.writer.TypeNames.FIELD;
 import static dev.versioned.processor.writer.TypeNames.LINKED_HASH_MAP;
 import static dev.versioned.processor.writer.TypeNames.LOCKING;
 import static dev.versioned.processor.writer.TypeNames.MAP;
-import static dev.versioned.processor.writer.TypeNames.TABLE;
 import static dev.versioned.processor.writer.TypeNames.TIMESTAMP_VERSIONS;
 
 import com.palantir.javapoet.ClassName;
@@ -19,9 +18,9 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
+import dev.versioned.processor.plan.Statement;
 import dev.versioned.processor.plan.Statement.Bind;
 import dev.versioned.processor.plan.Statement.Role;
-import dev.versioned.processor.plan.Statement;
 import dev.versioned.processor.vo.ComponentModel;
 import java.util.List;
 import javax.lang.model.element.Modifier;

@@ -4,7 +4,6 @@ import static dev.versioned.processor.writer.TypeNames.DATA_ACCESS;
 import static dev.versioned.processor.writer.TypeNames.DSL;
 import static dev.versioned.processor.writer.TypeNames.DSL_CONTEXT;
 import static dev.versioned.processor.writer.TypeNames.OBJECTS;
-import static dev.versioned.processor.writer.TypeNames.TABLE;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
