@@ -325,9 +325,9 @@ public class AccountRepository {
                 DSLContext tx = DSL.using(configuration);
                 int[] rows = Sql.updateRow.executeBatch(tx, input, (values, record) -> values
                         .setString(OWNER, record.owner())
-                        .setLong(record.balance())
-                        .setLong(record.id())
-                        .setLong(record.lockVersion()));
+                        .setLong(BALANCE, record.balance())
+                        .setLong(ID, record.id())
+                        .setLong(LOCK_VERSION, record.lockVersion()));
                 List<StaleRecordException> conflicts = new ArrayList<>();
                 List<Account> written = new ArrayList<>(input.size());
                 for (int i = 0; i < rows.length; i++) {
@@ -385,8 +385,8 @@ public class AccountRepository {
             dsl.transaction(configuration -> {
                 DSLContext tx = DSL.using(configuration);
                 int[] rows = Sql.deleteRow.executeBatch(tx, input, (values, record) -> values
-                        .setLong(record.id())
-                        .setLong(record.lockVersion()));
+                        .setLong(ID, record.id())
+                        .setLong(LOCK_VERSION, record.lockVersion()));
                 List<StaleRecordException> conflicts = new ArrayList<>();
                 for (int i = 0; i < rows.length; i++) {
                     Account record = input.get(i);
@@ -482,10 +482,10 @@ public class AccountRepository {
     private static Account insert(DSLContext ctx, Account record) {
         long version = record.lockVersion();
         Sql.insertRow.execute(ctx, values -> values
-                .setLong(record.id())
+                .setLong(ID, record.id())
                 .setString(OWNER, record.owner())
-                .setLong(record.balance())
-                .setLong(version));
+                .setLong(BALANCE, record.balance())
+                .setLong(LOCK_VERSION, version));
         return withVersion(record, version);
     }
 
@@ -493,7 +493,7 @@ public class AccountRepository {
         return Sql.selectRow.fetchOptional(
                 ctx,
                 values -> values
-                        .setLong(id),
+                        .setLong(ID, id),
                 AccountRepository::readRow,
                 AccountRepository::fromRecord);
     }
@@ -504,9 +504,9 @@ public class AccountRepository {
         try {
             rows = Sql.updateRow.execute(ctx, values -> values
                     .setString(OWNER, record.owner())
-                    .setLong(record.balance())
-                    .setLong(record.id())
-                    .setLong(record.lockVersion()));
+                    .setLong(BALANCE, record.balance())
+                    .setLong(ID, record.id())
+                    .setLong(LOCK_VERSION, record.lockVersion()));
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, record, record.lockVersion(),
                     StaleRecordException.Operation.UPDATE);
@@ -536,11 +536,11 @@ public class AccountRepository {
                     values.setString(OWNER, changed.owner());
                 }
                 if ((changes & 1L << 1) != 0L) {
-                    values.setLong(changed.balance());
+                    values.setLong(BALANCE, changed.balance());
                 }
                 values
-                        .setLong(original.id())
-                        .setLong(original.lockVersion());
+                        .setLong(ID, original.id())
+                        .setLong(LOCK_VERSION, original.lockVersion());
             });
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, changed, original.lockVersion(),
@@ -589,8 +589,8 @@ public class AccountRepository {
         int rows;
         try {
             rows = Sql.deleteRow.execute(ctx, values -> values
-                    .setLong(record.id())
-                    .setLong(record.lockVersion()));
+                    .setLong(ID, record.id())
+                    .setLong(LOCK_VERSION, record.lockVersion()));
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, record, record.lockVersion(),
                     StaleRecordException.Operation.DELETE);
@@ -606,8 +606,8 @@ public class AccountRepository {
         int rows;
         try {
             rows = Sql.touchRow.execute(ctx, values -> values
-                    .setLong(record.id())
-                    .setLong(record.lockVersion()));
+                    .setLong(ID, record.id())
+                    .setLong(LOCK_VERSION, record.lockVersion()));
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, record, record.lockVersion(),
                     StaleRecordException.Operation.UPDATE);
@@ -628,7 +628,7 @@ public class AccountRepository {
         return Sql.lockRow.fetchOptional(
                 ctx,
                 values -> values
-                        .setLong(id),
+                        .setLong(ID, id),
                 AccountRepository::readRow,
                 AccountRepository::fromRecord);
     }

@@ -313,8 +313,8 @@ public final class CustomerRepository {
                 DSLContext tx = DSL.using(configuration);
                 int[] rows = Sql.updateRow.executeBatch(tx, input, (values, record) -> values
                         .setString(NAME, record.name())
-                        .setLong(record.id())
-                        .setLong(record.lockVersion()));
+                        .setLong(ID, record.id())
+                        .setLong(LOCK_VERSION, record.lockVersion()));
                 List<StaleRecordException> conflicts = new ArrayList<>();
                 List<Customer> written = new ArrayList<>(input.size());
                 for (int i = 0; i < rows.length; i++) {
@@ -372,8 +372,8 @@ public final class CustomerRepository {
             dsl.transaction(configuration -> {
                 DSLContext tx = DSL.using(configuration);
                 int[] rows = Sql.deleteRow.executeBatch(tx, input, (values, record) -> values
-                        .setLong(record.id())
-                        .setLong(record.lockVersion()));
+                        .setLong(ID, record.id())
+                        .setLong(LOCK_VERSION, record.lockVersion()));
                 List<StaleRecordException> conflicts = new ArrayList<>();
                 for (int i = 0; i < rows.length; i++) {
                     Customer record = input.get(i);
@@ -468,9 +468,9 @@ public final class CustomerRepository {
     private static Customer insert(DSLContext ctx, Customer record) {
         long version = record.lockVersion();
         Sql.insertRow.execute(ctx, values -> values
-                .setLong(record.id())
+                .setLong(ID, record.id())
                 .setString(NAME, record.name())
-                .setLong(version));
+                .setLong(LOCK_VERSION, version));
         return withVersion(record, version);
     }
 
@@ -478,7 +478,7 @@ public final class CustomerRepository {
         return Sql.selectRow.fetchOptional(
                 ctx,
                 values -> values
-                        .setLong(id),
+                        .setLong(ID, id),
                 CustomerRepository::readRow,
                 CustomerRepository::fromRecord);
     }
@@ -489,8 +489,8 @@ public final class CustomerRepository {
         try {
             rows = Sql.updateRow.execute(ctx, values -> values
                     .setString(NAME, record.name())
-                    .setLong(record.id())
-                    .setLong(record.lockVersion()));
+                    .setLong(ID, record.id())
+                    .setLong(LOCK_VERSION, record.lockVersion()));
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, record, record.lockVersion(),
                     StaleRecordException.Operation.UPDATE);
@@ -520,8 +520,8 @@ public final class CustomerRepository {
                     values.setString(NAME, changed.name());
                 }
                 values
-                        .setLong(original.id())
-                        .setLong(original.lockVersion());
+                        .setLong(ID, original.id())
+                        .setLong(LOCK_VERSION, original.lockVersion());
             });
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, changed, original.lockVersion(),
@@ -567,8 +567,8 @@ public final class CustomerRepository {
         int rows;
         try {
             rows = Sql.deleteRow.execute(ctx, values -> values
-                    .setLong(record.id())
-                    .setLong(record.lockVersion()));
+                    .setLong(ID, record.id())
+                    .setLong(LOCK_VERSION, record.lockVersion()));
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, record, record.lockVersion(),
                     StaleRecordException.Operation.DELETE);
@@ -584,8 +584,8 @@ public final class CustomerRepository {
         int rows;
         try {
             rows = Sql.touchRow.execute(ctx, values -> values
-                    .setLong(record.id())
-                    .setLong(record.lockVersion()));
+                    .setLong(ID, record.id())
+                    .setLong(LOCK_VERSION, record.lockVersion()));
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, record, record.lockVersion(),
                     StaleRecordException.Operation.UPDATE);
@@ -606,7 +606,7 @@ public final class CustomerRepository {
         return Sql.lockRow.fetchOptional(
                 ctx,
                 values -> values
-                        .setLong(id),
+                        .setLong(ID, id),
                 CustomerRepository::readRow,
                 CustomerRepository::fromRecord);
     }

@@ -316,15 +316,15 @@ public final class EventRepository {
                             if (record.updatedAt() == null) {
                                 values
                                         .setString(TITLE, record.title())
-                                        .setInt(record.hits())
+                                        .setInt(HITS, record.hits())
                                         .set(UPDATED_AT, next)
-                                        .setLong(record.id());
+                                        .setLong(ID, record.id());
                             } else {
                                 values
                                         .setString(TITLE, record.title())
-                                        .setInt(record.hits())
+                                        .setInt(HITS, record.hits())
                                         .set(UPDATED_AT, next)
-                                        .setLong(record.id())
+                                        .setLong(ID, record.id())
                                         .set(UPDATED_AT, record.updatedAt());
                             }
                         });
@@ -393,10 +393,10 @@ public final class EventRepository {
                             Event record = input.get(i);
                             if (record.updatedAt() == null) {
                                 values
-                                        .setLong(record.id());
+                                        .setLong(ID, record.id());
                             } else {
                                 values
-                                        .setLong(record.id())
+                                        .setLong(ID, record.id())
                                         .set(UPDATED_AT, record.updatedAt());
                             }
                         });
@@ -523,9 +523,9 @@ public final class EventRepository {
     private static Event insert(DSLContext ctx, Event record) {
         Instant version = TimestampVersions.inserted(record.updatedAt(), ChronoUnit.MILLIS);
         Sql.insertRow.execute(ctx, values -> values
-                .setLong(record.id())
+                .setLong(ID, record.id())
                 .setString(TITLE, record.title())
-                .setInt(record.hits())
+                .setInt(HITS, record.hits())
                 .set(UPDATED_AT, version));
         return withVersion(record, version);
     }
@@ -534,7 +534,7 @@ public final class EventRepository {
         return Sql.selectRow.fetchOptional(
                 ctx,
                 values -> values
-                        .setLong(id),
+                        .setLong(ID, id),
                 null,
                 EventRepository::fromRecord);
     }
@@ -546,14 +546,14 @@ public final class EventRepository {
             rows = record.updatedAt() == null
                     ? Sql.updateNullVersionRow.execute(ctx, values -> values
                             .setString(TITLE, record.title())
-                            .setInt(record.hits())
+                            .setInt(HITS, record.hits())
                             .set(UPDATED_AT, next)
-                            .setLong(record.id()))
+                            .setLong(ID, record.id()))
                     : Sql.updateRow.execute(ctx, values -> values
                             .setString(TITLE, record.title())
-                            .setInt(record.hits())
+                            .setInt(HITS, record.hits())
                             .set(UPDATED_AT, next)
-                            .setLong(record.id())
+                            .setLong(ID, record.id())
                             .set(UPDATED_AT, record.updatedAt()));
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, record, record.updatedAt(),
@@ -622,9 +622,9 @@ public final class EventRepository {
         try {
             rows = record.updatedAt() == null
                     ? Sql.deleteNullVersionRow.execute(ctx, values -> values
-                            .setLong(record.id()))
+                            .setLong(ID, record.id()))
                     : Sql.deleteRow.execute(ctx, values -> values
-                            .setLong(record.id())
+                            .setLong(ID, record.id())
                             .set(UPDATED_AT, record.updatedAt()));
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, record, record.updatedAt(),
@@ -643,10 +643,10 @@ public final class EventRepository {
             rows = record.updatedAt() == null
                     ? Sql.touchNullVersionRow.execute(ctx, values -> values
                             .set(UPDATED_AT, next)
-                            .setLong(record.id()))
+                            .setLong(ID, record.id()))
                     : Sql.touchRow.execute(ctx, values -> values
                             .set(UPDATED_AT, next)
-                            .setLong(record.id())
+                            .setLong(ID, record.id())
                             .set(UPDATED_AT, record.updatedAt()));
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, record, record.updatedAt(),
@@ -668,7 +668,7 @@ public final class EventRepository {
         return Sql.lockRow.fetchOptional(
                 ctx,
                 values -> values
-                        .setLong(id),
+                        .setLong(ID, id),
                 null,
                 EventRepository::fromRecord);
     }

@@ -353,9 +353,9 @@ public final class InvoiceLineRepository {
                 int[] rows = Sql.updateRow.executeBatch(tx, input, (values, record) -> values
                         .setLong(INVOICE_ID, record.invoiceId())
                         .setString(PRODUCT, record.product())
-                        .setInt(record.quantity())
-                        .setLong(record.id())
-                        .setLong(record.lockVersion()));
+                        .setInt(QUANTITY, record.quantity())
+                        .setLong(ID, record.id())
+                        .setLong(LOCK_VERSION, record.lockVersion()));
                 List<StaleRecordException> conflicts = new ArrayList<>();
                 List<InvoiceLine> written = new ArrayList<>(input.size());
                 for (int i = 0; i < rows.length; i++) {
@@ -418,8 +418,8 @@ public final class InvoiceLineRepository {
             dsl.transaction(configuration -> {
                 DSLContext tx = DSL.using(configuration);
                 int[] rows = Sql.deleteRow.executeBatch(tx, input, (values, record) -> values
-                        .setLong(record.id())
-                        .setLong(record.lockVersion()));
+                        .setLong(ID, record.id())
+                        .setLong(LOCK_VERSION, record.lockVersion()));
                 List<StaleRecordException> conflicts = new ArrayList<>();
                 for (int i = 0; i < rows.length; i++) {
                     InvoiceLine record = input.get(i);
@@ -566,11 +566,11 @@ public final class InvoiceLineRepository {
     private static InvoiceLine insert(DSLContext ctx, InvoiceLine record) {
         long version = record.lockVersion();
         Sql.insertRow.execute(ctx, values -> values
-                .setLong(record.id())
+                .setLong(ID, record.id())
                 .setLong(INVOICE_ID, record.invoiceId())
                 .setString(PRODUCT, record.product())
-                .setInt(record.quantity())
-                .setLong(version));
+                .setInt(QUANTITY, record.quantity())
+                .setLong(LOCK_VERSION, version));
         return withVersion(record, version);
     }
 
@@ -578,7 +578,7 @@ public final class InvoiceLineRepository {
         return Sql.selectRow.fetchOptional(
                 ctx,
                 values -> values
-                        .setLong(id),
+                        .setLong(ID, id),
                 InvoiceLineRepository::readRow,
                 InvoiceLineRepository::fromRecord);
     }
@@ -590,9 +590,9 @@ public final class InvoiceLineRepository {
             rows = Sql.updateRow.execute(ctx, values -> values
                     .setLong(INVOICE_ID, record.invoiceId())
                     .setString(PRODUCT, record.product())
-                    .setInt(record.quantity())
-                    .setLong(record.id())
-                    .setLong(record.lockVersion()));
+                    .setInt(QUANTITY, record.quantity())
+                    .setLong(ID, record.id())
+                    .setLong(LOCK_VERSION, record.lockVersion()));
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, record, record.lockVersion(),
                     StaleRecordException.Operation.UPDATE);
@@ -626,11 +626,11 @@ public final class InvoiceLineRepository {
                     values.setString(PRODUCT, changed.product());
                 }
                 if ((changes & 1L << 2) != 0L) {
-                    values.setInt(changed.quantity());
+                    values.setInt(QUANTITY, changed.quantity());
                 }
                 values
-                        .setLong(original.id())
-                        .setLong(original.lockVersion());
+                        .setLong(ID, original.id())
+                        .setLong(LOCK_VERSION, original.lockVersion());
             });
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, changed, original.lockVersion(),
@@ -686,8 +686,8 @@ public final class InvoiceLineRepository {
         int rows;
         try {
             rows = Sql.deleteRow.execute(ctx, values -> values
-                    .setLong(record.id())
-                    .setLong(record.lockVersion()));
+                    .setLong(ID, record.id())
+                    .setLong(LOCK_VERSION, record.lockVersion()));
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, record, record.lockVersion(),
                     StaleRecordException.Operation.DELETE);
@@ -703,8 +703,8 @@ public final class InvoiceLineRepository {
         int rows;
         try {
             rows = Sql.touchRow.execute(ctx, values -> values
-                    .setLong(record.id())
-                    .setLong(record.lockVersion()));
+                    .setLong(ID, record.id())
+                    .setLong(LOCK_VERSION, record.lockVersion()));
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, record, record.lockVersion(),
                     StaleRecordException.Operation.UPDATE);
@@ -725,7 +725,7 @@ public final class InvoiceLineRepository {
         return Sql.lockRow.fetchOptional(
                 ctx,
                 values -> values
-                        .setLong(id),
+                        .setLong(ID, id),
                 InvoiceLineRepository::readRow,
                 InvoiceLineRepository::fromRecord);
     }

@@ -306,8 +306,8 @@ public final class InvoiceRepository {
                 DSLContext tx = DSL.using(configuration);
                 int[] rows = Sql.updateRow.executeBatch(tx, input, (values, record) -> values
                         .set(TOTAL, record.total())
-                        .setLong(record.id())
-                        .setLong(record.lockVersion()));
+                        .setLong(ID, record.id())
+                        .setLong(LOCK_VERSION, record.lockVersion()));
                 List<StaleRecordException> conflicts = new ArrayList<>();
                 List<Invoice> written = new ArrayList<>(input.size());
                 for (int i = 0; i < rows.length; i++) {
@@ -365,8 +365,8 @@ public final class InvoiceRepository {
             dsl.transaction(configuration -> {
                 DSLContext tx = DSL.using(configuration);
                 int[] rows = Sql.deleteRow.executeBatch(tx, input, (values, record) -> values
-                        .setLong(record.id())
-                        .setLong(record.lockVersion()));
+                        .setLong(ID, record.id())
+                        .setLong(LOCK_VERSION, record.lockVersion()));
                 List<StaleRecordException> conflicts = new ArrayList<>();
                 for (int i = 0; i < rows.length; i++) {
                     Invoice record = input.get(i);
@@ -461,9 +461,9 @@ public final class InvoiceRepository {
     private static Invoice insert(DSLContext ctx, Invoice record) {
         long version = record.lockVersion();
         Sql.insertRow.execute(ctx, values -> values
-                .setLong(record.id())
+                .setLong(ID, record.id())
                 .set(TOTAL, record.total())
-                .setLong(version));
+                .setLong(LOCK_VERSION, version));
         return withVersion(record, version);
     }
 
@@ -471,7 +471,7 @@ public final class InvoiceRepository {
         return Sql.selectRow.fetchOptional(
                 ctx,
                 values -> values
-                        .setLong(id),
+                        .setLong(ID, id),
                 null,
                 InvoiceRepository::fromRecord);
     }
@@ -482,8 +482,8 @@ public final class InvoiceRepository {
         try {
             rows = Sql.updateRow.execute(ctx, values -> values
                     .set(TOTAL, record.total())
-                    .setLong(record.id())
-                    .setLong(record.lockVersion()));
+                    .setLong(ID, record.id())
+                    .setLong(LOCK_VERSION, record.lockVersion()));
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, record, record.lockVersion(),
                     StaleRecordException.Operation.UPDATE);
@@ -513,8 +513,8 @@ public final class InvoiceRepository {
                     values.set(TOTAL, changed.total());
                 }
                 values
-                        .setLong(original.id())
-                        .setLong(original.lockVersion());
+                        .setLong(ID, original.id())
+                        .setLong(LOCK_VERSION, original.lockVersion());
             });
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, changed, original.lockVersion(),
@@ -560,8 +560,8 @@ public final class InvoiceRepository {
         int rows;
         try {
             rows = Sql.deleteRow.execute(ctx, values -> values
-                    .setLong(record.id())
-                    .setLong(record.lockVersion()));
+                    .setLong(ID, record.id())
+                    .setLong(LOCK_VERSION, record.lockVersion()));
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, record, record.lockVersion(),
                     StaleRecordException.Operation.DELETE);
@@ -577,8 +577,8 @@ public final class InvoiceRepository {
         int rows;
         try {
             rows = Sql.touchRow.execute(ctx, values -> values
-                    .setLong(record.id())
-                    .setLong(record.lockVersion()));
+                    .setLong(ID, record.id())
+                    .setLong(LOCK_VERSION, record.lockVersion()));
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, record, record.lockVersion(),
                     StaleRecordException.Operation.UPDATE);
@@ -599,7 +599,7 @@ public final class InvoiceRepository {
         return Sql.lockRow.fetchOptional(
                 ctx,
                 values -> values
-                        .setLong(id),
+                        .setLong(ID, id),
                 null,
                 InvoiceRepository::fromRecord);
     }

@@ -347,14 +347,14 @@ public final class OrderLineRepository {
                             if (record.revision() == null) {
                                 values
                                         .setString(PRODUCT, record.product())
-                                        .setInt(record.quantity())
+                                        .setInt(QUANTITY, record.quantity())
                                         .set(PRICE, record.price())
                                         .setLong(ORDER_ID, record.orderId())
                                         .setInt(LINE_NO, record.lineNo());
                             } else {
                                 values
                                         .setString(PRODUCT, record.product())
-                                        .setInt(record.quantity())
+                                        .setInt(QUANTITY, record.quantity())
                                         .set(PRICE, record.price())
                                         .setLong(ORDER_ID, record.orderId())
                                         .setInt(LINE_NO, record.lineNo())
@@ -602,7 +602,7 @@ public final class OrderLineRepository {
                 .setLong(ORDER_ID, record.orderId())
                 .setInt(LINE_NO, record.lineNo())
                 .setString(PRODUCT, record.product())
-                .setInt(record.quantity())
+                .setInt(QUANTITY, record.quantity())
                 .set(PRICE, record.price())
                 .setLong(REVISION, version));
         return withVersion(record, version);
@@ -626,13 +626,13 @@ public final class OrderLineRepository {
             rows = record.revision() == null
                     ? Sql.updateNullVersionRow.execute(ctx, values -> values
                             .setString(PRODUCT, record.product())
-                            .setInt(record.quantity())
+                            .setInt(QUANTITY, record.quantity())
                             .set(PRICE, record.price())
                             .setLong(ORDER_ID, record.orderId())
                             .setInt(LINE_NO, record.lineNo()))
                     : Sql.updateRow.execute(ctx, values -> values
                             .setString(PRODUCT, record.product())
-                            .setInt(record.quantity())
+                            .setInt(QUANTITY, record.quantity())
                             .set(PRICE, record.price())
                             .setLong(ORDER_ID, record.orderId())
                             .setInt(LINE_NO, record.lineNo())

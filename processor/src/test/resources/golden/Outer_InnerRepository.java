@@ -334,13 +334,13 @@ public final class Outer_InnerRepository {
                                         .set(KIND, record.kind())
                                         .set(DATA, record.data())
                                         .set(CREATED, record.created())
-                                        .setLong(record.id());
+                                        .setLong(ID, record.id());
                             } else {
                                 values
                                         .set(KIND, record.kind())
                                         .set(DATA, record.data())
                                         .set(CREATED, record.created())
-                                        .setLong(record.id())
+                                        .setLong(ID, record.id())
                                         .setInt(LOCK_VERSION, record.lockVersion());
                             }
                         });
@@ -409,10 +409,10 @@ public final class Outer_InnerRepository {
                             Outer.Inner record = input.get(i);
                             if (record.lockVersion() == null) {
                                 values
-                                        .setLong(record.id());
+                                        .setLong(ID, record.id());
                             } else {
                                 values
-                                        .setLong(record.id())
+                                        .setLong(ID, record.id())
                                         .setInt(LOCK_VERSION, record.lockVersion());
                             }
                         });
@@ -512,7 +512,7 @@ public final class Outer_InnerRepository {
     private static Outer.Inner insert(DSLContext ctx, Outer.Inner record) {
         Integer version = record.lockVersion() == null ? 0 : record.lockVersion();
         Sql.insertRow.execute(ctx, values -> values
-                .setLong(record.id())
+                .setLong(ID, record.id())
                 .set(KIND, record.kind())
                 .set(DATA, record.data())
                 .set(CREATED, record.created())
@@ -524,7 +524,7 @@ public final class Outer_InnerRepository {
         return Sql.selectRow.fetchOptional(
                 ctx,
                 values -> values
-                        .setLong(id),
+                        .setLong(ID, id),
                 null,
                 Outer_InnerRepository::fromRecord);
     }
@@ -538,12 +538,12 @@ public final class Outer_InnerRepository {
                             .set(KIND, record.kind())
                             .set(DATA, record.data())
                             .set(CREATED, record.created())
-                            .setLong(record.id()))
+                            .setLong(ID, record.id()))
                     : Sql.updateRow.execute(ctx, values -> values
                             .set(KIND, record.kind())
                             .set(DATA, record.data())
                             .set(CREATED, record.created())
-                            .setLong(record.id())
+                            .setLong(ID, record.id())
                             .setInt(LOCK_VERSION, record.lockVersion()));
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, record, record.lockVersion(),
@@ -616,9 +616,9 @@ public final class Outer_InnerRepository {
         try {
             rows = record.lockVersion() == null
                     ? Sql.deleteNullVersionRow.execute(ctx, values -> values
-                            .setLong(record.id()))
+                            .setLong(ID, record.id()))
                     : Sql.deleteRow.execute(ctx, values -> values
-                            .setLong(record.id())
+                            .setLong(ID, record.id())
                             .setInt(LOCK_VERSION, record.lockVersion()));
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, record, record.lockVersion(),
@@ -636,9 +636,9 @@ public final class Outer_InnerRepository {
         try {
             rows = record.lockVersion() == null
                     ? Sql.touchNullVersionRow.execute(ctx, values -> values
-                            .setLong(record.id()))
+                            .setLong(ID, record.id()))
                     : Sql.touchRow.execute(ctx, values -> values
-                            .setLong(record.id())
+                            .setLong(ID, record.id())
                             .setInt(LOCK_VERSION, record.lockVersion()));
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, record, record.lockVersion(),
@@ -660,7 +660,7 @@ public final class Outer_InnerRepository {
         return Sql.lockRow.fetchOptional(
                 ctx,
                 values -> values
-                        .setLong(id),
+                        .setLong(ID, id),
                 null,
                 Outer_InnerRepository::fromRecord);
     }

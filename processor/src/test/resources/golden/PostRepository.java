@@ -315,9 +315,9 @@ public final class PostRepository {
                 DSLContext tx = DSL.using(configuration);
                 int[] rows = Sql.updateRow.executeBatch(tx, input, (values, record) -> values
                         .setString(TITLE, record.title())
-                        .setInt(record.views())
-                        .setLong(record.id())
-                        .setInt(record.lockVersion()));
+                        .setInt(VIEWS, record.views())
+                        .setLong(ID, record.id())
+                        .setInt(LOCK_VERSION, record.lockVersion()));
                 List<StaleRecordException> conflicts = new ArrayList<>();
                 List<Post> written = new ArrayList<>(input.size());
                 for (int i = 0; i < rows.length; i++) {
@@ -375,8 +375,8 @@ public final class PostRepository {
             dsl.transaction(configuration -> {
                 DSLContext tx = DSL.using(configuration);
                 int[] rows = Sql.deleteRow.executeBatch(tx, input, (values, record) -> values
-                        .setLong(record.id())
-                        .setInt(record.lockVersion()));
+                        .setLong(ID, record.id())
+                        .setInt(LOCK_VERSION, record.lockVersion()));
                 List<StaleRecordException> conflicts = new ArrayList<>();
                 for (int i = 0; i < rows.length; i++) {
                     Post record = input.get(i);
@@ -501,10 +501,10 @@ public final class PostRepository {
     private static Post insert(DSLContext ctx, Post record) {
         int version = record.lockVersion();
         Sql.insertRow.execute(ctx, values -> values
-                .setLong(record.id())
+                .setLong(ID, record.id())
                 .setString(TITLE, record.title())
-                .setInt(record.views())
-                .setInt(version));
+                .setInt(VIEWS, record.views())
+                .setInt(LOCK_VERSION, version));
         return withVersion(record, version);
     }
 
@@ -512,7 +512,7 @@ public final class PostRepository {
         return Sql.selectRow.fetchOptional(
                 ctx,
                 values -> values
-                        .setLong(id),
+                        .setLong(ID, id),
                 PostRepository::readRow,
                 PostRepository::fromRecord);
     }
@@ -523,9 +523,9 @@ public final class PostRepository {
         try {
             rows = Sql.updateRow.execute(ctx, values -> values
                     .setString(TITLE, record.title())
-                    .setInt(record.views())
-                    .setLong(record.id())
-                    .setInt(record.lockVersion()));
+                    .setInt(VIEWS, record.views())
+                    .setLong(ID, record.id())
+                    .setInt(LOCK_VERSION, record.lockVersion()));
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, record, record.lockVersion(),
                     StaleRecordException.Operation.UPDATE);
@@ -555,11 +555,11 @@ public final class PostRepository {
                     values.setString(TITLE, changed.title());
                 }
                 if ((changes & 1L << 1) != 0L) {
-                    values.setInt(changed.views());
+                    values.setInt(VIEWS, changed.views());
                 }
                 values
-                        .setLong(original.id())
-                        .setInt(original.lockVersion());
+                        .setLong(ID, original.id())
+                        .setInt(LOCK_VERSION, original.lockVersion());
             });
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, changed, original.lockVersion(),
@@ -608,8 +608,8 @@ public final class PostRepository {
         int rows;
         try {
             rows = Sql.deleteRow.execute(ctx, values -> values
-                    .setLong(record.id())
-                    .setInt(record.lockVersion()));
+                    .setLong(ID, record.id())
+                    .setInt(LOCK_VERSION, record.lockVersion()));
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, record, record.lockVersion(),
                     StaleRecordException.Operation.DELETE);
@@ -625,8 +625,8 @@ public final class PostRepository {
         int rows;
         try {
             rows = Sql.touchRow.execute(ctx, values -> values
-                    .setLong(record.id())
-                    .setInt(record.lockVersion()));
+                    .setLong(ID, record.id())
+                    .setInt(LOCK_VERSION, record.lockVersion()));
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, record, record.lockVersion(),
                     StaleRecordException.Operation.UPDATE);
@@ -647,7 +647,7 @@ public final class PostRepository {
         return Sql.lockRow.fetchOptional(
                 ctx,
                 values -> values
-                        .setLong(id),
+                        .setLong(ID, id),
                 PostRepository::readRow,
                 PostRepository::fromRecord);
     }

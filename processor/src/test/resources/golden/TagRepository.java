@@ -308,8 +308,8 @@ public final class TagRepository {
                 DSLContext tx = DSL.using(configuration);
                 int[] rows = Sql.updateRow.executeBatch(tx, input, (values, record) -> values
                         .setString(NAME, record.name())
-                        .setLong(record.id())
-                        .setShort(record.lockVersion()));
+                        .setLong(ID, record.id())
+                        .setShort(LOCK_VERSION, record.lockVersion()));
                 List<StaleRecordException> conflicts = new ArrayList<>();
                 List<Tag> written = new ArrayList<>(input.size());
                 for (int i = 0; i < rows.length; i++) {
@@ -367,8 +367,8 @@ public final class TagRepository {
             dsl.transaction(configuration -> {
                 DSLContext tx = DSL.using(configuration);
                 int[] rows = Sql.deleteRow.executeBatch(tx, input, (values, record) -> values
-                        .setLong(record.id())
-                        .setShort(record.lockVersion()));
+                        .setLong(ID, record.id())
+                        .setShort(LOCK_VERSION, record.lockVersion()));
                 List<StaleRecordException> conflicts = new ArrayList<>();
                 for (int i = 0; i < rows.length; i++) {
                     Tag record = input.get(i);
@@ -462,9 +462,9 @@ public final class TagRepository {
     private static Tag insert(DSLContext ctx, Tag record) {
         short version = record.lockVersion();
         Sql.insertRow.execute(ctx, values -> values
-                .setLong(record.id())
+                .setLong(ID, record.id())
                 .setString(NAME, record.name())
-                .setShort(version));
+                .setShort(LOCK_VERSION, version));
         return withVersion(record, version);
     }
 
@@ -472,7 +472,7 @@ public final class TagRepository {
         return Sql.selectRow.fetchOptional(
                 ctx,
                 values -> values
-                        .setLong(id),
+                        .setLong(ID, id),
                 TagRepository::readRow,
                 TagRepository::fromRecord);
     }
@@ -483,8 +483,8 @@ public final class TagRepository {
         try {
             rows = Sql.updateRow.execute(ctx, values -> values
                     .setString(NAME, record.name())
-                    .setLong(record.id())
-                    .setShort(record.lockVersion()));
+                    .setLong(ID, record.id())
+                    .setShort(LOCK_VERSION, record.lockVersion()));
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, record, record.lockVersion(),
                     StaleRecordException.Operation.UPDATE);
@@ -514,8 +514,8 @@ public final class TagRepository {
                     values.setString(NAME, changed.name());
                 }
                 values
-                        .setLong(original.id())
-                        .setShort(original.lockVersion());
+                        .setLong(ID, original.id())
+                        .setShort(LOCK_VERSION, original.lockVersion());
             });
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, changed, original.lockVersion(),
@@ -561,8 +561,8 @@ public final class TagRepository {
         int rows;
         try {
             rows = Sql.deleteRow.execute(ctx, values -> values
-                    .setLong(record.id())
-                    .setShort(record.lockVersion()));
+                    .setLong(ID, record.id())
+                    .setShort(LOCK_VERSION, record.lockVersion()));
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, record, record.lockVersion(),
                     StaleRecordException.Operation.DELETE);
@@ -578,8 +578,8 @@ public final class TagRepository {
         int rows;
         try {
             rows = Sql.touchRow.execute(ctx, values -> values
-                    .setLong(record.id())
-                    .setShort(record.lockVersion()));
+                    .setLong(ID, record.id())
+                    .setShort(LOCK_VERSION, record.lockVersion()));
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, record, record.lockVersion(),
                     StaleRecordException.Operation.UPDATE);
@@ -600,7 +600,7 @@ public final class TagRepository {
         return Sql.lockRow.fetchOptional(
                 ctx,
                 values -> values
-                        .setLong(id),
+                        .setLong(ID, id),
                 TagRepository::readRow,
                 TagRepository::fromRecord);
     }

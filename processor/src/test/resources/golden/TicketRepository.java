@@ -321,7 +321,7 @@ public final class TicketRepository {
                 int[] rows = Sql.updateRow.executeBatch(tx, input, (values, record) -> values
                         .setString(SUBJECT, record.subject())
                         .setLong(ID, record.id())
-                        .setLong(record.lockVersion()));
+                        .setLong(LOCK_VERSION, record.lockVersion()));
                 List<StaleRecordException> conflicts = new ArrayList<>();
                 List<Ticket> written = new ArrayList<>(input.size());
                 for (int i = 0; i < rows.length; i++) {
@@ -383,7 +383,7 @@ public final class TicketRepository {
                 DSLContext tx = DSL.using(configuration);
                 int[] rows = Sql.deleteRow.executeBatch(tx, input, (values, record) -> values
                         .setLong(ID, record.id())
-                        .setLong(record.lockVersion()));
+                        .setLong(LOCK_VERSION, record.lockVersion()));
                 List<StaleRecordException> conflicts = new ArrayList<>();
                 for (int i = 0; i < rows.length; i++) {
                     Ticket record = input.get(i);
@@ -499,7 +499,7 @@ public final class TicketRepository {
         Sql.insertRow.execute(ctx, values -> values
                 .setLong(ID, record.id())
                 .setString(SUBJECT, record.subject())
-                .setLong(version));
+                .setLong(LOCK_VERSION, version));
         return withVersion(record, version);
     }
 
@@ -520,7 +520,7 @@ public final class TicketRepository {
             rows = Sql.updateRow.execute(ctx, values -> values
                     .setString(SUBJECT, record.subject())
                     .setLong(ID, record.id())
-                    .setLong(record.lockVersion()));
+                    .setLong(LOCK_VERSION, record.lockVersion()));
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, record, record.lockVersion(),
                     StaleRecordException.Operation.UPDATE);
@@ -553,7 +553,7 @@ public final class TicketRepository {
                 }
                 values
                         .setLong(ID, original.id())
-                        .setLong(original.lockVersion());
+                        .setLong(LOCK_VERSION, original.lockVersion());
             });
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, changed, original.lockVersion(),
@@ -601,7 +601,7 @@ public final class TicketRepository {
         try {
             rows = Sql.deleteRow.execute(ctx, values -> values
                     .setLong(ID, record.id())
-                    .setLong(record.lockVersion()));
+                    .setLong(LOCK_VERSION, record.lockVersion()));
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, record, record.lockVersion(),
                     StaleRecordException.Operation.DELETE);
@@ -619,7 +619,7 @@ public final class TicketRepository {
         try {
             rows = Sql.touchRow.execute(ctx, values -> values
                     .setLong(ID, record.id())
-                    .setLong(record.lockVersion()));
+                    .setLong(LOCK_VERSION, record.lockVersion()));
         } catch (RuntimeException e) {
             throw DESCRIPTOR.refused(e, record, record.lockVersion(),
                     StaleRecordException.Operation.UPDATE);

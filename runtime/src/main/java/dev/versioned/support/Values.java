@@ -28,6 +28,18 @@ public interface Values {
   Values setLong(Field<Long> field, Long value);
 
   /**
+   * Binds a non-null {@code BIGINT} value, naming its column as the nullable form does, so that a
+   * statement's binds read alike whatever their nullability; the column is not needed to bind it.
+   *
+   * @param field the column
+   * @param value the value
+   * @return this
+   */
+  default Values setLong(Field<Long> field, long value) {
+    return setLong(value);
+  }
+
+  /**
    * Binds a non-null {@code INTEGER} value.
    *
    * @param value the value
@@ -45,6 +57,18 @@ public interface Values {
   Values setInt(Field<Integer> field, Integer value);
 
   /**
+   * Binds a non-null {@code INTEGER} value, naming its column as the nullable form does, so that a
+   * statement's binds read alike whatever their nullability; the column is not needed to bind it.
+   *
+   * @param field the column
+   * @param value the value
+   * @return this
+   */
+  default Values setInt(Field<Integer> field, int value) {
+    return setInt(value);
+  }
+
+  /**
    * Binds a non-null {@code SMALLINT} value.
    *
    * @param value the value
@@ -60,6 +84,18 @@ public interface Values {
    * @return this
    */
   Values setShort(Field<Short> field, Short value);
+
+  /**
+   * Binds a non-null {@code SMALLINT} value, naming its column as the nullable form does, so that a
+   * statement's binds read alike whatever their nullability; the column is not needed to bind it.
+   *
+   * @param field the column
+   * @param value the value
+   * @return this
+   */
+  default Values setShort(Field<Short> field, short value) {
+    return setShort(value);
+  }
 
   /**
    * Binds a {@code VARCHAR} value that may be null.

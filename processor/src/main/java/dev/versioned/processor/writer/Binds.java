@@ -38,10 +38,8 @@ final class Binds {
     if (jdbc == null) {
       return CodeBlock.of(".set($N, $L)", c.constant(), value);
     }
-    if (jdbc.equals("String") || !c.primitive()) {
-      return CodeBlock.of(".set$L($N, $L)", jdbc, c.constant(), value);
-    }
-    return CodeBlock.of(".set$L($L)", jdbc, value);
+    // setInt(COLUMN, int) for a primitive, setInt(COLUMN, Integer) where the value may be null.
+    return CodeBlock.of(".set$L($N, $L)", jdbc, c.constant(), value);
   }
 
   /**
