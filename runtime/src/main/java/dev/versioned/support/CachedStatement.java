@@ -385,9 +385,8 @@ public final class CachedStatement {
     Settings canonical = SettingsCanon.of(settings);
     Rendered r;
     if (canonical == null) {
-      r =
-          render(
-              configuration, dialect, null); // too many distinct settings to keep: this call only
+      // Too many distinct settings to keep: render for this call only.
+      r = render(configuration, dialect, null);
     } else {
       r = last;
       if (r == null || r.settings != canonical || r.dialect != dialect) {

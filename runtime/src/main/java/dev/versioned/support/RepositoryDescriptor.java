@@ -23,8 +23,7 @@ import org.jooq.impl.DSL;
  * columns, its version column and the version's kind (an integer version with its largest value, or
  * a timestamp version with its precision), and how to take the key values of a record. A repository
  * holds one, as a constant, and calls it where a write matched no row or the database refused it;
- * the messages and exception contents are those of the statics of {@link Rows} and {@link
- * TimestampVersions} it stands for.
+ * the exceptions themselves are built by {@code Refusals}, one code path for both kinds of version.
  *
  * <p>Like the rest of this package, not an API for applications: it may change between releases
  * together with the processor that generates calls to it.
@@ -226,7 +225,7 @@ public final class RepositoryDescriptor<R> {
   }
 
   /**
-   * The exception for a record whose integer version cannot be incremented within its Java type,
+   * The exception for a record whose integer version cannot be incremented within its Java type.
    *
    * @param record the record
    * @param version the record's version

@@ -306,13 +306,4 @@ public record RepositoryPlan(
   public boolean cachesUpdateChanged() {
     return version.primitive() && !values().isEmpty() && values().size() < 64;
   }
-
-  /**
-   * Whether the record touches any parent.
-   *
-   * @return true with at least one {@code @Touch} component
-   */
-  public boolean touchesParents() {
-    return !touches.isEmpty();
-  }
 }
